@@ -1,0 +1,46 @@
+package io.borderlink.contracts.error;
+
+/**
+ * Stable error codes. Callers, operators and auditors key on these strings, so a code is never
+ * renamed or reused; {@link #status()} is the HTTP status the REST API answers with.
+ */
+public enum ErrorCode {
+    MESSAGE_TOO_LARGE(413),
+    XML_MALFORMED(400),
+    XML_DTD_FORBIDDEN(400),
+    XML_LIMIT_EXCEEDED(400),
+    SCHEMA_INVALID(400),
+    /** The document does not have the shape the protection profile prescribes (contracts/PROFILE.md). */
+    PROFILE_VIOLATION(400),
+    ALGORITHM_NOT_ALLOWED(400),
+    /** Every decryption failure, whatever its cause: one code so that errors are no oracle. */
+    DECRYPTION_FAILED(400),
+    SIGNATURE_INVALID(400),
+    /** The signature is valid but does not cover the whole document as the profile requires. */
+    SIGNATURE_SCOPE_INVALID(400),
+    CERT_UNTRUSTED(403),
+    CERT_EXPIRED(403),
+    CERT_REVOKED(403),
+    /** TLS client, signer and header originator are not one and the same registered agency. */
+    ORIGINATOR_MISMATCH(403),
+    EXCHANGE_REPLAYED(409),
+    EXCHANGE_STALE(400),
+    EXCHANGE_FROM_FUTURE(400),
+    NOT_FOUND(404),
+    ACCESS_DENIED(403),
+    /** A partner could not be reached or answered with a server error; delivery is retried. */
+    PARTNER_UNAVAILABLE(502),
+    /** A partner refused the delivery with a client error; retrying would not help. */
+    PARTNER_REJECTED(502),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}
