@@ -1,0 +1,92 @@
+package io.borderlink.gateway.crypto;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Loading certificates, CRLs and key stores, and the fingerprints that identify certificates. */
+public final class Certificates {
+
+    private Certificates() {}
+
+    public static List<X509Certificate> readCertificates(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return factory().generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("cannot read certificates from " + pem + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static X509Certificate readCertificate(Path pem) {
+        List<X509Certificate> certificates = readCertificates(pem);
+        if (certificates.size() != 1) {
+            throw new IllegalStateException(pem + " must hold exactly one certificate, found " + certificates.size());
+        }
+        return certificates.get(0);
+    }
+
+    public static X509Certificate parse(byte[] der) {
+        try {
+            return (X509Certificate) factory().generateCertificate(new java.io.ByteArrayInputStream(der));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("not an X.509 certificate: " + e.getMessage(), e);
+        }
+    }
+
+    public static List<X509CRL> readCrls(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return factory().generateCRLs(in).stream().map(X509CRL.class::cast).toList();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read CRLs from " + pem + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads one key entry of a PKCS#12 key store; the password comes from configuration, never code. */
+    public static SigningKey readKey(Path keystore, char[] password, String alias) {
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            if (!(store.getKey(alias, password) instanceof PrivateKey key)) {
+                throw new IllegalStateException(keystore + " has no private key under alias " + alias);
+            }
+            List<X509Certificate> chain = Arrays.stream(store.getCertificateChain(alias))
+                    .map(X509Certificate.class::cast)
+                    .toList();
+            return new SigningKey(key, chain.get(0), chain);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read key store " + keystore + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over the DER encoding, lower-case hex: how Borderlink names a certificate everywhere. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateException e) {
+            throw new IllegalStateException("cannot fingerprint certificate", e);
+        }
+    }
+
+    static boolean isDevelopmentCertificate(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName().contains("OU=DEV ONLY");
+    }
+
+    private static CertificateFactory factory() throws CertificateException {
+        return CertificateFactory.getInstance("X.509");
+    }
+}

@@ -1,0 +1,258 @@
+package io.borderlink.gateway.crypto;
+
+import static io.borderlink.gateway.crypto.XmlAlgorithms.DSIG;
+import static io.borderlink.gateway.crypto.XmlAlgorithms.XENC;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.Set;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.xml.security.encryption.EncryptedData;
+import org.apache.xml.security.encryption.EncryptedKey;
+import org.apache.xml.security.encryption.XMLCipher;
+import org.apache.xml.security.encryption.XMLEncryptionException;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.keys.KeyInfo;
+import org.apache.xml.security.signature.Reference;
+import org.apache.xml.security.signature.SignedInfo;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * XML signatures and encryption for the Borderlink message-protection profile (contracts/PROFILE.md):
+ * an enveloped signature over the whole document, then one element encrypted in place with AES-256-GCM
+ * and its key transported with RSA-OAEP. Receivers decrypt, then verify. Santuario stays behind this API.
+ */
+public final class XmlCrypto {
+
+    private static final Logger log = LoggerFactory.getLogger(XmlCrypto.class);
+    private static final Set<String> FORBIDDEN_SIGNATURE_PARTS = Set.of("Object", "Manifest", "RetrievalMethod");
+
+    /** Bouncy Castle only for EC, where it is many times faster than the JDK; the JDK keeps RSA, AES and SHA. */
+    private static final Provider EC_PROVIDER = new BouncyCastleProvider();
+
+    private final SecureRandom random = new SecureRandom();
+
+    public XmlCrypto() {
+        org.apache.xml.security.Init.init();
+    }
+
+    /**
+     * Decrypts the document's single {@code EncryptedData} in place. Every failure, whatever its cause, is
+     * the same {@code DECRYPTION_FAILED}: a failed key unwrap continues with a random key, as WSS4J does,
+     * so a bad padding and a bad GCM tag cannot be told apart by code, message or timing.
+     */
+    public void decrypt(Document document, PrivateKey key) {
+        Element encryptedData = single(document, XENC, "EncryptedData");
+        requireProfile(
+                (XENC + "Element").equals(encryptedData.getAttribute("Type")),
+                "EncryptedData must encrypt an element (Type Element)");
+        requireProfile(
+                document.getElementsByTagNameNS(XENC, "CipherReference").getLength() == 0,
+                "CipherReference is not allowed; the ciphertext travels inside the document");
+        Element encryptedKey = single(document, XENC, "EncryptedKey");
+        Node keyInfo = encryptedKey.getParentNode();
+        requireProfile(
+                keyInfo.getParentNode() == encryptedData && DSIG.equals(keyInfo.getNamespaceURI()),
+                "EncryptedKey must sit in the KeyInfo of the EncryptedData");
+        XmlAlgorithms.check(document);
+        try {
+            XMLCipher cipher = XMLCipher.getInstance();
+            cipher.setSecureValidation(true);
+            cipher.init(XMLCipher.DECRYPT_MODE, null);
+            EncryptedData data = cipher.loadEncryptedData(document, encryptedData);
+            String contentAlgorithm = data.getEncryptionMethod().getAlgorithm();
+            Key contentKey = unwrapOrRandom(cipher.loadEncryptedKey(document, encryptedKey), key, contentAlgorithm);
+            XMLCipher decrypter = XMLCipher.getInstance();
+            decrypter.setSecureValidation(true);
+            decrypter.init(XMLCipher.DECRYPT_MODE, contentKey);
+            decrypter.doFinal(document, encryptedData);
+        } catch (Exception e) {
+            log.debug("decryption failed", e);
+            throw new GatewayException(ErrorCode.DECRYPTION_FAILED, "decryption failed", e);
+        }
+    }
+
+    /**
+     * Verifies the enveloped signature and returns the signer's certificate (whose path the caller still
+     * has to validate). The profile leaves no room for wrapping: exactly one signature, the last child of
+     * the root, one reference with {@code URI=""}, so everything but the signature itself is covered.
+     */
+    public X509Certificate verify(Document document) {
+        Element signature = single(document, DSIG, "Signature");
+        Element root = document.getDocumentElement();
+        requireProfile(
+                signature.getParentNode() == root && lastChildElement(root) == signature,
+                "the signature must be the last child of the root element");
+        for (String part : FORBIDDEN_SIGNATURE_PARTS) {
+            requireProfile(document.getElementsByTagNameNS(DSIG, part).getLength() == 0, part + " is not allowed");
+        }
+        XmlAlgorithms.check(document);
+        X509Certificate signer = signerCertificate(signature);
+        requireStrongKey(signer.getPublicKey());
+        try {
+            XMLSignature xmlSignature = new XMLSignature(signature, "", true, providerFor(signer.getPublicKey()));
+            requireWholeDocumentScope(xmlSignature.getSignedInfo());
+            if (!xmlSignature.checkSignatureValue(signer)) {
+                throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "signature or digest does not match");
+            }
+            return signer;
+        } catch (XMLSecurityException e) {
+            throw new GatewayException(
+                    ErrorCode.SIGNATURE_INVALID, "signature cannot be verified: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds an enveloped signature over the whole document as the last child of its root. */
+    public void sign(Document document, SigningKey key) {
+        PublicKey publicKey = key.certificate().getPublicKey();
+        String algorithm = publicKey instanceof ECPublicKey ? XmlAlgorithms.ECDSA_SHA256 : XmlAlgorithms.RSA_SHA256;
+        try {
+            XMLSignature signature =
+                    new XMLSignature(document, "", algorithm, XmlAlgorithms.EXC_C14N, providerFor(publicKey));
+            document.getDocumentElement().appendChild(signature.getElement());
+            Transforms transforms = new Transforms(document);
+            transforms.addTransform(XmlAlgorithms.ENVELOPED);
+            transforms.addTransform(XmlAlgorithms.EXC_C14N);
+            signature.addDocument("", transforms, XmlAlgorithms.SHA256);
+            signature.addKeyInfo(key.certificate());
+            signature.sign(key.privateKey());
+        } catch (XMLSecurityException e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "document could not be signed", e);
+        }
+    }
+
+    /** Encrypts one element in place with a fresh AES-256-GCM key, transported to the recipient's certificate. */
+    public void encrypt(Document document, Element element, X509Certificate recipient, KeyTransport transport) {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            SecretKey contentKey = generator.generateKey();
+
+            XMLCipher keyCipher = transport == KeyTransport.RSA_OAEP
+                    ? XMLCipher.getInstance(XMLCipher.RSA_OAEP_11, null, XmlAlgorithms.SHA256)
+                    : XMLCipher.getInstance(XMLCipher.RSA_OAEP);
+            keyCipher.init(XMLCipher.WRAP_MODE, recipient.getPublicKey());
+            EncryptedKey encryptedKey = transport == KeyTransport.RSA_OAEP
+                    ? keyCipher.encryptKey(document, contentKey, XmlAlgorithms.MGF1_SHA256, null, random)
+                    : keyCipher.encryptKey(document, contentKey, null, null, random);
+
+            XMLCipher dataCipher = XMLCipher.getInstance(XMLCipher.AES_256_GCM);
+            dataCipher.init(XMLCipher.ENCRYPT_MODE, contentKey);
+            KeyInfo keyInfo = new KeyInfo(document);
+            keyInfo.add(encryptedKey);
+            dataCipher.getEncryptedData().setKeyInfo(keyInfo);
+            dataCipher.doFinal(document, element, false);
+        } catch (Exception e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "element could not be encrypted", e);
+        }
+    }
+
+    private Key unwrapOrRandom(EncryptedKey encryptedKey, PrivateKey key, String contentAlgorithm) {
+        try {
+            XMLCipher unwrapper = XMLCipher.getInstance();
+            unwrapper.setSecureValidation(true);
+            unwrapper.init(XMLCipher.UNWRAP_MODE, key);
+            return unwrapper.decryptKey(encryptedKey, contentAlgorithm);
+        } catch (XMLEncryptionException e) {
+            log.debug("key unwrap failed; continuing with a random key so the failure surfaces at the tag", e);
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            return new SecretKeySpec(bytes, "AES");
+        }
+    }
+
+    private static void requireWholeDocumentScope(SignedInfo signedInfo) throws XMLSecurityException {
+        if (signedInfo.getLength() != 1) {
+            throw scope("exactly one Reference is required, found " + signedInfo.getLength());
+        }
+        Reference reference = signedInfo.item(0);
+        if (!reference.getElement().hasAttribute("URI") || !reference.getURI().isEmpty()) {
+            throw scope("the Reference must have URI=\"\" (the whole document)");
+        }
+        Transforms transforms = reference.getTransforms();
+        if (transforms == null
+                || transforms.getLength() != 2
+                || !XmlAlgorithms.ENVELOPED.equals(transforms.item(0).getURI())
+                || !XmlAlgorithms.EXC_C14N.equals(transforms.item(1).getURI())) {
+            throw scope("transforms must be enveloped-signature then exclusive c14n");
+        }
+    }
+
+    private static X509Certificate signerCertificate(Element signature) {
+        NodeList certificates = signature.getElementsByTagNameNS(DSIG, "X509Certificate");
+        requireProfile(certificates.getLength() == 1, "KeyInfo must carry exactly the signer's X509Certificate");
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(certificates.item(0).getTextContent());
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "X509Certificate is not base64", e);
+        }
+        try {
+            return Certificates.parse(der);
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "X509Certificate cannot be parsed", e);
+        }
+    }
+
+    private static void requireStrongKey(PublicKey key) {
+        boolean strong;
+        if (key instanceof RSAPublicKey rsa) {
+            strong = rsa.getModulus().bitLength() >= 2048;
+        } else if (key instanceof ECPublicKey ec) {
+            strong = ec.getParams().getCurve().getField().getFieldSize() >= 256;
+        } else {
+            strong = "EdDSA".equals(key.getAlgorithm()) || "Ed25519".equals(key.getAlgorithm());
+        }
+        if (!strong) {
+            throw new GatewayException(ErrorCode.ALGORITHM_NOT_ALLOWED, "signer key too weak: " + key.getAlgorithm());
+        }
+    }
+
+    private static Provider providerFor(PublicKey key) {
+        return key instanceof ECPublicKey ? EC_PROVIDER : null;
+    }
+
+    private static Element single(Document document, String namespace, String name) {
+        NodeList found = document.getElementsByTagNameNS(namespace, name);
+        requireProfile(found.getLength() == 1, "exactly one " + name + " is required, found " + found.getLength());
+        return (Element) found.item(0);
+    }
+
+    private static Element lastChildElement(Element parent) {
+        for (Node node = parent.getLastChild(); node != null; node = node.getPreviousSibling()) {
+            if (node instanceof Element element) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static void requireProfile(boolean condition, String message) {
+        if (!condition) {
+            throw new GatewayException(ErrorCode.PROFILE_VIOLATION, message);
+        }
+    }
+
+    private static GatewayException scope(String message) {
+        return new GatewayException(ErrorCode.SIGNATURE_SCOPE_INVALID, message);
+    }
+}
