@@ -32,6 +32,8 @@ public enum ErrorCode {
     PARTNER_UNAVAILABLE(502),
     /** A partner refused the delivery with a client error; retrying would not help. */
     PARTNER_REJECTED(502),
+    /** A configuration file (partner, agency, policy) is invalid; the message names file, line and problem. */
+    CONFIGURATION_INVALID(400),
     INTERNAL_ERROR(500);
 
     private final int status;
