@@ -1,0 +1,403 @@
+package io.borderlink.contracts.exchange;
+
+import static io.borderlink.contracts.xml.Dom.append;
+import static io.borderlink.contracts.xml.Dom.appendText;
+import static io.borderlink.contracts.xml.Dom.attribute;
+import static io.borderlink.contracts.xml.Dom.child;
+import static io.borderlink.contracts.xml.Dom.children;
+import static io.borderlink.contracts.xml.Dom.optionalChild;
+import static io.borderlink.contracts.xml.Dom.optionalText;
+import static io.borderlink.contracts.xml.Dom.optionalToken;
+import static io.borderlink.contracts.xml.Dom.text;
+import static io.borderlink.contracts.xml.Dom.token;
+import static io.borderlink.contracts.xml.Dom.tokens;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.xml.Dom;
+import io.borderlink.contracts.xml.SecureXml;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Maps between exchange-v1.xsd documents and the canonical records. Writing is deterministic: the
+ * same records always give the same bytes (UTF-8, default namespace, no indentation), because
+ * digests of partner views are compared byte for byte.
+ */
+public final class ExchangeXml {
+
+    public static final String NAMESPACE = "urn:borderlink:exchange:1";
+    public static final String SCHEMA = "/xsd/exchange-v1.xsd";
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private ExchangeXml() {}
+
+    public static void validate(Document doc) {
+        SecureXml.validate(doc, SecureXml.schema(SCHEMA));
+    }
+
+    /**
+     * Reads a document that was validated against {@link #SCHEMA}; the agency's trailing ds:Signature
+     * is ignored. Anything the records cannot hold is {@code SCHEMA_INVALID}.
+     */
+    public static Exchange read(Document doc) {
+        Element root = doc.getDocumentElement();
+        if (root == null) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, "document has no root element");
+        }
+        return read(root);
+    }
+
+    public static Exchange read(Element exchange) {
+        if (!Dom.isNamed(exchange, NAMESPACE, "Exchange")) {
+            throw new GatewayException(
+                    ErrorCode.SCHEMA_INVALID,
+                    "expected {" + NAMESPACE + "}Exchange, found {" + exchange.getNamespaceURI() + "}"
+                            + exchange.getLocalName());
+        }
+        return new Exchange(
+                readHeader(child(exchange, "Header")),
+                readMarkings(child(exchange, "Markings")),
+                readBody(child(exchange, "Body")));
+    }
+
+    public static byte[] write(Exchange exchange) {
+        return SecureXml.serialize(toDocument(exchange));
+    }
+
+    public static Document toDocument(Exchange exchange) {
+        Document doc = SecureXml.newDocument();
+        // Standalone keeps the declaration to version and encoding, as agencies write it.
+        doc.setXmlStandalone(true);
+        Element root = doc.createElementNS(NAMESPACE, "Exchange");
+        doc.appendChild(root);
+        writeHeader(append(root, "Header"), exchange.header());
+        writeMarkings(append(root, "Markings"), exchange.markings());
+        writeBody(append(root, "Body"), exchange.body());
+        return doc;
+    }
+
+    private static Header readHeader(Element h) {
+        Element addressees = optionalChild(h, "Addressees");
+        Element sourceRefs = optionalChild(h, "SourceRefs");
+        return new Header(
+                value(h, "ExchangeId", UUID::fromString),
+                value(h, "CorrelationId", UUID::fromString),
+                value(h, "CreatedAt", ExchangeXml::instant),
+                token(h, "Originator"),
+                addressees == null ? List.of() : tokens(addressees, "Addressee"),
+                value(h, "Category", Category::valueOf),
+                readPurpose(child(h, "Purpose")),
+                sourceRefs == null
+                        ? List.of()
+                        : children(sourceRefs, "SourceRef").stream()
+                                .map(r -> new SourceRef(text(r, "System"), text(r, "Id")))
+                                .toList());
+    }
+
+    private static Purpose readPurpose(Element p) {
+        return new Purpose(token(p, "Code"), optionalText(p, "Text"));
+    }
+
+    private static void writeHeader(Element h, Header header) {
+        appendText(h, "ExchangeId", header.exchangeId().toString());
+        appendText(h, "CorrelationId", header.correlationId().toString());
+        appendText(h, "CreatedAt", header.createdAt().toString());
+        appendText(h, "Originator", header.originator());
+        if (!header.addressees().isEmpty()) {
+            Element addressees = append(h, "Addressees");
+            header.addressees().forEach(a -> appendText(addressees, "Addressee", a));
+        }
+        appendText(h, "Category", header.category().name());
+        Element purpose = append(h, "Purpose");
+        appendText(purpose, "Code", header.purpose().code());
+        appendText(purpose, "Text", header.purpose().text());
+        appendText(h, "SchemaVersion", SCHEMA_VERSION);
+        if (!header.sourceRefs().isEmpty()) {
+            Element refs = append(h, "SourceRefs");
+            for (SourceRef ref : header.sourceRefs()) {
+                Element r = append(refs, "SourceRef");
+                appendText(r, "System", ref.system());
+                appendText(r, "Id", ref.id());
+            }
+        }
+    }
+
+    private static Markings readMarkings(Element m) {
+        return new Markings(
+                value(m, "Classification", Classification::valueOf),
+                value(m, "Tlp", Tlp::fromLabel),
+                tokens(child(m, "ReleasableTo"), "Code"),
+                value(m, "HandlingCode", HandlingCode::valueOf),
+                optionalText(m, "HandlingConditions"),
+                value(m, "SourceReliability", SourceReliability::valueOf),
+                value(m, "InformationAccuracy", Integer::valueOf),
+                optionalText(m, "ForeignMarking"));
+    }
+
+    private static void writeMarkings(Element m, Markings markings) {
+        appendText(m, "Classification", markings.classification().name());
+        appendText(m, "Tlp", markings.tlp().label());
+        Element releasable = append(m, "ReleasableTo");
+        markings.releasableTo().forEach(code -> appendText(releasable, "Code", code));
+        appendText(m, "HandlingCode", markings.handlingCode().name());
+        appendText(m, "HandlingConditions", markings.handlingConditions());
+        appendText(m, "SourceReliability", markings.sourceReliability().name());
+        appendText(m, "InformationAccuracy", Integer.toString(markings.informationAccuracy()));
+        appendText(m, "ForeignMarking", markings.foreignMarking());
+    }
+
+    private static Body readBody(Element b) {
+        List<Subject> subjects = new ArrayList<>();
+        for (Element s : children(child(b, "Subjects"))) {
+            if (!NAMESPACE.equals(s.getNamespaceURI())) {
+                throw new GatewayException(
+                        ErrorCode.SCHEMA_INVALID, "Subjects holds a foreign element " + s.getLocalName());
+            }
+            subjects.add(
+                    switch (s.getLocalName()) {
+                        case "Person" -> readPerson(s);
+                        case "Vehicle" -> readVehicle(s);
+                        case "Consignment" -> readConsignment(s);
+                        case "Location" -> readLocation(s);
+                        default ->
+                            throw new GatewayException(
+                                    ErrorCode.SCHEMA_INVALID, "Subjects/" + s.getLocalName() + " is not a subject");
+                    });
+        }
+        Element associations = optionalChild(b, "Associations");
+        Element narrative = child(b, "Narrative");
+        Element source = optionalChild(b, "SourceDetails");
+        return new Body(
+                subjects,
+                associations == null
+                        ? List.of()
+                        : children(associations, "Association").stream()
+                                .map(a -> new Association(token(a, "FromId"), token(a, "ToId"), token(a, "Role")))
+                                .toList(),
+                new Narrative(narrative.getTextContent(), attribute(narrative, "lang")),
+                source == null
+                        ? null
+                        : new SourceDetails(
+                                text(source, "Description"),
+                                optionalText(source, "Name"),
+                                optionalText(source, "SourceCode"),
+                                optionalText(source, "Handler")),
+                optionalText(b, "InternalNotes"));
+    }
+
+    private static void writeBody(Element b, Body body) {
+        Element subjects = append(b, "Subjects");
+        for (Subject subject : body.subjects()) {
+            if (subject instanceof Person p) {
+                writePerson(append(subjects, "Person"), p);
+            } else if (subject instanceof Vehicle v) {
+                writeVehicle(append(subjects, "Vehicle"), v);
+            } else if (subject instanceof Consignment c) {
+                writeConsignment(append(subjects, "Consignment"), c);
+            } else if (subject instanceof Location l) {
+                writeLocation(append(subjects, "Location"), l);
+            }
+        }
+        if (!body.associations().isEmpty()) {
+            Element associations = append(b, "Associations");
+            for (Association association : body.associations()) {
+                Element a = append(associations, "Association");
+                appendText(a, "FromId", association.fromId());
+                appendText(a, "ToId", association.toId());
+                appendText(a, "Role", association.role());
+            }
+        }
+        Element narrative = append(b, "Narrative");
+        narrative.setAttributeNS(null, "lang", body.narrative().lang());
+        narrative.setTextContent(body.narrative().text());
+        SourceDetails source = body.sourceDetails();
+        if (source != null) {
+            Element s = append(b, "SourceDetails");
+            appendText(s, "Description", source.description());
+            appendText(s, "Name", source.name());
+            appendText(s, "SourceCode", source.sourceCode());
+            appendText(s, "Handler", source.handler());
+        }
+        appendText(b, "InternalNotes", body.internalNotes());
+    }
+
+    private static Person readPerson(Element p) {
+        return new Person(
+                attribute(p, "id"),
+                text(p, "Surname"),
+                optionalText(p, "GivenNames"),
+                optionalText(p, "NameInOriginalScript"),
+                children(p, "Alias").stream().map(Element::getTextContent).toList(),
+                optionalValue(p, "DateOfBirth", PartialDate::parse),
+                value(p, "Sex", Sex::valueOf),
+                tokens(p, "Nationality"),
+                optionalText(p, "PlaceOfBirth"),
+                children(p, "Document").stream()
+                        .map(d -> new TravelDocument(
+                                token(d, "IcaoType"),
+                                token(d, "Number"),
+                                token(d, "IssuingState"),
+                                optionalValue(d, "Expiry", LocalDate::parse)))
+                        .toList());
+    }
+
+    private static void writePerson(Element p, Person person) {
+        p.setAttributeNS(null, "id", person.id());
+        appendText(p, "Surname", person.surname());
+        appendText(p, "GivenNames", person.givenNames());
+        appendText(p, "NameInOriginalScript", person.nameInOriginalScript());
+        person.aliases().forEach(alias -> appendText(p, "Alias", alias));
+        appendText(p, "DateOfBirth", string(person.dateOfBirth()));
+        appendText(p, "Sex", person.sex().name());
+        person.nationalities().forEach(n -> appendText(p, "Nationality", n));
+        appendText(p, "PlaceOfBirth", person.placeOfBirth());
+        for (TravelDocument document : person.documents()) {
+            Element d = append(p, "Document");
+            appendText(d, "IcaoType", document.icaoType());
+            appendText(d, "Number", document.number());
+            appendText(d, "IssuingState", document.issuingState());
+            appendText(d, "Expiry", string(document.expiry()));
+        }
+    }
+
+    private static Vehicle readVehicle(Element v) {
+        return new Vehicle(
+                attribute(v, "id"),
+                token(v, "Plate"),
+                token(v, "PlateCountry"),
+                optionalToken(v, "Vin"),
+                optionalText(v, "Make"),
+                optionalText(v, "Model"),
+                optionalText(v, "Colour"));
+    }
+
+    private static void writeVehicle(Element v, Vehicle vehicle) {
+        v.setAttributeNS(null, "id", vehicle.id());
+        appendText(v, "Plate", vehicle.plate());
+        appendText(v, "PlateCountry", vehicle.plateCountry());
+        appendText(v, "Vin", vehicle.vin());
+        appendText(v, "Make", vehicle.make());
+        appendText(v, "Model", vehicle.model());
+        appendText(v, "Colour", vehicle.colour());
+    }
+
+    private static Consignment readConsignment(Element c) {
+        Element route = optionalChild(c, "Route");
+        return new Consignment(
+                attribute(c, "id"),
+                optionalToken(c, "HsCode"),
+                tokens(c, "ContainerNumber"),
+                optionalText(c, "ConveyanceId"),
+                optionalText(c, "Declarant"),
+                children(c, "Party").stream()
+                        .map(p -> new Party(token(p, "Role"), text(p, "Name")))
+                        .toList(),
+                optionalToken(c, "Origin"),
+                route == null
+                        ? List.of()
+                        : children(route, "Place").stream()
+                                .map(Element::getTextContent)
+                                .toList(),
+                children(c, "SeizedGoods").stream()
+                        .map(g -> new SeizedGoods(
+                                text(g, "Description"),
+                                optionalToken(g, "CommodityCategory"),
+                                optionalValue(g, "Quantity", BigDecimal::new),
+                                optionalToken(g, "Unit")))
+                        .toList(),
+                optionalText(c, "DetectionMethod"),
+                optionalText(c, "ConcealmentMethod"));
+    }
+
+    private static void writeConsignment(Element c, Consignment consignment) {
+        c.setAttributeNS(null, "id", consignment.id());
+        appendText(c, "HsCode", consignment.hsCode());
+        consignment.containerNumbers().forEach(n -> appendText(c, "ContainerNumber", n));
+        appendText(c, "ConveyanceId", consignment.conveyanceId());
+        appendText(c, "Declarant", consignment.declarant());
+        for (Party party : consignment.parties()) {
+            Element p = append(c, "Party");
+            appendText(p, "Role", party.role());
+            appendText(p, "Name", party.name());
+        }
+        appendText(c, "Origin", consignment.origin());
+        if (!consignment.route().isEmpty()) {
+            Element route = append(c, "Route");
+            consignment.route().forEach(place -> appendText(route, "Place", place));
+        }
+        for (SeizedGoods goods : consignment.seizedGoods()) {
+            Element g = append(c, "SeizedGoods");
+            appendText(g, "Description", goods.description());
+            appendText(g, "CommodityCategory", goods.commodityCategory());
+            appendText(g, "Quantity", decimal(goods.quantity()));
+            appendText(g, "Unit", goods.unit());
+        }
+        appendText(c, "DetectionMethod", consignment.detectionMethod());
+        appendText(c, "ConcealmentMethod", consignment.concealmentMethod());
+    }
+
+    private static Location readLocation(Element l) {
+        return new Location(
+                attribute(l, "id"),
+                optionalValue(l, "Latitude", BigDecimal::new),
+                optionalValue(l, "Longitude", BigDecimal::new),
+                optionalText(l, "BorderCrossingPoint"),
+                optionalToken(l, "Country"),
+                optionalText(l, "Description"));
+    }
+
+    private static void writeLocation(Element l, Location location) {
+        l.setAttributeNS(null, "id", location.id());
+        appendText(l, "Latitude", decimal(location.latitude()));
+        appendText(l, "Longitude", decimal(location.longitude()));
+        appendText(l, "BorderCrossingPoint", location.borderCrossingPoint());
+        appendText(l, "Country", location.country());
+        appendText(l, "Description", location.description());
+    }
+
+    /** A typed value of a required child; a value the type cannot hold is {@code SCHEMA_INVALID}. */
+    private static <T> T value(Element parent, String name, Function<String, T> parse) {
+        T value = optionalValue(parent, name, parse);
+        if (value == null) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, parent.getLocalName() + "/" + name + " is missing");
+        }
+        return value;
+    }
+
+    private static <T> T optionalValue(Element parent, String name, Function<String, T> parse) {
+        String token = optionalToken(parent, name);
+        if (token == null) {
+            return null;
+        }
+        try {
+            return parse.apply(token);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new GatewayException(
+                    ErrorCode.SCHEMA_INVALID,
+                    parent.getLocalName() + "/" + name + " has an invalid value '" + token + "'",
+                    e);
+        }
+    }
+
+    private static Instant instant(String dateTime) {
+        return OffsetDateTime.parse(dateTime).toInstant();
+    }
+
+    private static String decimal(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

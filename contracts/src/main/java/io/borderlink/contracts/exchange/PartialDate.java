@@ -1,0 +1,62 @@
+package io.borderlink.contracts.exchange;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A date of which only the year, or the year and month, may be known: {@code 1987}, {@code 1987-04}
+ * or {@code 1987-04-23}. {@link #toString()} is that XML form.
+ */
+public record PartialDate(int year, Integer month, Integer day) {
+
+    private static final Pattern FORM = Pattern.compile("([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?");
+
+    public PartialDate {
+        if (year < 1 || year > 9999) {
+            throw invalid("year " + year + " is out of range");
+        }
+        if (month != null && (month < 1 || month > 12)) {
+            throw invalid("month " + month + " is out of range");
+        }
+        if (day != null
+                && (month == null || day < 1 || day > YearMonth.of(year, month).lengthOfMonth())) {
+            throw invalid("day " + day + " does not exist in " + year + "-" + month);
+        }
+    }
+
+    public static PartialDate parse(String text) {
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw invalid("'" + text + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        return new PartialDate(Integer.parseInt(m.group(1)), number(m.group(2)), number(m.group(3)));
+    }
+
+    /** The generalisation policy applies to dates of birth for partners that may not see more. */
+    public PartialDate yearOnly() {
+        return new PartialDate(year, null, null);
+    }
+
+    @Override
+    public String toString() {
+        if (month == null) {
+            return String.format(Locale.ROOT, "%04d", year);
+        }
+        if (day == null) {
+            return String.format(Locale.ROOT, "%04d-%02d", year, month);
+        }
+        return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+    }
+
+    private static Integer number(String digits) {
+        return digits == null ? null : Integer.valueOf(digits);
+    }
+
+    private static GatewayException invalid(String reason) {
+        return new GatewayException(ErrorCode.SCHEMA_INVALID, "invalid partial date: " + reason);
+    }
+}
