@@ -8,23 +8,23 @@ import static io.borderlink.contracts.xml.Dom.children;
 import static io.borderlink.contracts.xml.Dom.optionalChild;
 import static io.borderlink.contracts.xml.Dom.optionalText;
 import static io.borderlink.contracts.xml.Dom.optionalToken;
+import static io.borderlink.contracts.xml.Dom.optionalValue;
 import static io.borderlink.contracts.xml.Dom.text;
 import static io.borderlink.contracts.xml.Dom.token;
 import static io.borderlink.contracts.xml.Dom.tokens;
+import static io.borderlink.contracts.xml.Dom.value;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.xml.Dom;
 import io.borderlink.contracts.xml.SecureXml;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -363,30 +363,6 @@ public final class ExchangeXml {
         appendText(l, "BorderCrossingPoint", location.borderCrossingPoint());
         appendText(l, "Country", location.country());
         appendText(l, "Description", location.description());
-    }
-
-    /** A typed value of a required child; a value the type cannot hold is {@code SCHEMA_INVALID}. */
-    private static <T> T value(Element parent, String name, Function<String, T> parse) {
-        T value = optionalValue(parent, name, parse);
-        if (value == null) {
-            throw new GatewayException(ErrorCode.SCHEMA_INVALID, parent.getLocalName() + "/" + name + " is missing");
-        }
-        return value;
-    }
-
-    private static <T> T optionalValue(Element parent, String name, Function<String, T> parse) {
-        String token = optionalToken(parent, name);
-        if (token == null) {
-            return null;
-        }
-        try {
-            return parse.apply(token);
-        } catch (IllegalArgumentException | DateTimeException e) {
-            throw new GatewayException(
-                    ErrorCode.SCHEMA_INVALID,
-                    parent.getLocalName() + "/" + name + " has an invalid value '" + token + "'",
-                    e);
-        }
     }
 
     private static Instant instant(String dateTime) {

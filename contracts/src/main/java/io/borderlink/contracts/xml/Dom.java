@@ -2,8 +2,10 @@ package io.borderlink.contracts.xml;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -81,6 +83,16 @@ public final class Dom {
         return child == null ? null : collapse(child.getTextContent());
     }
 
+    /** A required child's collapsed text, converted by {@code parse}; a value it refuses is {@code SCHEMA_INVALID}. */
+    public static <T> T value(Element parent, String localName, Function<String, T> parse) {
+        return convert(parent, localName, token(parent, localName), parse);
+    }
+
+    public static <T> T optionalValue(Element parent, String localName, Function<String, T> parse) {
+        String token = optionalToken(parent, localName);
+        return token == null ? null : convert(parent, localName, token, parse);
+    }
+
     /** The collapsed text of every child with this local name. */
     public static List<String> tokens(Element parent, String localName) {
         return children(parent, localName).stream()
@@ -115,6 +127,17 @@ public final class Dom {
     public static void appendText(Element parent, String localName, String text) {
         if (text != null) {
             append(parent, localName).setTextContent(text);
+        }
+    }
+
+    private static <T> T convert(Element parent, String localName, String token, Function<String, T> parse) {
+        try {
+            return parse.apply(token);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new GatewayException(
+                    ErrorCode.SCHEMA_INVALID,
+                    parent.getLocalName() + "/" + localName + " has an invalid value '" + token + "'",
+                    e);
         }
     }
 
