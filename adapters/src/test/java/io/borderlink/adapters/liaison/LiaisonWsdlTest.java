@@ -1,0 +1,30 @@
+package io.borderlink.adapters.liaison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.xml.ws.Service;
+import java.net.URL;
+import java.util.List;
+import javax.xml.namespace.QName;
+import org.junit.jupiter.api.Test;
+
+/** CXF builds the Deliver service from contracts/wsdl/liaison.wsdl, including its imported schema. */
+class LiaisonWsdlTest {
+
+    private static final String NAMESPACE = "urn:borderlink:partner:liaison:service:1";
+
+    @Test
+    void cxfReadsTheLiaisonServiceFromTheClasspath() {
+        URL wsdl = LiaisonWsdlTest.class.getResource("/wsdl/liaison.wsdl");
+
+        Service service = Service.create(wsdl, new QName(NAMESPACE, "LiaisonService"));
+
+        assertThat(List.copyOf(iterable(service))).containsExactly(new QName(NAMESPACE, "LiaisonPort"));
+    }
+
+    private static List<QName> iterable(Service service) {
+        List<QName> ports = new java.util.ArrayList<>();
+        service.getPorts().forEachRemaining(ports::add);
+        return ports;
+    }
+}
