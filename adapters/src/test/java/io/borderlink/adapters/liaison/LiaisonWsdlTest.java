@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.xml.ws.Service;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,11 @@ class LiaisonWsdlTest {
 
         Service service = Service.create(wsdl, new QName(NAMESPACE, "LiaisonService"));
 
-        assertThat(List.copyOf(iterable(service))).containsExactly(new QName(NAMESPACE, "LiaisonPort"));
+        assertThat(ports(service)).containsExactly(new QName(NAMESPACE, "LiaisonPort"));
     }
 
-    private static List<QName> iterable(Service service) {
-        List<QName> ports = new java.util.ArrayList<>();
+    private static List<QName> ports(Service service) {
+        List<QName> ports = new ArrayList<>();
         service.getPorts().forEachRemaining(ports::add);
         return ports;
     }
