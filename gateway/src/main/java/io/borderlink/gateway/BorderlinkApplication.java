@@ -1,14 +1,19 @@
 package io.borderlink.gateway;
 
+import io.borderlink.gateway.cli.BorderlinkCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"io.borderlink.gateway", "io.borderlink.routes"})
 @ConfigurationPropertiesScan
 public class BorderlinkApplication {
 
+    /** {@code java -jar borderlink-gateway.jar} runs the gateway; {@code ... protect ...} runs a tool instead. */
     public static void main(String[] args) {
+        if (args.length > 0 && BorderlinkCommand.COMMANDS.contains(args[0])) {
+            System.exit(BorderlinkCommand.run(args));
+        }
         SpringApplication.run(BorderlinkApplication.class, args);
     }
 }

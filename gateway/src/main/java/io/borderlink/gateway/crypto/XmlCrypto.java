@@ -121,10 +121,27 @@ public final class XmlCrypto {
         }
     }
 
+    /**
+     * The sending side of the profile: sign the whole document, then encrypt one element of it in place
+     * for the recipient. Signing first means the recipient decrypts, then verifies what was signed.
+     */
+    public void protect(
+            Document document,
+            Element toEncrypt,
+            SigningKey signer,
+            X509Certificate recipient,
+            KeyTransport transport) {
+        sign(document, signer);
+        encrypt(document, toEncrypt, recipient, transport);
+    }
+
     /** Adds an enveloped signature over the whole document as the last child of its root. */
     public void sign(Document document, SigningKey key) {
         PublicKey publicKey = key.certificate().getPublicKey();
         String algorithm = publicKey instanceof ECPublicKey ? XmlAlgorithms.ECDSA_SHA256 : XmlAlgorithms.RSA_SHA256;
+        // A document built with createElementNS has no xmlns attributes yet, and c14n reads declarations from
+        // attributes: without this fix-up the digest here would differ from the receiver's, after parsing.
+        document.normalizeDocument();
         try {
             XMLSignature signature =
                     new XMLSignature(document, "", algorithm, XmlAlgorithms.EXC_C14N, providerFor(publicKey));

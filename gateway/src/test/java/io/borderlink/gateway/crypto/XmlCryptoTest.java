@@ -48,6 +48,22 @@ class XmlCryptoTest {
     }
 
     @Test
+    void verifiesADocumentBuiltInMemoryOnceItHasTravelled() {
+        Document built = SecureXml.newDocument();
+        Element root = built.createElementNS(NS, "Exchange");
+        built.appendChild(root);
+        Element body = built.createElementNS(NS, "Body");
+        body.setTextContent("built, not parsed");
+        root.appendChild(body);
+        crypto.protect(built, body, customs, gatewayEnc.certificate(), KeyTransport.RSA_OAEP);
+
+        Document received = reparse(built);
+        crypto.decrypt(received, gatewayEnc.privateKey());
+
+        assertThat(crypto.verify(received)).isEqualTo(customs.certificate());
+    }
+
+    @Test
     void refusesContentChangedAfterSigning() {
         Document received = reparse(protect(PLAIN, KeyTransport.RSA_OAEP));
         crypto.decrypt(received, gatewayEnc.privateKey());

@@ -1,0 +1,45 @@
+package io.borderlink.adapters.agency;
+
+import io.borderlink.contracts.api.ExchangeStatus;
+import io.borderlink.contracts.api.Receipt;
+import io.borderlink.contracts.api.StatusQuery;
+import io.borderlink.contracts.api.Submission;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Where both agency endpoints, REST and SOAP, hand over to the flows: by endpoint URI, so the adapters
+ * know the flows' contract but not their code.
+ */
+public final class AgencyIntake {
+
+    static final String ACCEPT = "direct:outbound.accept";
+    static final String STATUS = "direct:exchange.status";
+
+    private final ProducerTemplate template;
+
+    public AgencyIntake(ProducerTemplate template) {
+        this.template = template;
+    }
+
+    public Receipt submit(Submission submission) {
+        return request(ACCEPT, submission, Receipt.class);
+    }
+
+    public ExchangeStatus status(StatusQuery query) {
+        return request(STATUS, query, ExchangeStatus.class);
+    }
+
+    private <T> T request(String endpoint, Object body, Class<T> type) {
+        try {
+            return template.requestBody(endpoint, body, type);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof GatewayException refusal) {
+                throw refusal;
+            }
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "the request could not be processed", e.getCause());
+        }
+    }
+}

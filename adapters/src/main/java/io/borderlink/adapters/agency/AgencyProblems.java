@@ -1,0 +1,33 @@
+package io.borderlink.adapters.agency;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Every refusal of the REST API as {@code application/problem+json} carrying its stable {@code code}.
+ * Internal errors say nothing about their cause; that is in the log and the audit trail.
+ */
+@RestControllerAdvice(assignableTypes = AgencyExchangeController.class)
+public class AgencyProblems {
+
+    @ExceptionHandler(GatewayException.class)
+    public ResponseEntity<ProblemDetail> refused(GatewayException e) {
+        return ResponseEntity.status(e.code().status()).body(problem(e.code(), e.getMessage()));
+    }
+
+    public static ProblemDetail problem(ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.valueOf(code.status()),
+                code == ErrorCode.INTERNAL_ERROR ? "the request could not be processed" : detail);
+        problem.setType(URI.create("urn:borderlink:error:" + code.name()));
+        problem.setTitle(code.name());
+        problem.setProperty("code", code.name());
+        return problem;
+    }
+}

@@ -1,0 +1,56 @@
+package io.borderlink.gateway.audit;
+
+import io.borderlink.contracts.error.ErrorCode;
+import java.util.UUID;
+
+/**
+ * One audited step: who (actor and the fingerprint of the certificate they used), what (step and
+ * outcome, with a stable code when it is not plain success), which exchange and partner, and the
+ * digest of the document concerned. The time and node are stamped when the event is recorded.
+ */
+public record AuditEvent(
+        AuditStep step,
+        Outcome outcome,
+        UUID exchangeId,
+        String partnerId,
+        String code,
+        String actor,
+        String actorCertificate,
+        String digest,
+        String detail) {
+
+    public enum Outcome {
+        OK,
+        REJECTED,
+        RELEASED,
+        HELD,
+        DENIED,
+        RETRY,
+        FAILED
+    }
+
+    public static AuditEvent ok(AuditStep step, UUID exchangeId) {
+        return new AuditEvent(step, Outcome.OK, exchangeId, null, null, null, null, null, null);
+    }
+
+    public static AuditEvent rejected(AuditStep step, UUID exchangeId, ErrorCode code, String detail) {
+        return new AuditEvent(step, Outcome.REJECTED, exchangeId, null, code.name(), null, null, null, detail);
+    }
+
+    public AuditEvent partner(String partnerId) {
+        return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
+    }
+
+    public AuditEvent actor(String actor, String certificateFingerprint) {
+        return new AuditEvent(
+                step, outcome, exchangeId, partnerId, code, actor, certificateFingerprint, digest, detail);
+    }
+
+    public AuditEvent digest(String digest) {
+        return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
+    }
+
+    public AuditEvent outcome(Outcome outcome, String code, String detail) {
+        return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
+    }
+}

@@ -1,0 +1,19 @@
+package io.borderlink.gateway.audit;
+
+/** The audited steps of the flows in PRODUCT.md, plus access decisions. */
+public enum AuditStep {
+    /** A document arrived and was verified, or refused with a code. */
+    RECEIVE,
+    /** The exchange and its shares were durably stored and the agency got its receipt. */
+    ACCEPT,
+    /** The decision for one partner: released, held or denied, with the rule. */
+    DECIDE,
+    TRANSLATE,
+    PROTECT,
+    /** One delivery attempt to a partner, and its outcome. */
+    DELIVER,
+    /** A share gave up after its last attempt and waits for an administrator. */
+    DEAD_LETTER,
+    /** A request was refused by access control. */
+    ACCESS
+}

@@ -1,0 +1,54 @@
+package io.borderlink.gateway.cli;
+
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.exchange.Header;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.UUID;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * What an agency system does before it submits (contracts/PROFILE.md): give the exchange a fresh id and
+ * creation time, sign it, and encrypt its Body to the gateway. Used by the command-line client and by
+ * the end-to-end tests, which play the agency.
+ */
+public final class AgencyDocuments {
+
+    private final XmlCrypto crypto;
+
+    public AgencyDocuments(XmlCrypto crypto) {
+        this.crypto = crypto;
+    }
+
+    /** The exchange with a new exchange id and correlation id, created now. */
+    public static Exchange fresh(Exchange exchange, Instant now) {
+        Header header = exchange.header();
+        UUID id = UUID.randomUUID();
+        return new Exchange(
+                new Header(
+                        id,
+                        id,
+                        now,
+                        header.originator(),
+                        header.addressees(),
+                        header.category(),
+                        header.purpose(),
+                        header.sourceRefs()),
+                exchange.markings(),
+                exchange.body());
+    }
+
+    public byte[] protect(Exchange exchange, SigningKey signer, X509Certificate gateway, KeyTransport transport) {
+        Document document = ExchangeXml.toDocument(exchange);
+        Element body = (Element)
+                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Body").item(0);
+        crypto.protect(document, body, signer, gateway, transport);
+        return SecureXml.serialize(document);
+    }
+}

@@ -1,0 +1,19 @@
+package io.borderlink.gateway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line tools that run without starting the gateway. */
+@Command(
+        name = "borderlink",
+        mixinStandardHelpOptions = true,
+        subcommands = {ProtectCommand.class},
+        description = "Borderlink command-line tools. Without a command, the jar runs the gateway.")
+public final class BorderlinkCommand {
+
+    public static final java.util.Set<String> COMMANDS = java.util.Set.of("protect");
+
+    public static int run(String... args) {
+        return new CommandLine(new BorderlinkCommand()).execute(args);
+    }
+}

@@ -1,0 +1,81 @@
+package io.borderlink.gateway.cli;
+
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code borderlink protect}: turns a plaintext exchange (such as a sample from contracts) into what an
+ * agency submits, so integrators can try the gateway with curl before their own system speaks the profile.
+ */
+@Command(
+        name = "protect",
+        mixinStandardHelpOptions = true,
+        description = "Re-stamp, sign and encrypt a plaintext exchange as an agency would submit it.")
+class ProtectCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--in",
+            required = true,
+            description = "plaintext exchange, e.g. contracts/src/main/resources/samples/border-incident.xml")
+    Path in;
+
+    @Option(names = "--out", required = true, description = "where to write the protected document")
+    Path out;
+
+    @Option(
+            names = "--signer",
+            required = true,
+            description = "the agency's PKCS#12 key store, e.g. certs-dev/mn-border.p12")
+    Path signer;
+
+    @Option(names = "--alias", description = "key alias in the key store (default: the file name without .p12)")
+    String alias;
+
+    @Option(
+            names = "--password",
+            defaultValue = "${env:BORDERLINK_SIGNER_PASSWORD:-changeit}",
+            description = "key store password (default: $BORDERLINK_SIGNER_PASSWORD, else the certs-dev password)")
+    String password;
+
+    @Option(
+            names = "--to",
+            defaultValue = "certs-dev/gateway-enc.crt.pem",
+            description = "the gateway's encryption certificate (default: ${DEFAULT-VALUE})")
+    Path gatewayCertificate;
+
+    @Option(
+            names = "--key-transport",
+            defaultValue = "RSA_OAEP",
+            description = "RSA_OAEP or RSA_OAEP_MGF1P (default: ${DEFAULT-VALUE})")
+    KeyTransport keyTransport;
+
+    @Option(names = "--keep-ids", description = "keep the exchange id and creation time instead of fresh ones")
+    boolean keepIds;
+
+    @Override
+    public Integer call() throws Exception {
+        String keyAlias =
+                alias != null ? alias : signer.getFileName().toString().replaceFirst("\\.p12$", "");
+        SigningKey key = Certificates.readKey(signer, password.toCharArray(), keyAlias);
+        Exchange exchange = ExchangeXml.read(SecureXml.parse(Files.readAllBytes(in)));
+        if (!keepIds) {
+            exchange = AgencyDocuments.fresh(exchange, Instant.now());
+        }
+        byte[] protectedDocument = new AgencyDocuments(new XmlCrypto())
+                .protect(exchange, key, Certificates.readCertificate(gatewayCertificate), keyTransport);
+        Files.write(out, protectedDocument);
+        System.out.println(exchange.header().exchangeId());
+        return 0;
+    }
+}

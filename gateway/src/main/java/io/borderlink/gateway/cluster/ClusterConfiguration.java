@@ -1,0 +1,59 @@
+package io.borderlink.gateway.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClusterConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    NodeIdentity nodeIdentity(ClusterSettings settings) {
+        if (settings.nodeId() != null && !settings.nodeId().isBlank()) {
+            return new NodeIdentity(settings.nodeId());
+        }
+        return new NodeIdentity(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** One embedded member per node: TCP/IP join on the configured interface only, no multicast, no phone-home. */
+    @Bean(destroyMethod = "shutdown")
+    HazelcastInstance hazelcastInstance(ClusterSettings settings, NodeIdentity node) {
+        Config config = new Config();
+        config.setClusterName(settings.clusterName());
+        config.setInstanceName("borderlink-" + node.id());
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.getJetConfig().setEnabled(false);
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(settings.port()).setPortAutoIncrement(true);
+        network.getInterfaces().setEnabled(true).addInterface(settings.bindAddress());
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+        return Hazelcast.newHazelcastInstance(config);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "node";
+        }
+    }
+}

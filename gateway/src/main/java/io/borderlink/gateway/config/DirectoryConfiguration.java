@@ -1,0 +1,28 @@
+package io.borderlink.gateway.config;
+
+import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.partner.PartnerDirectory;
+import jakarta.validation.Validator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+@Configuration(proxyBeanMethods = false)
+class DirectoryConfiguration {
+
+    @Bean
+    YamlRecords yamlRecords(ConfigurableEnvironment environment, Validator validator) {
+        return new YamlRecords(environment, new SpringValidatorAdapter(validator));
+    }
+
+    @Bean
+    PartnerDirectory partnerDirectory(DirectorySettings settings, YamlRecords yaml) {
+        return PartnerDirectory.load(settings.partners(), yaml);
+    }
+
+    @Bean
+    AgencyDirectory agencyDirectory(DirectorySettings settings, YamlRecords yaml) {
+        return AgencyDirectory.load(settings.agencies(), yaml);
+    }
+}

@@ -1,0 +1,84 @@
+package io.borderlink.gateway.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.Origin;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.validation.Validator;
+
+/**
+ * Reads configuration files that are data (one partner, one agency per file) into validated records,
+ * with Spring's own binder: {@code ${...}} placeholders resolve against the environment, so an endpoint
+ * can be overridden by a property or an environment variable alone, and every error names the file and line.
+ */
+public final class YamlRecords {
+
+    private final ConfigurableEnvironment environment;
+    private final Validator validator;
+
+    public YamlRecords(ConfigurableEnvironment environment, Validator validator) {
+        this.environment = environment;
+        this.validator = validator;
+    }
+
+    /** Every {@code *.yml} file directly in a folder, in name order; a missing folder is an empty list. */
+    public static List<Path> filesIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(folder + ": cannot list files: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> T read(Path file, Class<T> type) {
+        List<PropertySource<?>> sources;
+        try {
+            sources = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidConfigurationException(file + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (sources.size() != 1) {
+            throw new InvalidConfigurationException(file + ": expected exactly one YAML document");
+        }
+        Binder binder = new Binder(
+                ConfigurationPropertySources.from(sources.get(0)),
+                new PropertySourcesPlaceholdersResolver(environment));
+        try {
+            return binder.bindOrCreate(
+                    ConfigurationPropertyName.EMPTY, Bindable.of(type), new ValidationBindHandler(validator));
+        } catch (BindException e) {
+            throw new InvalidConfigurationException(describe(file, e), e);
+        }
+    }
+
+    private static String describe(Path file, BindException e) {
+        StringBuilder message = new StringBuilder(file.toString()).append(": ");
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        Origin origin = e.getProperty() != null ? e.getProperty().getOrigin() : null;
+        if (origin != null) {
+            message.append(origin).append(": ");
+        }
+        return message.append(cause.getMessage()).toString();
+    }
+}

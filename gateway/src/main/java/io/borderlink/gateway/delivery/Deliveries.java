@@ -1,0 +1,243 @@
+package io.borderlink.gateway.delivery;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditEvent.Outcome;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.cluster.NodeIdentity;
+import io.borderlink.gateway.exchange.EvidenceKind;
+import io.borderlink.gateway.exchange.EvidenceStore;
+import io.borderlink.gateway.exchange.ShareState;
+import io.borderlink.gateway.partner.DeliverySettings;
+import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.PartnerDirectory;
+import io.borderlink.routes.outbound.OutboundDeliveryRoute;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable outbox: which shares are due, which node delivers each, and what became of every attempt.
+ * A node claims a share with a time-limited lease in one conditional update, so two nodes never send the
+ * same share at once, and a crashed node's shares are taken over when its lease runs out.
+ */
+@Component("deliveries")
+public class Deliveries {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EvidenceStore evidence;
+    private final AuditTrail audit;
+    private final PartnerDirectory partners;
+    private final OutboxSettings settings;
+    private final String node;
+    private final Clock clock;
+
+    Deliveries(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            EvidenceStore evidence,
+            AuditTrail audit,
+            PartnerDirectory partners,
+            OutboxSettings settings,
+            NodeIdentity node,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.evidence = evidence;
+        this.audit = audit;
+        this.partners = partners;
+        this.settings = settings;
+        this.node = node.id();
+        this.clock = clock;
+    }
+
+    /** Shares whose next attempt is due and that no live node holds, oldest first. */
+    public List<UUID> due() {
+        OffsetDateTime now = now();
+        return jdbc.sql(
+                        """
+                        SELECT id FROM share
+                        WHERE state = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+                        ORDER BY next_attempt_at
+                        LIMIT ?""")
+                .params(now, now, settings.batchSize())
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Takes the share for one attempt, or answers null when it is not due or another node has it. */
+    public ShareDelivery claim(UUID shareId) {
+        OffsetDateTime now = now();
+        int claimed = jdbc.sql(
+                        """
+                        UPDATE share SET lease_owner = ?, lease_until = ?, updated_at = ?
+                        WHERE id = ? AND state = 'PENDING' AND next_attempt_at <= ?
+                          AND (lease_until IS NULL OR lease_until < ?)""")
+                .params(node, now.plus(settings.lease()), now, shareId, now, now)
+                .update();
+        if (claimed == 0) {
+            return null;
+        }
+        Claimed row = jdbc.sql("SELECT exchange_id, partner_id, attempts FROM share WHERE id = ?")
+                .param(shareId)
+                .query((rs, n) -> new Claimed(
+                        shareId,
+                        rs.getObject("exchange_id", UUID.class),
+                        rs.getString("partner_id"),
+                        rs.getInt("attempts") + 1))
+                .single();
+        try {
+            return load(row);
+        } catch (GatewayException e) {
+            // Nothing can be sent without the partner's configuration or the partner view: no retry helps.
+            record(row, false, null, e);
+            return null;
+        }
+    }
+
+    /** Records an accepted delivery and keeps what the partner was sent as evidence. */
+    public void delivered(SentMessage sent) {
+        ShareDelivery share = sent.message().share();
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            int updated = jdbc.sql(
+                            """
+                            UPDATE share SET state = 'DELIVERED', attempts = ?, delivered_at = ?, lease_owner = NULL,
+                                             lease_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ?
+                            WHERE id = ? AND lease_owner = ?""")
+                    .params(share.attempt(), utc(now), utc(now), share.shareId(), node)
+                    .update();
+            if (updated == 0) {
+                log.warn("share {} was delivered after this node's lease had been taken over", share.shareId());
+            }
+            evidence.store(
+                    share.exchangeId(),
+                    EvidenceKind.SENT,
+                    share.partner().id(),
+                    sent.message().digest(),
+                    sent.message().bytes(),
+                    now);
+            Claimed claimed = new Claimed(
+                    share.shareId(), share.exchangeId(), share.partner().id(), share.attempt());
+            audit.record(event(
+                            claimed,
+                            Outcome.OK,
+                            null,
+                            "attempt " + share.attempt() + ", partner answered " + sent.status())
+                    .digest(sent.message().digest()));
+        });
+    }
+
+    /**
+     * Records a failed attempt: retried with exponential backoff and jitter while the partner is only
+     * unavailable and attempts remain, otherwise dead-lettered for an administrator.
+     */
+    public void failed(
+            @ExchangeProperty(OutboundDeliveryRoute.SHARE) ShareDelivery share,
+            @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        GatewayException failure = cause instanceof GatewayException g
+                ? g
+                : new GatewayException(ErrorCode.INTERNAL_ERROR, String.valueOf(cause.getMessage()), cause);
+        DeliverySettings delivery = share.partner().delivery();
+        boolean retry = failure.code() == ErrorCode.PARTNER_UNAVAILABLE && share.attempt() < delivery.maxAttempts();
+        Instant next = clock.instant()
+                .plus(delivery.backoffAfter(
+                        share.attempt(), ThreadLocalRandom.current().nextDouble()));
+        Claimed claimed =
+                new Claimed(share.shareId(), share.exchangeId(), share.partner().id(), share.attempt());
+        record(claimed, retry, retry ? next : null, failure);
+    }
+
+    private void record(Claimed share, boolean retry, Instant next, GatewayException failure) {
+        Instant now = clock.instant();
+        String code = failure.code().name();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql(
+                            """
+                            UPDATE share SET state = ?, attempts = ?, next_attempt_at = ?, last_error_code = ?,
+                                             last_error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+                            WHERE id = ? AND lease_owner = ?""")
+                    .params(
+                            retry ? ShareState.PENDING.name() : ShareState.DEAD_LETTER.name(),
+                            share.attempt(),
+                            next == null ? null : utc(next),
+                            code,
+                            truncate(failure.getMessage()),
+                            utc(now),
+                            share.shareId(),
+                            node)
+                    .update();
+            String detail = "attempt " + share.attempt() + ": " + failure.getMessage()
+                    + (retry ? "; next attempt at " + next : "");
+            audit.record(event(share, retry ? Outcome.RETRY : Outcome.FAILED, code, detail));
+            if (!retry) {
+                audit.record(new AuditEvent(
+                        AuditStep.DEAD_LETTER,
+                        Outcome.FAILED,
+                        share.exchangeId(),
+                        share.partnerId(),
+                        code,
+                        "gateway",
+                        null,
+                        null,
+                        "waiting for an administrator"));
+            }
+        });
+        log.info(
+                "delivery of share {} to {} failed with {} (attempt {}), {}",
+                share.shareId(),
+                share.partnerId(),
+                code,
+                share.attempt(),
+                retry ? "will retry at " + next : "dead-lettered");
+    }
+
+    private ShareDelivery load(Claimed share) {
+        Partner partner = partners.find(share.partnerId())
+                .orElseThrow(() -> new GatewayException(
+                        ErrorCode.INTERNAL_ERROR, "partner " + share.partnerId() + " is no longer configured"));
+        byte[] view = evidence.find(share.exchangeId(), EvidenceKind.PARTNER_VIEW, share.partnerId())
+                .orElseThrow(() -> new GatewayException(
+                        ErrorCode.INTERNAL_ERROR, "partner view of share " + share.shareId() + " is missing"));
+        Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
+        return new ShareDelivery(share.shareId(), share.exchangeId(), partner, share.attempt(), partnerView);
+    }
+
+    private static AuditEvent event(Claimed share, Outcome outcome, String code, String detail) {
+        return new AuditEvent(
+                AuditStep.DELIVER, outcome, share.exchangeId(), share.partnerId(), code, "gateway", null, null, detail);
+    }
+
+    /** A share this node holds the lease of, before (or without) its partner view being loaded. */
+    private record Claimed(UUID shareId, UUID exchangeId, String partnerId, int attempt) {}
+
+    private OffsetDateTime now() {
+        return utc(clock.instant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
+    }
+}

@@ -1,0 +1,27 @@
+package io.borderlink.gateway.delivery;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The durable outbox every node works from. The delivery route reads the last three through Camel
+ * property placeholders; they are declared here so that they are typed, validated and documented.
+ *
+ * @param lease how long a node owns a share it is delivering; after a crash another node takes the
+ *     share over once this has passed, so it must exceed the longest partner timeout
+ * @param batchSize how many due shares one sweep hands to the workers at most
+ * @param sweepInterval how often every node looks for due shares: retries and crashed nodes' work
+ * @param concurrency delivery workers per node
+ * @param queueSize shares waiting in memory for a worker; beyond it they wait for the next sweep
+ */
+@Validated
+@ConfigurationProperties("borderlink.delivery")
+public record OutboxSettings(
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("100") @Min(1) int batchSize,
+        @DefaultValue("1s") Duration sweepInterval,
+        @DefaultValue("4") @Min(1) int concurrency,
+        @DefaultValue("10000") @Min(1) int queueSize) {}

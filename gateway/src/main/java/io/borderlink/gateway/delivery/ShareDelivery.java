@@ -1,0 +1,14 @@
+package io.borderlink.gateway.delivery;
+
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.gateway.partner.Partner;
+import java.util.UUID;
+
+/**
+ * A share this node has claimed for one delivery attempt.
+ *
+ * @param shareId also the message id the partner sees, the same on every attempt
+ * @param attempt the number of this attempt, from 1
+ * @param view the partner view to translate and send
+ */
+public record ShareDelivery(UUID shareId, UUID exchangeId, Partner partner, int attempt, Exchange view) {}

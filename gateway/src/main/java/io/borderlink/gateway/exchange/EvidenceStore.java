@@ -1,0 +1,42 @@
+package io.borderlink.gateway.exchange;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Documents kept as evidence, named by their SHA-256 and referenced from the audit trail by it. */
+@Component
+public class EvidenceStore {
+
+    private final JdbcClient jdbc;
+
+    EvidenceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void store(UUID exchangeId, EvidenceKind kind, String partnerId, String digest, byte[] content, Instant at) {
+        jdbc.sql(
+                        """
+                        INSERT INTO evidence (exchange_id, kind, partner_id, digest, media_type, content, created_at)
+                        VALUES (?, ?, ?, ?, 'application/xml', ?, ?)""")
+                .params(exchangeId, kind.name(), partnerId, digest, content, at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The latest document of a kind kept for one partner's share of an exchange. */
+    public Optional<byte[]> find(UUID exchangeId, EvidenceKind kind, String partnerId) {
+        return jdbc
+                .sql(
+                        """
+                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND partner_id = ?
+                        ORDER BY id DESC""")
+                .params(exchangeId, kind.name(), partnerId)
+                .query((rs, row) -> rs.getBytes("content"))
+                .list()
+                .stream()
+                .findFirst();
+    }
+}

@@ -1,0 +1,72 @@
+package io.borderlink.gateway.exchange;
+
+import io.borderlink.contracts.api.ExchangeStatus;
+import io.borderlink.contracts.api.ShareStatus;
+import io.borderlink.contracts.api.StatusQuery;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.agency.Agency;
+import io.borderlink.gateway.agency.AgencyDirectory;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Answers where an exchange stands, to the agency that originated it and to nobody else. */
+@Component("exchangeQueries")
+public class ExchangeQueries {
+
+    private final JdbcClient jdbc;
+    private final AgencyDirectory agencies;
+
+    ExchangeQueries(JdbcClient jdbc, AgencyDirectory agencies) {
+        this.jdbc = jdbc;
+        this.agencies = agencies;
+    }
+
+    public ExchangeStatus status(StatusQuery query) {
+        Agency agency = agencies.byCertificate(query.client())
+                .orElseThrow(() -> new GatewayException(ErrorCode.ACCESS_DENIED, "client is not a registered agency"));
+        List<ShareStatus> shares = shares(query.exchangeId());
+        return jdbc.sql(
+                        """
+                        SELECT id, correlation_id, originator, category, classification, received_at
+                        FROM exchange WHERE id = ? AND originator = ?""")
+                .params(query.exchangeId(), agency.id())
+                .query((rs, row) -> new ExchangeStatus(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("correlation_id", UUID.class),
+                        rs.getString("originator"),
+                        rs.getString("category"),
+                        rs.getString("classification"),
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                        ExchangeState.of(shares).name(),
+                        shares))
+                .optional()
+                // Another agency's exchange is reported as absent, so ids cannot be probed.
+                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no exchange " + query.exchangeId()));
+    }
+
+    private List<ShareStatus> shares(UUID exchangeId) {
+        return jdbc.sql(
+                        """
+                        SELECT id, partner_id, decision, rule_id, reason, state, attempts, last_error_code, delivered_at
+                        FROM share WHERE exchange_id = ? ORDER BY partner_id""")
+                .param(exchangeId)
+                .query((rs, row) -> {
+                    OffsetDateTime deliveredAt = rs.getObject("delivered_at", OffsetDateTime.class);
+                    return new ShareStatus(
+                            rs.getString("partner_id"),
+                            rs.getString("decision"),
+                            rs.getString("rule_id"),
+                            rs.getString("reason"),
+                            rs.getString("state"),
+                            rs.getInt("attempts"),
+                            rs.getString("last_error_code"),
+                            deliveredAt == null ? null : deliveredAt.toInstant(),
+                            rs.getObject("id", UUID.class));
+                })
+                .list();
+    }
+}

@@ -1,0 +1,212 @@
+package io.borderlink.gateway.exchange;
+
+import io.borderlink.contracts.api.Receipt;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Header;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditEvent.Outcome;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.intake.RejectedSubmissionException;
+import io.borderlink.gateway.intake.VerifiedExchange;
+import io.borderlink.gateway.routing.DecidedExchange;
+import io.borderlink.gateway.routing.Decision;
+import io.borderlink.gateway.routing.ShareDecision;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The persist step: an exchange, its evidence, one share per decision and their audit events are
+ * committed in one transaction before the agency gets its receipt. The exchange id is the primary key,
+ * so the database, not a cache, decides what is a duplicate.
+ */
+@Component("exchangeStore")
+public class ExchangeStore {
+
+    static final String ACCEPTED = "ACCEPTED";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EvidenceStore evidence;
+    private final AuditTrail audit;
+
+    ExchangeStore(JdbcClient jdbc, TransactionTemplate transactions, EvidenceStore evidence, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.evidence = evidence;
+        this.audit = audit;
+    }
+
+    /**
+     * Stores the exchange, or recognises a resubmission: the same exchange id with the same signed
+     * content gets its original receipt again; the same id with other content is a replay and refused.
+     */
+    public Acceptance accept(DecidedExchange decided) {
+        VerifiedExchange verified = decided.verified();
+        Optional<Acceptance> earlier = resubmission(verified);
+        if (earlier.isPresent()) {
+            audit.record(AuditEvent.ok(
+                            AuditStep.RECEIVE, verified.exchange().header().exchangeId())
+                    .actor(verified.agency().id(), Certificates.fingerprint(verified.signer()))
+                    .digest(verified.originalDigest())
+                    .outcome(Outcome.OK, "DUPLICATE", "resubmission answered with the original receipt"));
+            return earlier.get();
+        }
+        try {
+            return transactions.execute(status -> insert(decided));
+        } catch (DuplicateKeyException e) {
+            // Two copies raced past the lookup; the database let exactly one in.
+            return resubmission(verified).orElseThrow(() -> e);
+        }
+    }
+
+    private Acceptance insert(DecidedExchange decided) {
+        VerifiedExchange verified = decided.verified();
+        Header header = verified.exchange().header();
+        UUID id = header.exchangeId();
+        jdbc.sql(
+                        """
+                        INSERT INTO exchange (id, correlation_id, originator, category, classification, created_at,
+                                              received_at, channel, signer_certificate, client_certificate, signed_digest)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        header.correlationId(),
+                        header.originator(),
+                        header.category().name(),
+                        verified.exchange().markings().classification().name(),
+                        utc(header.createdAt()),
+                        utc(verified.receivedAt()),
+                        verified.channel(),
+                        Certificates.fingerprint(verified.signer()),
+                        Certificates.fingerprint(verified.client()),
+                        verified.signedDigest())
+                .update();
+        evidence.store(
+                id,
+                EvidenceKind.PROTECTED_ORIGINAL,
+                null,
+                verified.originalDigest(),
+                verified.original(),
+                verified.receivedAt());
+        evidence.store(
+                id,
+                EvidenceKind.SIGNED_ORIGINAL,
+                null,
+                verified.signedDigest(),
+                verified.signed(),
+                verified.receivedAt());
+
+        List<AuditEvent> events = new ArrayList<>();
+        String actor = verified.agency().id();
+        String signer = Certificates.fingerprint(verified.signer());
+        events.add(AuditEvent.ok(AuditStep.RECEIVE, id).actor(actor, signer).digest(verified.originalDigest()));
+        List<UUID> released = new ArrayList<>();
+        for (ShareDecision decision : decided.decisions()) {
+            UUID shareId = UUID.randomUUID();
+            insertShare(shareId, id, decision, verified.receivedAt());
+            if (decision.decision() != Decision.DENY) {
+                evidence.store(
+                        id,
+                        EvidenceKind.PARTNER_VIEW,
+                        decision.partnerId(),
+                        decision.viewDigest(),
+                        decision.viewBytes(),
+                        verified.receivedAt());
+            }
+            if (decision.decision() == Decision.RELEASE) {
+                released.add(shareId);
+            }
+            events.add(decisionEvent(id, decision));
+        }
+        events.add(AuditEvent.ok(AuditStep.ACCEPT, id).actor(actor, signer).digest(verified.signedDigest()));
+        audit.record(events);
+        return new Acceptance(new Receipt(id, ACCEPTED, verified.receivedAt(), false), released);
+    }
+
+    private void insertShare(UUID shareId, UUID exchangeId, ShareDecision decision, Instant now) {
+        ShareState state =
+                switch (decision.decision()) {
+                    case RELEASE -> ShareState.PENDING;
+                    case HOLD -> ShareState.HELD;
+                    case DENY -> ShareState.DENIED;
+                };
+        jdbc.sql(
+                        """
+                        INSERT INTO share (id, exchange_id, partner_id, decision, rule_id, reason, policy_version,
+                                           view_digest, state, next_attempt_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        shareId,
+                        exchangeId,
+                        decision.partnerId(),
+                        decision.decision().name(),
+                        decision.ruleId(),
+                        decision.reason(),
+                        decision.policyVersion(),
+                        decision.viewDigest(),
+                        state.name(),
+                        state == ShareState.PENDING ? utc(now) : null,
+                        utc(now))
+                .update();
+    }
+
+    private Optional<Acceptance> resubmission(VerifiedExchange verified) {
+        UUID id = verified.exchange().header().exchangeId();
+        return jdbc.sql("SELECT originator, signed_digest, received_at FROM exchange WHERE id = ?")
+                .param(id)
+                .query((rs, row) -> {
+                    boolean same =
+                            rs.getString("originator").equals(verified.agency().id())
+                                    && rs.getString("signed_digest").equals(verified.signedDigest());
+                    if (!same) {
+                        throw new RejectedSubmissionException(
+                                new GatewayException(
+                                        ErrorCode.EXCHANGE_REPLAYED,
+                                        "exchange id " + id + " was already used for other content"),
+                                id,
+                                verified.originalDigest());
+                    }
+                    Instant receivedAt =
+                            rs.getObject("received_at", OffsetDateTime.class).toInstant();
+                    return new Acceptance(new Receipt(id, ACCEPTED, receivedAt, true), List.of());
+                })
+                .optional();
+    }
+
+    private static AuditEvent decisionEvent(UUID exchangeId, ShareDecision decision) {
+        Outcome outcome =
+                switch (decision.decision()) {
+                    case RELEASE -> Outcome.RELEASED;
+                    case HOLD -> Outcome.HELD;
+                    case DENY -> Outcome.DENIED;
+                };
+        String detail = "rule " + decision.ruleId() + ", policy " + decision.policyVersion()
+                + (decision.reason() == null ? "" : ": " + decision.reason());
+        return new AuditEvent(
+                AuditStep.DECIDE,
+                outcome,
+                exchangeId,
+                decision.partnerId(),
+                decision.ruleId(),
+                "policy",
+                null,
+                decision.viewDigest(),
+                detail);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,70 @@
+package io.borderlink.gateway.intake;
+
+import io.borderlink.contracts.api.Submission;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.agency.Agency;
+import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.Digests;
+import java.security.cert.X509Certificate;
+import java.util.UUID;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audits every refused submission with its stable code, who presented it and the digest of what was
+ * presented. The caller sees only the code and a short message; the cause stays in the log and the trail.
+ */
+@Component("intakeRejections")
+public class IntakeRejections {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeRejections.class);
+
+    private final AuditTrail audit;
+    private final AgencyDirectory agencies;
+
+    IntakeRejections(AuditTrail audit, AgencyDirectory agencies) {
+        this.audit = audit;
+        this.agencies = agencies;
+    }
+
+    /** Called by the intake error policy with the original submission and what went wrong. */
+    public void record(@Body Submission submission, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        UUID exchangeId = null;
+        String digest = null;
+        if (cause instanceof RejectedSubmissionException rejected) {
+            exchangeId = rejected.claimedExchangeId();
+            digest = rejected.digest();
+        } else if (submission != null && submission.document() != null) {
+            digest = Digests.sha256(submission.document());
+        }
+        ErrorCode code = cause instanceof GatewayException g ? g.code() : ErrorCode.INTERNAL_ERROR;
+        if (code == ErrorCode.INTERNAL_ERROR) {
+            log.error("submission {} failed unexpectedly", exchangeId, cause);
+        } else {
+            log.info("submission {} refused with {}: {}", exchangeId, code, cause.getMessage());
+        }
+        record(exchangeId, digest, submission == null ? null : submission.client(), code, cause.getMessage());
+    }
+
+    /** For refusals that happen before a submission reaches the flow, such as an oversized request. */
+    public void record(UUID exchangeId, String digest, X509Certificate client, ErrorCode code, String detail) {
+        AuditEvent event =
+                AuditEvent.rejected(AuditStep.RECEIVE, exchangeId, code, detail).digest(digest);
+        if (client != null) {
+            String actor = agencies.byCertificate(client)
+                    .map(Agency::id)
+                    .orElse(client.getSubjectX500Principal().getName());
+            event = event.actor(actor, Certificates.fingerprint(client));
+        }
+        audit.record(event);
+    }
+}

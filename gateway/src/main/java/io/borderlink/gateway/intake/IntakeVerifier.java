@@ -1,0 +1,152 @@
+package io.borderlink.gateway.intake;
+
+import io.borderlink.contracts.api.Submission;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.agency.Agency;
+import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.crypto.CertificateValidator;
+import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import io.borderlink.gateway.pki.GatewayKeys;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The verify step of the outbound flow: every check an agency submission must pass before anything is
+ * stored, in the order of contracts/PROFILE.md — hardened parse, algorithm allow-list, decrypt, verify
+ * the whole-document signature, the signer's path to the agency trust anchor with revocation, the
+ * canonical schema, one identity behind TLS client, signer and originator, and freshness.
+ */
+@Component("intakeVerifier")
+public class IntakeVerifier {
+
+    private final XmlCrypto crypto;
+    private final GatewayKeys keys;
+    private final CertificateValidator agencyCertificates;
+    private final AgencyDirectory agencies;
+    private final IntakeSettings settings;
+    private final Clock clock;
+
+    IntakeVerifier(
+            XmlCrypto crypto,
+            GatewayKeys keys,
+            CertificateValidator agencyCertificates,
+            AgencyDirectory agencies,
+            IntakeSettings settings,
+            Clock clock) {
+        this.crypto = crypto;
+        this.keys = keys;
+        this.agencyCertificates = agencyCertificates;
+        this.agencies = agencies;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public VerifiedExchange verify(Submission submission) {
+        // Microseconds are what the database keeps, so a repeated receipt is identical to the first.
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byte[] original = submission.document();
+        String digest = Digests.sha256(original);
+        UUID claimedId = null;
+        try {
+            requireSize(original);
+            Document document = SecureXml.parse(original);
+            requireExchangeRoot(document);
+            claimedId = claimedExchangeId(document);
+            crypto.decrypt(document, keys.encryption().privateKey());
+            X509Certificate signer = crypto.verify(document);
+            agencyCertificates.validatePath(signer);
+            ExchangeXml.validate(document);
+            Exchange exchange = ExchangeXml.read(document);
+            Agency agency = bind(submission.client(), signer, exchange.header().originator());
+            requireFresh(exchange.header().createdAt(), receivedAt);
+            byte[] signed = SecureXml.serialize(document);
+            return new VerifiedExchange(
+                    exchange,
+                    original,
+                    digest,
+                    signed,
+                    Digests.sha256(signed),
+                    signer,
+                    submission.client(),
+                    agency,
+                    submission.channel(),
+                    receivedAt);
+        } catch (GatewayException e) {
+            throw new RejectedSubmissionException(e, claimedId, digest);
+        }
+    }
+
+    private void requireSize(byte[] document) {
+        if (document.length > settings.maxDocumentSize().toBytes()) {
+            throw new GatewayException(
+                    ErrorCode.MESSAGE_TOO_LARGE,
+                    "document of " + document.length + " bytes exceeds " + settings.maxDocumentSize());
+        }
+    }
+
+    private static void requireExchangeRoot(Document document) {
+        Element root = document.getDocumentElement();
+        if (!ExchangeXml.NAMESPACE.equals(root.getNamespaceURI()) || !"Exchange".equals(root.getLocalName())) {
+            throw new GatewayException(
+                    ErrorCode.PROFILE_VIOLATION,
+                    "root element must be Exchange in " + ExchangeXml.NAMESPACE + ", found " + root.getLocalName());
+        }
+    }
+
+    /** The id the plaintext header claims, read before decryption only to name a refusal in the audit. */
+    private static UUID claimedExchangeId(Document document) {
+        NodeList ids = document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "ExchangeId");
+        if (ids.getLength() == 0) {
+            return null;
+        }
+        try {
+            return UUID.fromString(ids.item(0).getTextContent().trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** TLS client, signer and header originator must be one registered agency, matched by full certificate. */
+    private Agency bind(X509Certificate client, X509Certificate signer, String originator) {
+        if (!client.equals(signer)) {
+            agencyCertificates.validatePath(client);
+        }
+        Agency byClient = agencies.byCertificate(client)
+                .orElseThrow(() -> mismatch("the TLS client certificate is not registered to any agency"));
+        Agency bySigner = agencies.byCertificate(signer)
+                .orElseThrow(() -> mismatch("the signing certificate is not registered to any agency"));
+        if (!byClient.id().equals(bySigner.id()) || !bySigner.id().equals(originator)) {
+            throw mismatch("TLS client " + byClient.id() + ", signer " + bySigner.id() + " and originator " + originator
+                    + " must be the same agency");
+        }
+        return bySigner;
+    }
+
+    private void requireFresh(Instant createdAt, Instant now) {
+        if (createdAt.isBefore(now.minus(settings.maxAge()))) {
+            throw new GatewayException(
+                    ErrorCode.EXCHANGE_STALE, "created at " + createdAt + ", older than " + settings.maxAge());
+        }
+        if (createdAt.isAfter(now.plus(settings.maxClockSkew()))) {
+            throw new GatewayException(
+                    ErrorCode.EXCHANGE_FROM_FUTURE,
+                    "created at " + createdAt + ", more than " + settings.maxClockSkew() + " ahead");
+        }
+    }
+
+    private static GatewayException mismatch(String message) {
+        return new GatewayException(ErrorCode.ORIGINATOR_MISMATCH, message);
+    }
+}

@@ -1,0 +1,46 @@
+package io.borderlink.gateway.partner;
+
+import io.borderlink.contracts.exchange.Category;
+import io.borderlink.gateway.crypto.KeyTransport;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One foreign partner, exactly as its YAML file under {@code config/partners/} describes it. Adding a
+ * partner is adding a file.
+ *
+ * @param id the partner id used in addressees, decisions and audit (e.g. {@code RU-LIAISON})
+ * @param country the ISO 3166-1 alpha-3 country or organisation code it belongs to
+ * @param format the wire format its endpoint speaks
+ * @param endpoint where deliveries go; HTTPS with mutual TLS unless explicitly configured otherwise
+ * @param certificate the partner's own certificate: what we encrypt to
+ * @param trustAnchor the partner's own root CA: what its TLS server and signatures must chain to
+ * @param keyTransport which RSA-OAEP variant its stack reads
+ * @param accepts the categories the partner takes at all; anything else is denied
+ */
+public record Partner(
+        @NotBlank @Pattern(regexp = "[A-Z]{2,}(-[A-Z0-9]+)+") String id,
+        @NotBlank String name,
+        @NotBlank String country,
+        @NotNull PartnerFormat format,
+        @NotNull URI endpoint,
+        @NotNull Path certificate,
+        @NotNull Path trustAnchor,
+        @DefaultValue("RSA_OAEP") KeyTransport keyTransport,
+        @NotNull Set<Category> accepts,
+        @Valid @DefaultValue DeliverySettings delivery) {
+
+    public Partner {
+        accepts = Set.copyOf(accepts);
+    }
+
+    public boolean accepts(Category category) {
+        return accepts.contains(category);
+    }
+}

@@ -1,0 +1,7 @@
+package io.borderlink.gateway.partner;
+
+/** The wire formats Borderlink can translate to; a new format needs a translator, a new partner does not. */
+public enum PartnerFormat {
+    /** Neighbour-country liaison offices: liaison-v1 XML in a SOAP request (contracts/wsdl/liaison.wsdl). */
+    LIAISON_SOAP
+}

@@ -1,0 +1,84 @@
+package io.borderlink.gateway.pki;
+
+import io.borderlink.gateway.crypto.CertificateValidator;
+import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.TrustDomain;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+@Configuration(proxyBeanMethods = false)
+class PkiConfiguration {
+
+    @Bean
+    GatewayKeys gatewayKeys(PkiSettings settings, Environment environment) {
+        GatewayKeys keys = new GatewayKeys(load(settings.signing()), load(settings.encryption()));
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            refuseDevelopmentKeys(keys, environment);
+        }
+        return keys;
+    }
+
+    @Bean
+    Crls crls(PkiSettings settings) {
+        return new Crls(readCrls(settings.crlFolder()));
+    }
+
+    @Bean
+    CertificateValidator agencyCertificates(PkiSettings settings, Crls crls, Clock clock) {
+        TrustDomain agencies = new TrustDomain(
+                "agencies",
+                settings.agencies().anchors().stream()
+                        .map(Certificates::readCertificate)
+                        .toList(),
+                settings.agencies().intermediates().stream()
+                        .map(Certificates::readCertificate)
+                        .toList(),
+                crls.all());
+        return new CertificateValidator(agencies, clock, settings.validationCache());
+    }
+
+    @Bean
+    XmlCrypto xmlCrypto() {
+        return new XmlCrypto();
+    }
+
+    private static SigningKey load(PkiSettings.KeyStoreSettings store) {
+        return Certificates.readKey(store.keystore(), store.password().toCharArray(), store.alias());
+    }
+
+    /** The development PKI is public; a production node that found it would be trusting everyone. */
+    private static void refuseDevelopmentKeys(GatewayKeys keys, Environment environment) {
+        String tlsKeystore = environment.getProperty("spring.ssl.bundle.jks.server.keystore.location", "");
+        if (keys.signing().isDevelopmentKey()
+                || keys.encryption().isDevelopmentKey()
+                || tlsKeystore.contains("certs-dev")) {
+            throw new IllegalStateException(
+                    "refusing to start under the prod profile with a development key (OU=DEV ONLY or certs-dev/)");
+        }
+    }
+
+    private static List<X509CRL> readCrls(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".crl.pem"))
+                    .sorted()
+                    .flatMap(f -> Certificates.readCrls(f).stream())
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CRLs from " + folder, e);
+        }
+    }
+
+    /** Every CRL the gateway knows, shared by the agency and partner trust domains. */
+    record Crls(List<X509CRL> all) {}
+}

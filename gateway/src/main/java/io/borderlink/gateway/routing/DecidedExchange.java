@@ -1,0 +1,12 @@
+package io.borderlink.gateway.routing;
+
+import io.borderlink.gateway.intake.VerifiedExchange;
+import java.util.List;
+
+/** A verified exchange with one decision per candidate partner, ready to be stored. */
+public record DecidedExchange(VerifiedExchange verified, List<ShareDecision> decisions) {
+
+    public DecidedExchange {
+        decisions = List.copyOf(decisions);
+    }
+}

@@ -1,0 +1,9 @@
+package io.borderlink.gateway.routing;
+
+/** What happens to one partner's share of an exchange. */
+public enum Decision {
+    RELEASE,
+    /** Released only after a liaison officer approves the partner view. */
+    HOLD,
+    DENY
+}

@@ -1,0 +1,341 @@
+package io.borderlink.gateway.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.exchange.Header;
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import io.borderlink.gateway.support.DevPki;
+import io.borderlink.gateway.support.GatewayTestSupport;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.apache.xml.security.encryption.XMLCipher;
+import org.apache.xml.security.keys.KeyInfo;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * One test per intake refusal: an agency sends something wrong and must get its stable code and status,
+ * the refusal must be audited, nothing may be stored and nothing may reach a partner.
+ */
+class IntakeRejectionIT extends GatewayTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final XmlCrypto CRYPTO = new XmlCrypto();
+
+    /** Garbage instead of XML → 400 XML_MALFORMED. */
+    @Test
+    void refusesMalformedXml() {
+        assertRefused(
+                agency("mn-border").submit(bytes("<Exchange xmlns=\"urn:borderlink:exchange:1\"><Header>")),
+                400,
+                "XML_MALFORMED");
+    }
+
+    /** A document with a DTD and an external entity → 400 XML_DTD_FORBIDDEN, and the entity is never read. */
+    @Test
+    void refusesADocumentTypeDeclaration() {
+        String xxe =
+                """
+                <?xml version="1.0"?><!DOCTYPE Exchange [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <Exchange xmlns="urn:borderlink:exchange:1">&secret;</Exchange>""";
+        assertRefused(agency("mn-border").submit(bytes(xxe)), 400, "XML_DTD_FORBIDDEN");
+    }
+
+    /** A body larger than the 1 MB limit → 413 MESSAGE_TOO_LARGE before it is read. */
+    @Test
+    void refusesAnOversizedDocument() {
+        byte[] huge = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertRefused(agency("mn-border").submit(huge), 413, "MESSAGE_TOO_LARGE");
+    }
+
+    /** A signed, encrypted exchange whose category is not in the schema → 400 SCHEMA_INVALID. */
+    @Test
+    void refusesAnExchangeInvalidAgainstTheSchema() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        byte[] document = protectEdited(exchange, "mn-border", doc -> text(doc, "Category", "SMUGGLED_GOODS"));
+        assertRefusedAndAudited(exchange, agency("mn-border").submit(document), 400, "SCHEMA_INVALID");
+    }
+
+    /** Body encrypted with AES-CBC → 400 ALGORITHM_NOT_ALLOWED, before any key is touched. */
+    @Test
+    void refusesAesCbcEncryption() throws Exception {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        Document document = ExchangeXml.toDocument(exchange);
+        CRYPTO.sign(document, DevPki.key("mn-border"));
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(128);
+        SecretKey key = generator.generateKey();
+        XMLCipher keyCipher = XMLCipher.getInstance(XMLCipher.RSA_OAEP);
+        keyCipher.init(XMLCipher.WRAP_MODE, DevPki.certificate("gateway-enc").getPublicKey());
+        XMLCipher cbc = XMLCipher.getInstance(XMLCipher.AES_128);
+        cbc.init(XMLCipher.ENCRYPT_MODE, key);
+        KeyInfo keyInfo = new KeyInfo(document);
+        keyInfo.add(keyCipher.encryptKey(document, key));
+        cbc.getEncryptedData().setKeyInfo(keyInfo);
+        cbc.doFinal(document, body(document), false);
+
+        assertRefusedAndAudited(
+                exchange, agency("mn-border").submit(SecureXml.serialize(document)), 400, "ALGORITHM_NOT_ALLOWED");
+    }
+
+    /** Encrypted to a key that is not the gateway's → 400 DECRYPTION_FAILED, with no detail. */
+    @Test
+    void refusesADocumentEncryptedToAnotherKey() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        Document document = ExchangeXml.toDocument(exchange);
+        CRYPTO.protect(
+                document,
+                body(document),
+                DevPki.key("mn-border"),
+                DevPki.certificate("ru-liaison"),
+                KeyTransport.RSA_OAEP);
+        HttpResponse<String> response = agency("mn-border").submit(SecureXml.serialize(document));
+
+        assertRefusedAndAudited(exchange, response, 400, "DECRYPTION_FAILED");
+        assertThat(problem(response).get("detail").asText()).isEqualTo("decryption failed");
+    }
+
+    /** A plaintext header changed after signing → 400 SIGNATURE_INVALID. */
+    @Test
+    void refusesAHeaderChangedAfterSigning() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        Document document = ExchangeXml.toDocument(exchange);
+        CRYPTO.protect(
+                document,
+                body(document),
+                DevPki.key("mn-border"),
+                DevPki.certificate("gateway-enc"),
+                KeyTransport.RSA_OAEP);
+        text(document, "Tlp", "CLEAR");
+
+        assertRefusedAndAudited(
+                exchange, agency("mn-border").submit(SecureXml.serialize(document)), 400, "SIGNATURE_INVALID");
+    }
+
+    /** A signature over the Header element only → 400 SIGNATURE_SCOPE_INVALID. */
+    @Test
+    void refusesASignatureThatDoesNotCoverTheWholeDocument() throws Exception {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        Document document = ExchangeXml.toDocument(exchange);
+        Element header = (Element)
+                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Header").item(0);
+        header.setAttributeNS(null, "Id", "header");
+        header.setIdAttributeNS(null, "Id", true);
+        XMLSignature signature = new XMLSignature(
+                document,
+                "",
+                "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+                "http://www.w3.org/2001/10/xml-exc-c14n#");
+        document.getDocumentElement().appendChild(signature.getElement());
+        Transforms transforms = new Transforms(document);
+        transforms.addTransform("http://www.w3.org/2000/09/xmldsig#enveloped-signature");
+        transforms.addTransform("http://www.w3.org/2001/10/xml-exc-c14n#");
+        signature.addDocument("#header", transforms, "http://www.w3.org/2001/04/xmlenc#sha256");
+        signature.addKeyInfo(DevPki.certificate("mn-border"));
+        signature.sign(DevPki.key("mn-border").privateKey());
+        CRYPTO.encrypt(document, body(document), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+
+        assertRefusedAndAudited(
+                exchange, agency("mn-border").submit(SecureXml.serialize(document)), 400, "SIGNATURE_SCOPE_INVALID");
+    }
+
+    /** Signed under a CA nobody trusts → 403 CERT_UNTRUSTED. */
+    @Test
+    void refusesASignerFromAnUntrustedCa() {
+        Exchange exchange = fresh(Samples.seizureReportFromCustoms());
+        assertRefusedAndAudited(
+                exchange, agency("mn-customs").submit(protect(exchange, "rogue-agency")), 403, "CERT_UNTRUSTED");
+    }
+
+    /** Signed with an expired certificate → 403 CERT_EXPIRED. */
+    @Test
+    void refusesAnExpiredSigner() {
+        Exchange exchange = fresh(Samples.seizureReportFromCustoms());
+        assertRefusedAndAudited(
+                exchange, agency("mn-customs").submit(protect(exchange, "mn-customs-expired")), 403, "CERT_EXPIRED");
+    }
+
+    /** Signed with a certificate on the agency CA's CRL → 403 CERT_REVOKED. */
+    @Test
+    void refusesARevokedSigner() {
+        Exchange exchange = fresh(Samples.seizureReportFromCustoms());
+        assertRefusedAndAudited(
+                exchange, agency("mn-customs").submit(protect(exchange, "mn-customs-revoked")), 403, "CERT_REVOKED");
+    }
+
+    /** Customs presents its TLS certificate but the border police signed → 403 ORIGINATOR_MISMATCH. */
+    @Test
+    void refusesATlsClientThatIsNotTheSigner() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        assertRefusedAndAudited(
+                exchange, agency("mn-customs").submit(protect(exchange, "mn-border")), 403, "ORIGINATOR_MISMATCH");
+    }
+
+    /** Customs signs and connects, but the header names the border police → 403 ORIGINATOR_MISMATCH. */
+    @Test
+    void refusesAnOriginatorThatIsNotTheSigner() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        assertRefusedAndAudited(
+                exchange, agency("mn-customs").submit(protect(exchange, "mn-customs")), 403, "ORIGINATOR_MISMATCH");
+    }
+
+    /** The same exchange id again with other content → 409 EXCHANGE_REPLAYED; the first one stands. */
+    @Test
+    void refusesAReplayedExchangeIdWithOtherContent() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        assertThat(agency("mn-border").submit(protect(exchange, "mn-border")).statusCode())
+                .isEqualTo(202);
+        Exchange altered = exchange.withMarkings(
+                fresh(Samples.wantedPersonFromBorderPolice()).markings());
+
+        HttpResponse<String> replay = agency("mn-border").submit(protect(altered, "mn-border"));
+
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(problem(replay).get("code").asText()).isEqualTo("EXCHANGE_REPLAYED");
+        assertThat(auditOf(exchange.header().exchangeId()))
+                .anySatisfy(e -> assertThat(e).containsEntry("code", "EXCHANGE_REPLAYED"));
+    }
+
+    /** The same protected document twice → the original receipt again, marked duplicate; delivered once. */
+    @Test
+    void answersAResubmissionWithTheOriginalReceipt() throws Exception {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        byte[] document = protect(exchange, "mn-border");
+
+        JsonNode first = JSON.readTree(agency("mn-border").submit(document).body());
+        HttpResponse<String> again = agency("mn-border").submit(document);
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        JsonNode second = JSON.readTree(again.body());
+        assertThat(second.get("duplicate").asBoolean()).isTrue();
+        assertThat(second.get("receivedAt")).isEqualTo(first.get("receivedAt"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM share WHERE exchange_id = ?",
+                        Integer.class,
+                        exchange.header().exchangeId()))
+                .isEqualTo(1);
+    }
+
+    /** Created ten minutes ago, beyond the five-minute window → 400 EXCHANGE_STALE. */
+    @Test
+    void refusesAStaleExchange() {
+        Exchange exchange = createdAt(
+                fresh(Samples.borderIncidentFromBorderPolice()), Instant.now().minus(Duration.ofMinutes(10)));
+        assertRefusedAndAudited(
+                exchange, agency("mn-border").submit(protect(exchange, "mn-border")), 400, "EXCHANGE_STALE");
+    }
+
+    /** Created ten minutes in the future → 400 EXCHANGE_FROM_FUTURE. */
+    @Test
+    void refusesAnExchangeFromTheFuture() {
+        Exchange exchange = createdAt(
+                fresh(Samples.borderIncidentFromBorderPolice()), Instant.now().plus(Duration.ofMinutes(10)));
+        assertRefusedAndAudited(
+                exchange, agency("mn-border").submit(protect(exchange, "mn-border")), 400, "EXCHANGE_FROM_FUTURE");
+    }
+
+    /** An officer's certificate is valid at TLS level but is no agency → 403 ACCESS_DENIED, audited. */
+    @Test
+    void refusesAClientThatIsNotARegisteredAgency() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        HttpResponse<String> response = agency("officer-1").submit(protect(exchange, "mn-border"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(problem(response).get("code").asText()).isEqualTo("ACCESS_DENIED");
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE step = 'ACCESS'", String.class))
+                .anySatisfy(actor -> assertThat(actor).contains("CN=officer-1"));
+    }
+
+    /** A client certificate from a CA the gateway does not trust never completes the TLS handshake. */
+    @Test
+    void refusesATlsClientFromAnUntrustedCa() {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        assertThatThrownBy(() -> agency("rogue-agency").submit(protect(exchange, "mn-border")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(RU_LIAISON.received()).isEmpty();
+    }
+
+    private void assertRefused(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(problem(response).get("code").asText()).isEqualTo(code);
+        assertThat(jdbc.queryForList(
+                        "SELECT code FROM audit_event WHERE step = 'RECEIVE' AND outcome = 'REJECTED'", String.class))
+                .contains(code);
+        assertThat(RU_LIAISON.received()).isEmpty();
+    }
+
+    private void assertRefusedAndAudited(Exchange exchange, HttpResponse<String> response, int status, String code) {
+        assertRefused(response, status, code);
+        UUID id = exchange.header().exchangeId();
+        assertThat(auditOf(id)).singleElement().satisfies(event -> assertThat(event)
+                .containsEntry("step", "RECEIVE")
+                .containsEntry("outcome", "REJECTED")
+                .containsEntry("code", code));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM exchange WHERE id = ?", Integer.class, id))
+                .isZero();
+    }
+
+    private byte[] protectEdited(Exchange exchange, String signer, Consumer<Document> edit) {
+        Document document = ExchangeXml.toDocument(exchange);
+        edit.accept(document);
+        CRYPTO.protect(
+                document, body(document), DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+        return SecureXml.serialize(document);
+    }
+
+    private static Exchange createdAt(Exchange exchange, Instant createdAt) {
+        Header h = exchange.header();
+        return new Exchange(
+                new Header(
+                        h.exchangeId(),
+                        h.correlationId(),
+                        createdAt,
+                        h.originator(),
+                        h.addressees(),
+                        h.category(),
+                        h.purpose(),
+                        h.sourceRefs()),
+                exchange.markings(),
+                exchange.body());
+    }
+
+    private static void text(Document document, String element, String value) {
+        document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, element).item(0).setTextContent(value);
+    }
+
+    private static Element body(Document document) {
+        return (Element)
+                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Body").item(0);
+    }
+
+    private static JsonNode problem(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,183 @@
+package io.borderlink.gateway.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderlink.adapters.liaison.LiaisonTranslator;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.support.DevPki;
+import io.borderlink.gateway.support.GatewayTestSupport;
+import io.borderlink.gateway.support.PartnerSide;
+import io.borderlink.gateway.support.PartnerStub;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The outbound flow end to end, on the embedded database: an agency submits a sample over REST or SOAP,
+ * the partner stub receives a liaison message signed by the gateway and encrypted to the partner, and the
+ * agency sees the share delivered.
+ */
+class OutboundFlowIT extends GatewayTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The border police post a border incident for RU-LIAISON; RU-LIAISON receives it, signed and encrypted. */
+    @Test
+    void deliversABorderIncidentSubmittedOverRestToTheLiaisonPartner() throws Exception {
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+
+        HttpResponse<String> receipt = agency("mn-border").submit(protect(incident, "mn-border"));
+
+        assertThat(receipt.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(receipt.body()).get("exchangeId").asText())
+                .isEqualTo(incident.header().exchangeId().toString());
+        assertDeliveredTo(RU_LIAISON, "ru-liaison", incident);
+        assertShareDelivered(incident.header().exchangeId(), "RU-LIAISON");
+    }
+
+    /** The same over SOAP: SubmitExchange answers with the receipt and the partner receives the share. */
+    @Test
+    void deliversABorderIncidentSubmittedOverSoap() throws Exception {
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+
+        HttpResponse<String> response = agency("mn-border").submitOverSoap(protect(incident, "mn-border"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("<ExchangeId>" + incident.header().exchangeId() + "</ExchangeId>")
+                .contains("<State>ACCEPTED</State>");
+        assertDeliveredTo(RU_LIAISON, "ru-liaison", incident);
+        assertShareDelivered(incident.header().exchangeId(), "RU-LIAISON");
+    }
+
+    /** A SOAP refusal is a fault whose GatewayFault detail carries the stable code, and it is audited. */
+    @Test
+    void answersARefusedSoapSubmissionWithAFaultCarryingTheCode() {
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+
+        HttpResponse<String> response = agency("mn-customs").submitOverSoap(protect(incident, "mn-border"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("faultcode>soap:Client<").contains("<Code>ORIGINATOR_MISMATCH</Code>");
+        assertThat(auditOf(incident.header().exchangeId()))
+                .anySatisfy(e -> assertThat(e).containsEntry("code", "ORIGINATOR_MISMATCH"));
+    }
+
+    /** An addressee that is not configured is denied with its rule; the configured one still gets its share. */
+    @Test
+    void deniesAnUnknownAddresseeAndDeliversToTheKnownOne() throws Exception {
+        Exchange wanted = fresh(Samples.wantedPersonFromBorderPolice());
+
+        agency("mn-border").submit(protect(wanted, "mn-border"));
+
+        assertDeliveredTo(RU_LIAISON, "ru-liaison", wanted);
+        JsonNode interpol = share(wanted.header().exchangeId(), "INTERPOL-NCB");
+        assertThat(interpol.get("decision").asText()).isEqualTo("DENY");
+        assertThat(interpol.get("ruleId").asText()).isEqualTo("partner-known");
+        assertThat(interpol.get("state").asText()).isEqualTo("DENIED");
+    }
+
+    /** The partner answers 503 every time: the share is retried with backoff, then dead-lettered. */
+    @Test
+    void deadLettersAShareAfterItsLastAttempt() throws Exception {
+        RU_LIAISON.answer(503);
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+
+        agency("mn-border").submit(protect(incident, "mn-border"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(share(incident.header().exchangeId(), "RU-LIAISON")
+                                .get("state")
+                                .asText())
+                        .isEqualTo("DEAD_LETTER"));
+        JsonNode share = share(incident.header().exchangeId(), "RU-LIAISON");
+        assertThat(share.get("attempts").asInt()).isEqualTo(3);
+        assertThat(share.get("lastErrorCode").asText()).isEqualTo("PARTNER_UNAVAILABLE");
+        assertThat(RU_LIAISON.received()).hasSize(3);
+        assertThat(auditOf(incident.header().exchangeId()))
+                .filteredOn(e -> "DELIVER".equals(e.get("step")))
+                .extracting(e -> e.get("outcome"))
+                .containsExactly("RETRY", "RETRY", "FAILED");
+    }
+
+    /** The partner is down for a while, then recovers: the share is delivered on a later attempt. */
+    @Test
+    void deliversAfterThePartnerRecovers() throws Exception {
+        RU_LIAISON.answer(503);
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+        agency("mn-border").submit(protect(incident, "mn-border"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !RU_LIAISON.received().isEmpty());
+
+        RU_LIAISON.answer(200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(share(incident.header().exchangeId(), "RU-LIAISON")
+                                .get("state")
+                                .asText())
+                        .isEqualTo("DELIVERED"));
+    }
+
+    /** Another agency cannot read the status of an exchange it did not originate. */
+    @Test
+    void hidesAnExchangeFromOtherAgencies() throws Exception {
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+        agency("mn-border").submit(protect(incident, "mn-border"));
+
+        HttpResponse<String> response =
+                agency("mn-customs").status(incident.header().exchangeId());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    private void assertDeliveredTo(PartnerStub partner, String partnerKey, Exchange sent) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !partner.received().isEmpty());
+        byte[] request = partner.received().get(0).getBody();
+        String raw = new String(request, StandardCharsets.UTF_8);
+        // What travels is encrypted: no narrative, no names in clear.
+        assertThat(raw).doesNotContain("Altanbulag").doesNotContain("<Persons>");
+
+        PartnerSide.Opened opened = PartnerSide.open(request, partnerKey);
+
+        assertThat(opened.signer()).isEqualTo(DevPki.certificate("gateway"));
+        Document message = opened.message();
+        SecureXml.validate(message, SecureXml.schema(LiaisonTranslator.SCHEMA));
+        String plain = new String(SecureXml.serialize(message), StandardCharsets.UTF_8);
+        assertThat(plain)
+                .contains("<CorrelationId>" + sent.header().correlationId() + "</CorrelationId>")
+                .contains(sent.body().narrative().text());
+        // Source details never leave the country; internal notes never leave the agency.
+        assertThat(plain).doesNotContain("herder").doesNotContain("ALT-2025-0917");
+    }
+
+    private void assertShareDelivered(UUID exchangeId, String partner) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode status =
+                    JSON.readTree(agency("mn-border").status(exchangeId).body());
+            assertThat(status.get("state").asText()).isEqualTo("COMPLETED");
+            assertThat(share(exchangeId, partner).get("state").asText()).isEqualTo("DELIVERED");
+        });
+        assertThat(auditOf(exchangeId))
+                .extracting(e -> e.get("step") + ":" + e.get("outcome"))
+                .containsSubsequence("RECEIVE:OK", "DECIDE:RELEASED", "ACCEPT:OK", "DELIVER:OK");
+    }
+
+    private JsonNode share(UUID exchangeId, String partner) throws Exception {
+        JsonNode status = JSON.readTree(agency("mn-border").status(exchangeId).body());
+        for (JsonNode share : status.get("shares")) {
+            if (partner.equals(share.get("partner").asText())) {
+                return share;
+            }
+        }
+        throw new AssertionError("no share for " + partner + " in " + status);
+    }
+}

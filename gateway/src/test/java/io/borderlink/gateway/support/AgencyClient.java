@@ -1,0 +1,103 @@
+package io.borderlink.gateway.support;
+
+import io.borderlink.gateway.crypto.SigningKey;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.util.UUID;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** An agency system talking to the gateway over mutual TLS, with the REST and the SOAP API. */
+public final class AgencyClient {
+
+    private final HttpClient http;
+    private final URI gateway;
+
+    private AgencyClient(HttpClient http, URI gateway) {
+        this.http = http;
+        this.gateway = gateway;
+    }
+
+    /** A client presenting the named certs-dev identity and trusting the national root. */
+    public static AgencyClient as(String identity, int port) {
+        return new AgencyClient(
+                HttpClient.newBuilder()
+                        .sslContext(tls(DevPki.key(identity)))
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
+                URI.create("https://127.0.0.1:" + port));
+    }
+
+    public HttpResponse<String> submit(byte[] document) {
+        return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/exchanges"))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document)));
+    }
+
+    public HttpResponse<String> status(UUID exchangeId) {
+        return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/exchanges/" + exchangeId))
+                .GET());
+    }
+
+    /** SubmitExchange over SOAP 1.1, the protected document inside SubmitExchangeRequest. */
+    public HttpResponse<String> submitOverSoap(byte[] document) {
+        String xml = new String(document, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>", "");
+        String envelope =
+                """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>\
+                <SubmitExchangeRequest xmlns="urn:borderlink:service:exchange:1">%s</SubmitExchangeRequest>\
+                </soap:Body></soap:Envelope>"""
+                        .formatted(xml);
+        return send(HttpRequest.newBuilder(gateway.resolve("/services/exchange"))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"urn:borderlink:service:exchange:1:SubmitExchange\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to the gateway failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static SSLContext tls(SigningKey identity) {
+        try {
+            char[] password = new char[0];
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry(
+                    "client", identity.privateKey(), password, identity.chain().toArray(Certificate[]::new));
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("national-root", DevPki.ca("national-root"));
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

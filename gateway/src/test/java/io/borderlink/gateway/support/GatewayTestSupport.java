@@ -1,0 +1,71 @@
+package io.borderlink.gateway.support;
+
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.cli.AgencyDocuments;
+import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real gateway (HTTPS with mutual TLS, real database, real Camel routes and crypto) with the two
+ * liaison partners played by WireMock. Subclasses act as agencies through {@link AgencyClient}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class GatewayTestSupport {
+
+    protected static final PartnerStub RU_LIAISON = PartnerStub.start("ru-liaison");
+    protected static final PartnerStub CN_LIAISON = PartnerStub.start("cn-liaison");
+
+    private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void partnerEndpoints(DynamicPropertyRegistry registry) {
+        registry.add("borderlink.partner.ru-liaison.endpoint", RU_LIAISON::endpoint);
+        registry.add("borderlink.partner.cn-liaison.endpoint", CN_LIAISON::endpoint);
+    }
+
+    @BeforeEach
+    void partnersAcceptAndForget() {
+        for (PartnerStub partner : List.of(RU_LIAISON, CN_LIAISON)) {
+            partner.answer(200);
+            partner.forgetRequests();
+        }
+    }
+
+    protected AgencyClient agency(String identity) {
+        return AgencyClient.as(identity, port);
+    }
+
+    /** A sample exchange with a fresh id and creation time, as its originating agency would send it. */
+    protected static Exchange fresh(byte[] sample) {
+        return AgencyDocuments.fresh(ExchangeXml.read(SecureXml.parse(sample)), Instant.now());
+    }
+
+    protected static byte[] protect(Exchange exchange, String signer) {
+        return AGENCY.protect(exchange, DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+    }
+
+    protected List<Map<String, Object>> auditOf(UUID exchangeId) {
+        return jdbc.queryForList("SELECT * FROM audit_event WHERE exchange_id = ? ORDER BY id", exchangeId);
+    }
+}

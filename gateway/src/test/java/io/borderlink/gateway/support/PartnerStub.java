@@ -1,0 +1,82 @@
+package io.borderlink.gateway.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+
+/**
+ * A foreign partner's liaison endpoint, played by WireMock: HTTPS with the partner's own certs-dev key,
+ * and a client certificate required that chains to the national root (the gateway's).
+ */
+public final class PartnerStub implements AutoCloseable {
+
+    public static final String PATH = "/liaison";
+    private static final String ACCEPTED =
+            """
+            <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>\
+            <DeliverResponse xmlns="urn:borderlink:partner:liaison:service:1"><Status>ACCEPTED</Status>\
+            </DeliverResponse></soap:Body></soap:Envelope>""";
+
+    private final WireMockServer server;
+
+    private PartnerStub(WireMockServer server) {
+        this.server = server;
+    }
+
+    /** Starts the named partner's endpoint (e.g. {@code ru-liaison}) on a free loopback port, answering 200. */
+    public static PartnerStub start(String partner) {
+        WireMockServer server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .httpDisabled(true)
+                .httpsPort(0)
+                .keystorePath(DevPki.ROOT.resolve(partner + ".p12").toString())
+                .keystoreType("PKCS12")
+                .keystorePassword("changeit")
+                .keyManagerPassword("changeit")
+                .needClientAuth(true)
+                .trustStorePath(DevPki.ROOT.resolve("ca/client-trust.p12").toString())
+                .trustStoreType("PKCS12")
+                .trustStorePassword("changeit"));
+        server.start();
+        // Shared by every test class of the JVM, so it lives as long as the JVM does.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        PartnerStub stub = new PartnerStub(server);
+        stub.answer(200);
+        return stub;
+    }
+
+    public String endpoint() {
+        return "https://127.0.0.1:" + server.httpsPort() + PATH;
+    }
+
+    /** From now on every delivery gets this HTTP status (with a SOAP answer when it is 200). */
+    public void answer(int status) {
+        ResponseDefinitionBuilder response = aResponse().withStatus(status);
+        if (status == 200) {
+            response = response.withHeader("Content-Type", "text/xml; charset=utf-8")
+                    .withBody(ACCEPTED);
+        }
+        server.resetMappings();
+        server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+    }
+
+    public List<LoggedRequest> received() {
+        return server.findAll(postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    public void forgetRequests() {
+        server.resetRequests();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,27 @@
+package io.borderlink.routes.errors;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Error policy, declared once per route family and opted into with {@code routeConfigurationId}.
+ * Nothing is caught and forgotten: intake refusals are audited and go back to the caller; delivery
+ * failures are recorded durably with their retry schedule or as a dead letter.
+ */
+@Component
+public class RouteErrorHandling extends RouteConfigurationBuilder {
+
+    public static final String INTAKE = "intake";
+    public static final String DELIVERY = "delivery";
+
+    @Override
+    public void configuration() {
+        // The caller still gets the exception (not handled): adapters turn its code into a 4xx or a fault.
+        routeConfiguration(INTAKE)
+                .onException(Exception.class)
+                .useOriginalMessage()
+                .to("bean:intakeRejections?method=record");
+
+        routeConfiguration(DELIVERY).onException(Exception.class).handled(true).to("bean:deliveries?method=failed");
+    }
+}

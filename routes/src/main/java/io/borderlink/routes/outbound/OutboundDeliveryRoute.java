@@ -1,0 +1,45 @@
+package io.borderlink.routes.outbound;
+
+import io.borderlink.routes.errors.RouteErrorHandling;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outbound flow, asynchronous part: claim a due share → translate → protect → deliver → record. Every
+ * node sweeps the outbox for due shares, so retries and a crashed node's work need nothing in memory.
+ */
+@Component
+public class OutboundDeliveryRoute extends RouteBuilder {
+
+    /**
+     * In-memory hand-off to the delivery workers. When it is full the share is simply not queued: it is
+     * already durable and the next sweep finds it.
+     */
+    public static final String DELIVER = "seda:outbound.deliver?size={{borderlink.delivery.queue-size}}"
+            + "&concurrentConsumers={{borderlink.delivery.concurrency}}&discardWhenFull=true";
+
+    /** The exchange property holding the claimed share, for the error handler. */
+    public static final String SHARE = "borderlinkShare";
+
+    @Override
+    public void configure() {
+        from(DELIVER)
+                .routeId("outbound.deliver")
+                .routeConfigurationId(RouteErrorHandling.DELIVERY)
+                .to("bean:deliveries?method=claim")
+                .filter(body().isNotNull())
+                .setProperty(SHARE, body())
+                .to("bean:partnerMessages?method=translate")
+                .to("bean:partnerMessages?method=protect")
+                .to("bean:partnerTransport?method=send")
+                .to("bean:deliveries?method=delivered")
+                .end();
+
+        from("timer:outbound.sweep?period={{borderlink.delivery.sweep-interval}}")
+                .routeId("outbound.sweep")
+                .to("bean:deliveries?method=due")
+                .split(body())
+                .to(DELIVER)
+                .end();
+    }
+}
