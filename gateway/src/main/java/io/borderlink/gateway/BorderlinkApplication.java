@@ -3,9 +3,13 @@ package io.borderlink.gateway;
 import io.borderlink.gateway.cli.BorderlinkCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication(scanBasePackages = {"io.borderlink.gateway", "io.borderlink.routes"})
+// No generated default user: every caller is identified by its client certificate.
+@SpringBootApplication(
+        scanBasePackages = {"io.borderlink.gateway", "io.borderlink.routes"},
+        exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class BorderlinkApplication {
 

@@ -101,7 +101,7 @@ class OutboundFlowIT extends GatewayTestSupport {
         JsonNode share = share(incident.header().exchangeId(), "RU-LIAISON");
         assertThat(share.get("attempts").asInt()).isEqualTo(3);
         assertThat(share.get("lastErrorCode").asText()).isEqualTo("PARTNER_UNAVAILABLE");
-        assertThat(RU_LIAISON.received()).hasSize(3);
+        assertThat(RU_LIAISON.receivedFor(incident.header().correlationId())).hasSize(3);
         assertThat(auditOf(incident.header().exchangeId()))
                 .filteredOn(e -> "DELIVER".equals(e.get("step")))
                 .extracting(e -> e.get("outcome"))
@@ -114,8 +114,9 @@ class OutboundFlowIT extends GatewayTestSupport {
         RU_LIAISON.answer(503);
         Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
         agency("mn-border").submit(protect(incident, "mn-border"));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !RU_LIAISON.received().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !RU_LIAISON
+                .receivedFor(incident.header().correlationId())
+                .isEmpty());
 
         RU_LIAISON.answer(200);
 
@@ -140,8 +141,10 @@ class OutboundFlowIT extends GatewayTestSupport {
     }
 
     private void assertDeliveredTo(PartnerStub partner, String partnerKey, Exchange sent) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !partner.received().isEmpty());
-        byte[] request = partner.received().get(0).getBody();
+        UUID correlationId = sent.header().correlationId();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !partner.receivedFor(correlationId).isEmpty());
+        byte[] request = partner.receivedFor(correlationId).get(0).getBody();
         String raw = new String(request, StandardCharsets.UTF_8);
         // What travels is encrypted: no narrative, no names in clear.
         assertThat(raw).doesNotContain("Altanbulag").doesNotContain("<Persons>");

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A foreign partner's liaison endpoint, played by WireMock: HTTPS with the partner's own certs-dev key,
@@ -69,6 +70,16 @@ public final class PartnerStub implements AutoCloseable {
 
     public List<LoggedRequest> received() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    /**
+     * The deliveries of one exchange, recognised by its correlation id in the liaison header (which is
+     * not encrypted), so that tests are not confused by other test contexts sharing this stub.
+     */
+    public List<LoggedRequest> receivedFor(UUID correlationId) {
+        return received().stream()
+                .filter(r -> r.getBodyAsString().contains(correlationId.toString()))
+                .toList();
     }
 
     public void forgetRequests() {
