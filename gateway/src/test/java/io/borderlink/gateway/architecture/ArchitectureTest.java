@@ -1,0 +1,98 @@
+package io.borderlink.gateway.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The module and package rules of STYLE.md, checked on the compiled production code of all modules. */
+class ArchitectureTest {
+
+    private static final JavaClasses BORDERLINK = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.borderlink");
+
+    @Test
+    void contractsDependOnNothingOfOurs() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.borderlink.contracts..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.borderlink.adapters..", "io.borderlink.routes..", "io.borderlink.gateway..")
+                .check(BORDERLINK);
+    }
+
+    @Test
+    void adaptersAndRoutesKnowOnlyTheContracts() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.borderlink.adapters..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.borderlink.routes..", "io.borderlink.gateway..")
+                .check(BORDERLINK);
+        noClasses()
+                .that()
+                .resideInAPackage("io.borderlink.routes..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.borderlink.adapters..", "io.borderlink.gateway..")
+                .check(BORDERLINK);
+    }
+
+    /** Santuario and Bouncy Castle stay behind the small crypto API (STYLE.md 8). */
+    @Test
+    void xmlSecurityLibrariesAreUsedOnlyInsideTheCryptoPackage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.borderlink.gateway.crypto..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.xml.security..", "org.bouncycastle..")
+                .check(BORDERLINK);
+    }
+
+    /** Beans are declared in the gateway's configuration classes, nowhere else (STYLE.md 9). */
+    @Test
+    void beanMethodsLiveOnlyInGatewayConfigurationClasses() {
+        methods()
+                .that()
+                .areAnnotatedWith(Bean.class)
+                .should()
+                .beDeclaredInClassesThat()
+                .areAnnotatedWith(Configuration.class)
+                .andShould()
+                .beDeclaredInClassesThat()
+                .resideInAPackage("io.borderlink.gateway..")
+                .check(BORDERLINK);
+    }
+
+    @Test
+    void injectionIsThroughConstructorsOnly() {
+        NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(BORDERLINK);
+    }
+
+    /** Every failure carries a stable code, so nobody throws a bare Exception or RuntimeException. */
+    @Test
+    void nothingThrowsGenericExceptions() {
+        NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.check(BORDERLINK);
+    }
+
+    @Test
+    void onlyTheCommandLineToolsWriteToStandardStreams() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.borderlink.gateway.cli..")
+                .should(ACCESS_STANDARD_STREAMS)
+                .check(BORDERLINK);
+    }
+}
