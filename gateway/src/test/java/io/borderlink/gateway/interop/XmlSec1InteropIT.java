@@ -1,12 +1,10 @@
 package io.borderlink.gateway.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.borderlink.contracts.exchange.Body;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
@@ -15,7 +13,6 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.support.DevPki;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.gateway.support.PartnerSide;
-import io.borderlink.gateway.support.PartnerStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -25,13 +22,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -44,9 +39,8 @@ import org.w3c.dom.Document;
  * <p>Without xmlsec1 the tests are skipped, unless {@code -Dborderlink.interop.required=true} (set by
  * {@code .ci/run}), which makes them fail instead.
  */
+@ExtendWith(XmlSec1Installed.class)
 class XmlSec1InteropIT extends GatewayTestSupport {
-
-    static final String REQUIRED = "borderlink.interop.required";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
@@ -56,19 +50,6 @@ class XmlSec1InteropIT extends GatewayTestSupport {
     Path work;
 
     private XmlSec1 xmlsec1;
-
-    @BeforeAll
-    static void xmlsec1IsInstalled() {
-        if (XmlSec1.version().isPresent()) {
-            return;
-        }
-        String missing = "the xmlsec1 command (" + XmlSec1.COMMAND + ") cannot be run;"
-                + " install it with `apt-get install xmlsec1` (Debian/Ubuntu)";
-        if (Boolean.getBoolean(REQUIRED)) {
-            fail(missing + ". " + REQUIRED + "=true: the interop tests must run");
-        }
-        Assumptions.abort(missing + " to run the interop tests; skipped");
-    }
 
     @BeforeEach
     void xmlsec1WorksInTheTemporaryDirectory() {
@@ -104,8 +85,8 @@ class XmlSec1InteropIT extends GatewayTestSupport {
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
         UUID correlationId = alert.header().correlationId();
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> !deliveries(CN_LIAISON, correlationId).isEmpty());
-        byte[] request = deliveries(CN_LIAISON, correlationId).get(0).getBody();
+                .until(() -> !CN_LIAISON.receivedFor(correlationId).isEmpty());
+        byte[] request = CN_LIAISON.receivedFor(correlationId).get(0).getBody();
         Path message = write("message.xml", SecureXml.serialize(PartnerSide.message(request)));
         assertThat(Files.readString(message)).doesNotContain(narrative);
         Path decrypted = work.resolve("decrypted.xml");
@@ -163,8 +144,8 @@ class XmlSec1InteropIT extends GatewayTestSupport {
         UUID id = alert.header().exchangeId();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM exchange WHERE id = ?", Integer.class, id))
                 .isZero();
-        assertThat(deliveries(RU_LIAISON, alert.header().correlationId())).isEmpty();
-        assertThat(deliveries(CN_LIAISON, alert.header().correlationId())).isEmpty();
+        assertThat(RU_LIAISON.receivedFor(alert.header().correlationId())).isEmpty();
+        assertThat(CN_LIAISON.receivedFor(alert.header().correlationId())).isEmpty();
     }
 
     /**
@@ -203,13 +184,6 @@ class XmlSec1InteropIT extends GatewayTestSupport {
                 body.narrative(),
                 incident.sourceDetails(),
                 incident.internalNotes()));
-    }
-
-    /** The deliveries of one exchange, recognised by its correlation id in the (unencrypted) liaison header. */
-    private static List<LoggedRequest> deliveries(PartnerStub partner, UUID correlationId) {
-        return partner.received().stream()
-                .filter(request -> request.getBodyAsString().contains(correlationId.toString()))
-                .toList();
     }
 
     /** Partner id → share state, as the originating agency sees them. */
