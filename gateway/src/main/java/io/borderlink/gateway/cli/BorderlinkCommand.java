@@ -1,5 +1,6 @@
 package io.borderlink.gateway.cli;
 
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,11 +8,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "borderlink",
         mixinStandardHelpOptions = true,
-        subcommands = {ProtectCommand.class},
+        subcommands = {ProtectCommand.class, PartnerStubCommand.class},
         description = "Borderlink command-line tools. Without a command, the jar runs the gateway.")
 public final class BorderlinkCommand {
 
-    public static final java.util.Set<String> COMMANDS = java.util.Set.of("protect");
+    public static final Set<String> COMMANDS = Set.of("protect", "partner-stub");
+
+    private BorderlinkCommand() {}
 
     public static int run(String... args) {
         return new CommandLine(new BorderlinkCommand()).execute(args);

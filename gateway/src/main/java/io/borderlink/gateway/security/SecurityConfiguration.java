@@ -53,8 +53,11 @@ class SecurityConfiguration {
     SecurityFilterChain operations(HttpSecurity http, AuditTrail audit, ObjectMapper json) throws Exception {
         AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health",
                                 "/actuator/health/**",
                                 "/actuator/info",
+                                "/actuator/prometheus",
+                                "/error",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html",
