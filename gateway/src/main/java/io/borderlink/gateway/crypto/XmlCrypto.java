@@ -49,6 +49,12 @@ public final class XmlCrypto {
     /** Bouncy Castle only for EC, where it is many times faster than the JDK; the JDK keeps RSA, AES and SHA. */
     private static final Provider EC_PROVIDER = new BouncyCastleProvider();
 
+    static {
+        // Plain base64 in CipherValue and SignatureValue: Santuario otherwise wraps it with &#13; line
+        // breaks, which are legal but trip some partner stacks. Read once, when Santuario's utilities load.
+        System.setProperty("org.apache.xml.security.ignoreLineBreaks", "true");
+    }
+
     private final SecureRandom random = new SecureRandom();
 
     public XmlCrypto() {
