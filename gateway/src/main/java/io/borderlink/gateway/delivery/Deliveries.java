@@ -10,12 +10,14 @@ import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
+import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.ShareState;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.PartnerDirectory;
+import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.routes.outbound.OutboundDeliveryRoute;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    private static final String GATEWAY = "gateway";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -48,6 +51,7 @@ public class Deliveries {
     private final PartnerDirectory partners;
     private final OutboxSettings settings;
     private final String node;
+    private final String signingCertificate;
     private final Clock clock;
 
     Deliveries(
@@ -58,6 +62,7 @@ public class Deliveries {
             PartnerDirectory partners,
             OutboxSettings settings,
             NodeIdentity node,
+            GatewayKeys keys,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -66,6 +71,7 @@ public class Deliveries {
         this.partners = partners;
         this.settings = settings;
         this.node = node.id();
+        this.signingCertificate = Certificates.fingerprint(keys.signing().certificate());
         this.clock = clock;
     }
 
@@ -96,13 +102,14 @@ public class Deliveries {
         if (claimed == 0) {
             return null;
         }
-        Claimed row = jdbc.sql("SELECT exchange_id, partner_id, attempts FROM share WHERE id = ?")
+        Claimed row = jdbc.sql("SELECT exchange_id, partner_id, attempts, view_digest FROM share WHERE id = ?")
                 .param(shareId)
                 .query((rs, n) -> new Claimed(
                         shareId,
                         rs.getObject("exchange_id", UUID.class),
                         rs.getString("partner_id"),
-                        rs.getInt("attempts") + 1))
+                        rs.getInt("attempts") + 1,
+                        rs.getString("view_digest")))
                 .single();
         try {
             return load(row);
@@ -135,14 +142,19 @@ public class Deliveries {
                     sent.message().digest(),
                     sent.message().bytes(),
                     now);
-            Claimed claimed = new Claimed(
-                    share.shareId(), share.exchangeId(), share.partner().id(), share.attempt());
-            audit.record(event(
-                            claimed,
-                            Outcome.OK,
-                            null,
-                            "attempt " + share.attempt() + ", partner answered " + sent.status())
-                    .digest(sent.message().digest()));
+            Partner partner = share.partner();
+            audit.record(List.of(
+                    step(AuditStep.TRANSLATE, share, "partner view translated to " + partner.format())
+                            .digest(share.viewDigest()),
+                    step(
+                                    AuditStep.PROTECT,
+                                    share,
+                                    "signed, encrypted to " + partner.id() + " with " + partner.keyTransport())
+                            .actor(GATEWAY, signingCertificate)
+                            .digest(sent.message().digest()),
+                    step(AuditStep.DELIVER, share, "attempt " + share.attempt() + ", partner answered " + sent.status())
+                            .actor(GATEWAY, signingCertificate)
+                            .digest(sent.message().digest())));
         });
     }
 
@@ -161,8 +173,8 @@ public class Deliveries {
         Instant next = clock.instant()
                 .plus(delivery.backoffAfter(
                         share.attempt(), ThreadLocalRandom.current().nextDouble()));
-        Claimed claimed =
-                new Claimed(share.shareId(), share.exchangeId(), share.partner().id(), share.attempt());
+        Claimed claimed = new Claimed(
+                share.shareId(), share.exchangeId(), share.partner().id(), share.attempt(), share.viewDigest());
         record(claimed, retry, retry ? next : null, failure);
     }
 
@@ -195,7 +207,7 @@ public class Deliveries {
                         share.exchangeId(),
                         share.partnerId(),
                         code,
-                        "gateway",
+                        GATEWAY,
                         null,
                         null,
                         "waiting for an administrator"));
@@ -218,16 +230,30 @@ public class Deliveries {
                 .orElseThrow(() -> new GatewayException(
                         ErrorCode.INTERNAL_ERROR, "partner view of share " + share.shareId() + " is missing"));
         Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
-        return new ShareDelivery(share.shareId(), share.exchangeId(), partner, share.attempt(), partnerView);
+        return new ShareDelivery(
+                share.shareId(), share.exchangeId(), partner, share.attempt(), partnerView, share.viewDigest());
     }
 
-    private static AuditEvent event(Claimed share, Outcome outcome, String code, String detail) {
+    private AuditEvent event(Claimed share, Outcome outcome, String code, String detail) {
         return new AuditEvent(
-                AuditStep.DELIVER, outcome, share.exchangeId(), share.partnerId(), code, "gateway", null, null, detail);
+                AuditStep.DELIVER,
+                outcome,
+                share.exchangeId(),
+                share.partnerId(),
+                code,
+                GATEWAY,
+                signingCertificate,
+                null,
+                detail);
+    }
+
+    private static AuditEvent step(AuditStep step, ShareDelivery share, String detail) {
+        return new AuditEvent(
+                step, Outcome.OK, share.exchangeId(), share.partner().id(), null, GATEWAY, null, null, detail);
     }
 
     /** A share this node holds the lease of, before (or without) its partner view being loaded. */
-    private record Claimed(UUID shareId, UUID exchangeId, String partnerId, int attempt) {}
+    private record Claimed(UUID shareId, UUID exchangeId, String partnerId, int attempt, String viewDigest) {}
 
     private OffsetDateTime now() {
         return utc(clock.instant());

@@ -10,5 +10,7 @@ import java.util.UUID;
  * @param shareId also the message id the partner sees, the same on every attempt
  * @param attempt the number of this attempt, from 1
  * @param view the partner view to translate and send
+ * @param viewDigest the digest the decision recorded for that view
  */
-public record ShareDelivery(UUID shareId, UUID exchangeId, Partner partner, int attempt, Exchange view) {}
+public record ShareDelivery(
+        UUID shareId, UUID exchangeId, Partner partner, int attempt, Exchange view, String viewDigest) {}

@@ -66,6 +66,28 @@ class IntakeRejectionIT extends GatewayTestSupport {
         assertRefused(agency("mn-border").submit(huge), 413, "MESSAGE_TOO_LARGE");
     }
 
+    /** An oversized body sent without a declared length (chunked) → 413 MESSAGE_TOO_LARGE all the same. */
+    @Test
+    void refusesAnOversizedDocumentOfUndeclaredLength() {
+        byte[] huge = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertRefused(agency("mn-border").submitChunked(huge), 413, "MESSAGE_TOO_LARGE");
+    }
+
+    /** An oversized SOAP request → a SOAP fault with MESSAGE_TOO_LARGE, before CXF reads it. */
+    @Test
+    void refusesAnOversizedSoapRequest() {
+        byte[] huge = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        HttpResponse<String> response = agency("mn-border").submitOverSoap(huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("<Code>MESSAGE_TOO_LARGE</Code>");
+        assertThat(jdbc.queryForList(
+                        "SELECT code FROM audit_event WHERE step = 'RECEIVE' AND outcome = 'REJECTED'", String.class))
+                .contains("MESSAGE_TOO_LARGE");
+    }
+
     /** A signed, encrypted exchange whose category is not in the schema → 400 SCHEMA_INVALID. */
     @Test
     void refusesAnExchangeInvalidAgainstTheSchema() {

@@ -171,7 +171,8 @@ class OutboundFlowIT extends GatewayTestSupport {
         });
         assertThat(auditOf(exchangeId))
                 .extracting(e -> e.get("step") + ":" + e.get("outcome"))
-                .containsSubsequence("RECEIVE:OK", "DECIDE:RELEASED", "ACCEPT:OK", "DELIVER:OK");
+                .containsSubsequence(
+                        "RECEIVE:OK", "DECIDE:RELEASED", "ACCEPT:OK", "TRANSLATE:OK", "PROTECT:OK", "DELIVER:OK");
     }
 
     private JsonNode share(UUID exchangeId, String partner) throws Exception {

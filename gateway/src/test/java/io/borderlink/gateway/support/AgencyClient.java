@@ -43,6 +43,13 @@ public final class AgencyClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(document)));
     }
 
+    /** The same, streamed without a Content-Length, as a client that does not know the size up front. */
+    public HttpResponse<String> submitChunked(byte[] document) {
+        return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/exchanges"))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(document))));
+    }
+
     public HttpResponse<String> status(UUID exchangeId) {
         return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/exchanges/" + exchangeId))
                 .GET());
