@@ -9,20 +9,17 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.TlsContexts;
 import io.borderlink.gateway.crypto.XmlCrypto;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import picocli.CommandLine.Command;
@@ -70,7 +67,7 @@ class PartnerStubCommand implements Callable<Integer> {
         SigningKey key = Certificates.readKey(certs.resolve(partner + ".p12"), password.toCharArray(), partner);
         X509Certificate nationalRoot = Certificates.readCertificate(certs.resolve("ca/national-root.crt.pem"));
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        SSLContext tls = tls(key, nationalRoot);
+        SSLContext tls = TlsContexts.mutual(key, List.of(nationalRoot));
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
             public void configure(HttpsParameters parameters) {
@@ -131,23 +128,5 @@ class PartnerStubCommand implements Callable<Integer> {
                 <DeliverResponse xmlns="urn:borderlink:partner:liaison:service:1"><MessageId>%s</MessageId>\
                 <ReceivedAt>%s</ReceivedAt><Status>ACCEPTED</Status></DeliverResponse></soap:Body></soap:Envelope>"""
                 .formatted(messageId, java.time.Instant.now());
-    }
-
-    private static SSLContext tls(SigningKey key, X509Certificate trusted)
-            throws GeneralSecurityException, IOException {
-        char[] none = new char[0];
-        KeyStore identity = KeyStore.getInstance("PKCS12");
-        identity.load(null, null);
-        identity.setKeyEntry("partner", key.privateKey(), none, key.chain().toArray(Certificate[]::new));
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(identity, none);
-        KeyStore anchors = KeyStore.getInstance("PKCS12");
-        anchors.load(null, null);
-        anchors.setCertificateEntry("national-root", trusted);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(anchors);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-        return context;
     }
 }

@@ -5,19 +5,15 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.TlsContexts;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,32 +65,7 @@ public class PartnerTransport {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(partner.delivery().timeout())
-                .sslContext(mutualTls(partner, gateway))
+                .sslContext(TlsContexts.mutual(gateway, List.of(Certificates.readCertificate(partner.trustAnchor()))))
                 .build();
-    }
-
-    private static SSLContext mutualTls(Partner partner, SigningKey gateway) {
-        try {
-            char[] password = new char[0];
-            KeyStore identity = KeyStore.getInstance("PKCS12");
-            identity.load(null, null);
-            identity.setKeyEntry(
-                    "gateway", gateway.privateKey(), password, gateway.chain().toArray(Certificate[]::new));
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(identity, password);
-
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("partner-root", Certificates.readCertificate(partner.trustAnchor()));
-            TrustManagerFactory trustManagers =
-                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trusted);
-
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot set up TLS towards " + partner.id(), e);
-        }
     }
 }

@@ -61,25 +61,19 @@ class IntakeRejectionIT extends GatewayTestSupport {
     /** A body larger than the 1 MB limit → 413 MESSAGE_TOO_LARGE before it is read. */
     @Test
     void refusesAnOversizedDocument() {
-        byte[] huge = new byte[1024 * 1024 + 1];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        assertRefused(agency("mn-border").submit(huge), 413, "MESSAGE_TOO_LARGE");
+        assertRefused(agency("mn-border").submit(spaces(1024 * 1024 + 1)), 413, "MESSAGE_TOO_LARGE");
     }
 
     /** An oversized body sent without a declared length (chunked) → 413 MESSAGE_TOO_LARGE all the same. */
     @Test
     void refusesAnOversizedDocumentOfUndeclaredLength() {
-        byte[] huge = new byte[1024 * 1024 + 1];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        assertRefused(agency("mn-border").submitChunked(huge), 413, "MESSAGE_TOO_LARGE");
+        assertRefused(agency("mn-border").submitChunked(spaces(1024 * 1024 + 1)), 413, "MESSAGE_TOO_LARGE");
     }
 
     /** An oversized SOAP request → a SOAP fault with MESSAGE_TOO_LARGE, before CXF reads it. */
     @Test
     void refusesAnOversizedSoapRequest() {
-        byte[] huge = new byte[2 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        HttpResponse<String> response = agency("mn-border").submitOverSoap(huge);
+        HttpResponse<String> response = agency("mn-border").submitOverSoap(spaces(2 * 1024 * 1024));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("<Code>MESSAGE_TOO_LARGE</Code>");
@@ -355,6 +349,10 @@ class IntakeRejectionIT extends GatewayTestSupport {
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + response.body(), e);
         }
+    }
+
+    private static byte[] spaces(int count) {
+        return " ".repeat(count).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] bytes(String text) {

@@ -1,20 +1,15 @@
 package io.borderlink.gateway.support;
 
-import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** An agency system talking to the gateway over mutual TLS, with the REST and the SOAP API. */
 public final class AgencyClient {
@@ -31,7 +26,7 @@ public final class AgencyClient {
     public static AgencyClient as(String identity, int port) {
         return new AgencyClient(
                 HttpClient.newBuilder()
-                        .sslContext(tls(DevPki.key(identity)))
+                        .sslContext(TlsContexts.mutual(DevPki.key(identity), List.of(DevPki.ca("national-root"))))
                         .connectTimeout(Duration.ofSeconds(5))
                         .build(),
                 URI.create("https://127.0.0.1:" + port));
@@ -81,29 +76,6 @@ public final class AgencyClient {
             throw new IllegalStateException("request to the gateway failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static SSLContext tls(SigningKey identity) {
-        try {
-            char[] password = new char[0];
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry(
-                    "client", identity.privateKey(), password, identity.chain().toArray(Certificate[]::new));
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, password);
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("national-root", DevPki.ca("national-root"));
-            TrustManagerFactory trustManagers =
-                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
