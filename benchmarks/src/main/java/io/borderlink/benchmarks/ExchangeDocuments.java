@@ -1,0 +1,43 @@
+package io.borderlink.benchmarks;
+
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.cli.AgencyDocuments;
+import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Protected border-incident exchanges as the border police would submit them: a fresh exchange id and
+ * creation time, signed by the agency, Body encrypted to the gateway's encryption certificate with
+ * RSA-OAEP (the gateway's own {@link AgencyDocuments}). Thread-safe.
+ */
+final class ExchangeDocuments {
+
+    private final AgencyDocuments agency;
+    private final SigningKey signer;
+    private final X509Certificate gateway;
+    private final Exchange sample;
+
+    ExchangeDocuments(XmlCrypto crypto, SigningKey signer, X509Certificate gateway) {
+        this.agency = new AgencyDocuments(crypto);
+        this.signer = signer;
+        this.gateway = gateway;
+        this.sample = ExchangeXml.read(SecureXml.parse(Samples.borderIncidentFromBorderPolice()));
+    }
+
+    /** The next protected document, with a new exchange id (which is also its correlation id). */
+    Submission next(Instant createdAt) {
+        Exchange exchange = AgencyDocuments.fresh(sample, createdAt);
+        return new Submission(
+                exchange.header().exchangeId(), agency.protect(exchange, signer, gateway, KeyTransport.RSA_OAEP));
+    }
+
+    /** A protected document ready to submit, and the exchange id inside it. */
+    record Submission(UUID exchangeId, byte[] document) {}
+}
