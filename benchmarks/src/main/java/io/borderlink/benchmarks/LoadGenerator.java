@@ -41,13 +41,17 @@ import java.util.stream.Stream;
  * reports what was accepted, what reached the partner, how fast and with what acceptance latency.
  *
  * <ol>
- *   <li>pre-generates protected border-incident exchanges (fresh ids, signed by mn-border, encrypted to
- *       gateway-enc), so that no agency-side crypto runs while the gateway is measured;
- *   <li>warm-up: closed loop for {@code --warmup} seconds, then waits until the stub has everything;
+ *   <li>warm-up: closed loop for {@code --warmup} seconds (60 by default: the gateway's JIT is still
+ *       compiling hot paths long after start), each client protecting its document just before sending it;
+ *       then waits until the stub has everything;
+ *   <li>pre-generates the measured phase's protected border-incident exchanges (fresh ids, signed by
+ *       mn-border, encrypted to gateway-enc) while the gateway is idle, so that no agency-side crypto runs
+ *       while the gateway is measured;
  *   <li>sustained: closed loop with {@code --clients} concurrent clients, or a fixed {@code --rate}
  *       (open loop: latency counts from the scheduled send time, so a stalled gateway cannot hide behind
  *       waiting clients), for {@code --duration} seconds;
  *   <li>waits, bounded by {@code --drain-timeout}, until the stub has received every accepted exchange.
+ * </ol>
  * </ol>
  *
  * With {@code --half-of-max}, the sustained closed-loop phase measures the maximum end-to-end rate, then
@@ -107,24 +111,6 @@ public final class LoadGenerator {
 
         ExchangeDocuments documents =
                 new ExchangeDocuments(new XmlCrypto(), DevPki.key("mn-border"), DevPki.certificate("gateway-enc"));
-        // Calibrate: the gateway does at least two RSA private-key operations per exchange (unwrap, sign),
-        // an agency document needs one, so the gateway cannot accept more than about half this rate.
-        Documents calibration = Documents.generate(documents, 256, options.generatorThreads);
-        double generationRate = calibration.rate();
-        int firstBudget = options.documents > 0
-                ? options.documents
-                : options.rate > 0 && !options.halfOfMax
-                        ? budget(generationRate * 0.7, options.warmup) + budget(options.rate * 1.05, options.duration)
-                        : budget(generationRate * 0.7, options.warmup.plus(options.duration));
-        Documents pool = calibration.plus(
-                Documents.generate(documents, Math.max(0, firstBudget - 256), options.generatorThreads));
-        say(
-                "pre-generated %d protected exchanges in %.1f s (%.0f/s on %d threads, %d bytes each)",
-                pool.size(),
-                pool.seconds(),
-                pool.size() / pool.seconds(),
-                options.generatorThreads,
-                pool.submissions[0].document().length);
 
         List<String> jvm = new ArrayList<>(options.gatewayJvmArgs);
         long started = System.nanoTime();
@@ -135,25 +121,29 @@ public final class LoadGenerator {
             gateway.awaitHealthy(agency, Duration.ofMinutes(3));
             say("gateway healthy after %.1f s on port %d", seconds(System.nanoTime() - started), gateway.port());
 
-            List<Phase> reported = new ArrayList<>();
-            Phase warmup = phase("warm-up", pool, options.warmup, 0);
+            // The warm-up protects its documents as it goes (the agency-side crypto competes with the gateway,
+            // which does not matter there); its rate sizes the pre-generated pool of the measured phase.
+            Phase warmup = phase("warm-up", Source.onDemand(documents), options.warmup, 0);
             drain(warmup);
-            double maxRate = 0;
+            List<Phase> reported = new ArrayList<>();
             if (options.rate > 0 && !options.halfOfMax) {
+                Documents pool =
+                        pregenerate(documents, options.documents > 0 ? options.documents : budget(options.rate * 1.05));
                 Phase sustained = phase("sustained", pool, options.duration, options.rate);
                 drain(sustained);
                 reported.add(sustained);
             } else {
+                // A closed loop speeds up as the gateway warms further: room for twice the warm-up rate.
+                Documents pool = pregenerate(
+                        documents,
+                        options.documents > 0 ? options.documents : budget(2 * warmup.acceptedPerSecond() + 20));
                 Phase max = phase("sustained (maximum)", pool, options.duration, 0);
                 drain(max);
                 reported.add(max);
-                maxRate = max.sustainableRate();
                 if (options.halfOfMax) {
-                    double half = maxRate / 2;
-                    say("half of the measured maximum (%.1f/s end to end): %.1f/s", maxRate, half);
-                    Documents more = Documents.generate(
-                            documents, budget(half * 1.05, options.duration), options.generatorThreads);
-                    say("pre-generated %d more exchanges in %.1f s", more.size(), more.seconds());
+                    double half = max.sustainableRate() / 2;
+                    say("half of the measured maximum (%.1f/s end to end): %.1f/s", max.sustainableRate(), half);
+                    Documents more = pregenerate(documents, budget(half * 1.05));
                     Phase atHalf = phase("sustained (half of maximum)", more, options.duration, half);
                     drain(atHalf);
                     reported.add(atHalf);
@@ -191,7 +181,7 @@ public final class LoadGenerator {
     }
 
     /** One phase: closed loop ({@code rate} 0) with the configured clients, or open loop at {@code rate}/s. */
-    private Phase phase(String name, Documents documents, Duration length, double rate) throws Exception {
+    private Phase phase(String name, Source documents, Duration length, double rate) throws Exception {
         Phase phase = new Phase(name, rate, options.clients, length);
         say(
                 "%s: %s for %d s",
@@ -206,6 +196,7 @@ public final class LoadGenerator {
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         long gatewayCpuBefore = gateway.cpuTime().map(Duration::toNanos).orElse(-1L);
         long ownCpuBefore = os.getProcessCpuTime();
+        long machineCpuBefore = machineBusyNanos();
         phase.start = System.nanoTime();
         long end = phase.start + length.toNanos();
         progress.scheduleAtFixedRate(
@@ -261,6 +252,7 @@ public final class LoadGenerator {
         phase.latencies = Stream.of(all).flatMapToLong(Arrays::stream).sorted().toArray();
         phase.gatewayCpuNanos = gateway.cpuTime().map(Duration::toNanos).orElse(-1L) - gatewayCpuBefore;
         phase.ownCpuNanos = os.getProcessCpuTime() - ownCpuBefore;
+        phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : machineBusyNanos() - machineCpuBefore;
         if (gatewayCpuBefore < 0) {
             phase.gatewayCpuNanos = -1;
         }
@@ -383,8 +375,43 @@ public final class LoadGenerator {
         }
     }
 
-    private static int budget(double perSecond, Duration length) {
-        return (int) Math.ceil(perSecond * length.toMillis() / 1000.0) + 100;
+    /**
+     * CPU time the whole machine has been busy (user, nice, system, irq, softirq, steal from /proc/stat),
+     * so that what other processes used during a phase can be told apart; -1 where there is no /proc.
+     */
+    static long machineBusyNanos() {
+        try {
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long jiffies = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                jiffies += Long.parseLong(cpu[field]);
+            }
+            return jiffies * (1_000_000_000L / CLOCK_TICKS);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** USER_HZ, which is 100 on every Linux the JDK runs on. */
+    private static final long CLOCK_TICKS = 100;
+
+    /** Documents for the measured phase at {@code perSecond}, with a margin. */
+    private int budget(double perSecond) {
+        return (int) Math.ceil(perSecond * options.duration.toMillis() / 1000.0) + 100;
+    }
+
+    /** Protects the documents of a phase before it starts, while the gateway is idle. */
+    private Documents pregenerate(ExchangeDocuments documents, int count) throws Exception {
+        Documents pool = Documents.generate(documents, count, options.generatorThreads);
+        say(
+                "pre-generated %d protected exchanges in %.1f s (%.0f/s on %d threads, %d bytes each)",
+                pool.size(),
+                pool.seconds(),
+                pool.size() / pool.seconds(),
+                options.generatorThreads,
+                pool.submissions[0].document().length);
+        return pool;
     }
 
     private static String loadAverage() {
@@ -422,6 +449,7 @@ public final class LoadGenerator {
         long[] latencies = new long[0];
         long gatewayCpuNanos;
         long ownCpuNanos;
+        long machineCpuNanos;
         int deliveredAtEnd;
         int lost;
         volatile boolean exhausted;
@@ -556,6 +584,15 @@ public final class LoadGenerator {
                         seconds(ownCpuNanos),
                         seconds(ownCpuNanos) / window()));
             }
+            if (machineCpuNanos >= 0 && gatewayCpuNanos >= 0) {
+                long others = Math.max(0, machineCpuNanos - gatewayCpuNanos - ownCpuNanos);
+                out.append(String.format(
+                        Locale.ROOT,
+                        "CPU of other processes %.1f s (%.2f cores)%s%n",
+                        seconds(others),
+                        seconds(others) / window(),
+                        seconds(others) / window() > 0.1 ? "  << the machine was not quiet: figures understated" : ""));
+            }
             if (baseline > 0) {
                 out.append(String.format(
                         Locale.ROOT,
@@ -571,8 +608,18 @@ public final class LoadGenerator {
         }
     }
 
+    /** Where a phase takes its submissions from; null when there are no more. */
+    interface Source {
+        Submission take();
+
+        /** Protected on demand, by the client thread that submits it. */
+        static Source onDemand(ExchangeDocuments documents) {
+            return () -> documents.next(Instant.now());
+        }
+    }
+
     /** Pre-generated submissions, handed out once each. */
-    static final class Documents {
+    static final class Documents implements Source {
         final Submission[] submissions;
         final long nanos;
         private final AtomicInteger next = new AtomicInteger();
@@ -605,13 +652,8 @@ public final class LoadGenerator {
             return new Documents(out, System.nanoTime() - start);
         }
 
-        Documents plus(Documents more) {
-            Submission[] all = Arrays.copyOf(submissions, submissions.length + more.submissions.length);
-            System.arraycopy(more.submissions, 0, all, submissions.length, more.submissions.length);
-            return new Documents(all, nanos + more.nanos);
-        }
-
-        Submission take() {
+        @Override
+        public Submission take() {
             int i = next.getAndIncrement();
             return i < submissions.length ? submissions[i] : null;
         }
@@ -622,10 +664,6 @@ public final class LoadGenerator {
 
         double seconds() {
             return LoadGenerator.seconds(nanos);
-        }
-
-        double rate() {
-            return size() / seconds();
         }
     }
 
@@ -654,10 +692,11 @@ public final class LoadGenerator {
                   (run from the repository root; needs gateway/target/borderlink-gateway.jar)
                   --clients N          concurrent clients (closed loop) or client threads (fixed rate) [16]
                   --duration S         seconds of the sustained phase [30]
-                  --warmup S           seconds of closed-loop warm-up, not reported [10]
+                  --warmup S           seconds of closed-loop warm-up, not reported [60]
                   --rate R             fixed target rate, exchanges/s (open loop); 0 = closed loop [0]
                   --half-of-max        closed loop for the maximum, then a phase at half of it (fixed rate)
-                  --documents N        exchanges to pre-generate for warm-up + first phase [calibrated]
+                  --documents N        exchanges to pre-generate for the first measured phase
+                                       [2 x the warm-up rate x duration, or 1.05 x rate x duration]
                   --baseline OPS       crypto-only exchanges/s (JMH CryptoBaseline exchange, 2 threads), to
                                        print the end-to-end / crypto ratio against the 70 % target
                   --max-age D          the gateway's --borderlink.intake.max-age, so pre-generated documents
@@ -673,7 +712,7 @@ public final class LoadGenerator {
 
         int clients = 16;
         Duration duration = Duration.ofSeconds(30);
-        Duration warmup = Duration.ofSeconds(10);
+        Duration warmup = Duration.ofSeconds(60);
         double rate;
         boolean halfOfMax;
         int documents;
