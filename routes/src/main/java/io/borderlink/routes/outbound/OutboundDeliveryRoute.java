@@ -12,11 +12,13 @@ import org.springframework.stereotype.Component;
 public class OutboundDeliveryRoute extends RouteBuilder {
 
     /**
-     * In-memory hand-off to the delivery workers. When it is full the share is simply not queued: it is
-     * already durable and the next sweep finds it.
+     * In-memory hand-off to the delivery workers. Nobody waits for it: the agency's receipt must not wait
+     * for a partner. When it is full the share is simply not queued: it is already durable and the next
+     * sweep finds it.
      */
     public static final String DELIVER = "seda:outbound.deliver?size={{borderlink.delivery.queue-size}}"
-            + "&concurrentConsumers={{borderlink.delivery.concurrency}}&discardWhenFull=true";
+            + "&concurrentConsumers={{borderlink.delivery.concurrency}}&discardWhenFull=true"
+            + "&waitForTaskToComplete=Never";
 
     /** The exchange property holding the claimed share, for the error handler. */
     public static final String SHARE = "borderlinkShare";
