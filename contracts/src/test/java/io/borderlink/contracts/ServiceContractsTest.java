@@ -3,6 +3,7 @@ package io.borderlink.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.borderlink.contracts.api.DryRunResult;
 import io.borderlink.contracts.api.ExchangeStatus;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.ShareStatus;
@@ -108,7 +109,13 @@ class ServiceContractsTest {
     void openApiSchemasMirrorTheApiRecords() {
         String api = openApi();
 
-        for (Class<?> type : List.of(Receipt.class, ExchangeStatus.class, ShareStatus.class)) {
+        for (Class<?> type : List.of(
+                Receipt.class,
+                ExchangeStatus.class,
+                ShareStatus.class,
+                DryRunResult.class,
+                DryRunResult.DryRunDecision.class,
+                DryRunResult.TraceEntry.class)) {
             String schema = schemaBlock(api, type.getSimpleName());
             assertThat(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName))
                     .allSatisfy(name -> assertThat(schema).contains("\n        " + name + ":"));

@@ -1,5 +1,7 @@
 package io.borderlink.adapters.agency;
 
+import io.borderlink.contracts.api.DryRunRequest;
+import io.borderlink.contracts.api.DryRunResult;
 import io.borderlink.contracts.api.ExchangeStatus;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.StatusQuery;
@@ -10,13 +12,14 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Where both agency endpoints, REST and SOAP, hand over to the flows: by endpoint URI, so the adapters
+ * Where the agency endpoints, REST and SOAP, hand over to the flows: by endpoint URI, so the adapters
  * know the flows' contract but not their code.
  */
 public final class AgencyIntake {
 
     static final String ACCEPT = "direct:outbound.accept";
     static final String STATUS = "direct:exchange.status";
+    static final String DRY_RUN = "direct:policy.dry-run";
 
     private final ProducerTemplate template;
 
@@ -30,6 +33,10 @@ public final class AgencyIntake {
 
     public ExchangeStatus status(StatusQuery query) {
         return request(STATUS, query, ExchangeStatus.class);
+    }
+
+    public DryRunResult dryRun(DryRunRequest request) {
+        return request(DRY_RUN, request, DryRunResult.class);
     }
 
     private <T> T request(String endpoint, Object body, Class<T> type) {

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Every refusal of the REST API as {@code application/problem+json} carrying its stable {@code code}.
  * Internal errors say nothing about their cause; that is in the log and the audit trail.
  */
-@RestControllerAdvice(assignableTypes = AgencyExchangeController.class)
+@RestControllerAdvice(assignableTypes = {AgencyExchangeController.class, PolicyDryRunController.class})
 public class AgencyProblems {
 
     @ExceptionHandler(GatewayException.class)

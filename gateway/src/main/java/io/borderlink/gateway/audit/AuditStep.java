@@ -15,5 +15,9 @@ public enum AuditStep {
     /** A share gave up after its last attempt and waits for an administrator. */
     DEAD_LETTER,
     /** A request was refused by access control. */
-    ACCESS
+    ACCESS,
+    /** Partner configuration and policies were reloaded, or a change was refused. */
+    POLICY,
+    /** Someone asked what would happen to an exchange; nothing was sent. */
+    DRY_RUN
 }

@@ -1,7 +1,5 @@
 package io.borderlink.gateway.config;
 
-import io.borderlink.gateway.agency.AgencyDirectory;
-import io.borderlink.gateway.partner.PartnerDirectory;
 import jakarta.validation.Validator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,15 +12,5 @@ class DirectoryConfiguration {
     @Bean
     YamlRecords yamlRecords(ConfigurableEnvironment environment, Validator validator) {
         return new YamlRecords(environment, new SpringValidatorAdapter(validator));
-    }
-
-    @Bean
-    PartnerDirectory partnerDirectory(DirectorySettings settings, YamlRecords yaml) {
-        return PartnerDirectory.load(settings.partners(), yaml);
-    }
-
-    @Bean
-    AgencyDirectory agencyDirectory(DirectorySettings settings, YamlRecords yaml) {
-        return AgencyDirectory.load(settings.agencies(), yaml);
     }
 }

@@ -1,13 +1,18 @@
 package io.borderlink.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the configuration that is data lives: one YAML file per partner and per agency, versioned
  * with the deployment.
+ *
+ * @param watchInterval how often every node looks for changed partner files and policy cases
  */
 @ConfigurationProperties("borderlink.config")
-record DirectorySettings(
-        @DefaultValue("config/partners") Path partners, @DefaultValue("config/agencies") Path agencies) {}
+public record DirectorySettings(
+        @DefaultValue("config/partners") Path partners,
+        @DefaultValue("config/agencies") Path agencies,
+        @DefaultValue("2s") Duration watchInterval) {}

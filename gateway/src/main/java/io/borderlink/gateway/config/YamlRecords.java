@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
@@ -49,6 +52,11 @@ public final class YamlRecords {
     }
 
     public <T> T read(Path file, Class<T> type) {
+        return load(file, type).value();
+    }
+
+    /** The record with where each of its properties came from, for errors found after binding. */
+    public <T> Loaded<T> load(Path file, Class<T> type) {
         List<PropertySource<?>> sources;
         try {
             sources = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
@@ -62,23 +70,43 @@ public final class YamlRecords {
                 ConfigurationPropertySources.from(sources.get(0)),
                 new PropertySourcesPlaceholdersResolver(environment));
         try {
-            return binder.bindOrCreate(
+            T value = binder.bindOrCreate(
                     ConfigurationPropertyName.EMPTY, Bindable.of(type), new ValidationBindHandler(validator));
+            return new Loaded<>(file, value, sources.get(0));
         } catch (BindException e) {
             throw new InvalidConfigurationException(describe(file, e), e);
         }
     }
 
+    /** A record read from a file, which can still say where in the file each property was written. */
+    public record Loaded<T>(Path file, T value, PropertySource<?> source) {
+
+        /** An error about one property, naming the file and the line it was written on. */
+        public InvalidConfigurationException invalid(String property, String problem) {
+            Origin origin = OriginLookup.getOrigin(source, property);
+            return new InvalidConfigurationException(where(file, origin) + ": " + property + ": " + problem);
+        }
+    }
+
     private static String describe(Path file, BindException e) {
-        StringBuilder message = new StringBuilder(file.toString()).append(": ");
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         Origin origin = e.getProperty() != null ? e.getProperty().getOrigin() : null;
-        if (origin != null) {
-            message.append(origin).append(": ");
+        String property = e.getProperty() != null ? e.getProperty().getName() + ": " : "";
+        return where(file, origin) + ": " + property + cause.getMessage();
+    }
+
+    /** "file, line L, column C" where the origin knows them; lines and columns count from 1. */
+    private static String where(Path file, Origin origin) {
+        if (origin instanceof PropertySourceOrigin wrapped) {
+            origin = wrapped.getOrigin();
         }
-        return message.append(cause.getMessage()).toString();
+        if (origin instanceof TextResourceOrigin text && text.getLocation() != null) {
+            return file + ", line " + (text.getLocation().getLine() + 1) + ", column "
+                    + (text.getLocation().getColumn() + 1);
+        }
+        return file.toString();
     }
 }

@@ -16,7 +16,7 @@ import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.ShareState;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Partner;
-import io.borderlink.gateway.partner.PartnerDirectory;
+import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.routes.outbound.OutboundDeliveryRoute;
 import java.time.Clock;
@@ -48,7 +48,7 @@ public class Deliveries {
     private final TransactionTemplate transactions;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
-    private final PartnerDirectory partners;
+    private final Partners partners;
     private final OutboxSettings settings;
     private final String node;
     private final String signingCertificate;
@@ -59,7 +59,7 @@ public class Deliveries {
             TransactionTemplate transactions,
             EvidenceStore evidence,
             AuditTrail audit,
-            PartnerDirectory partners,
+            Partners partners,
             OutboxSettings settings,
             NodeIdentity node,
             GatewayKeys keys,
@@ -223,7 +223,8 @@ public class Deliveries {
     }
 
     private ShareDelivery load(Claimed share) {
-        Partner partner = partners.find(share.partnerId())
+        Partner partner = partners.current()
+                .find(share.partnerId())
                 .orElseThrow(() -> new GatewayException(
                         ErrorCode.INTERNAL_ERROR, "partner " + share.partnerId() + " is no longer configured"));
         byte[] view = evidence.find(share.exchangeId(), EvidenceKind.PARTNER_VIEW, share.partnerId())

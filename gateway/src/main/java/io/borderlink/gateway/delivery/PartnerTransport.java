@@ -7,13 +7,14 @@ import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.SigningKey;
 import io.borderlink.gateway.crypto.TlsContexts;
 import io.borderlink.gateway.partner.Partner;
-import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,19 +25,24 @@ import org.springframework.stereotype.Component;
 @Component("partnerTransport")
 public class PartnerTransport {
 
-    private final Map<String, LiaisonClient> clients;
+    /**
+     * One HTTP client (and connection pool) per partner connection; a reload that changes the endpoint's
+     * trust anchor or timeout gets a new one.
+     */
+    private final Map<Connection, LiaisonClient> clients = new ConcurrentHashMap<>();
 
-    PartnerTransport(PartnerDirectory partners, GatewayKeys keys) {
-        this.clients = partners.all().stream()
-                .collect(Collectors.toUnmodifiableMap(
-                        Partner::id, p -> new LiaisonClient(httpClient(p, keys.signing()))));
+    private final GatewayKeys keys;
+
+    PartnerTransport(GatewayKeys keys) {
+        this.keys = keys;
     }
 
     public SentMessage send(ProtectedMessage message) {
         Partner partner = message.share().partner();
         LiaisonClient.Answer answer;
         try {
-            answer = clients.get(partner.id())
+            answer = clients.computeIfAbsent(
+                            Connection.of(partner), c -> new LiaisonClient(httpClient(c, keys.signing())))
                     .deliver(
                             partner.endpoint(),
                             message.document(),
@@ -61,10 +67,17 @@ public class PartnerTransport {
                 partner.id() + " answered HTTP " + status);
     }
 
-    private static HttpClient httpClient(Partner partner, SigningKey gateway) {
+    private record Connection(String partnerId, Path trustAnchor, Duration timeout) {
+        static Connection of(Partner partner) {
+            return new Connection(
+                    partner.id(), partner.trustAnchor(), partner.delivery().timeout());
+        }
+    }
+
+    private static HttpClient httpClient(Connection partner, SigningKey gateway) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(partner.delivery().timeout())
+                .connectTimeout(partner.timeout())
                 .sslContext(TlsContexts.mutual(gateway, List.of(Certificates.readCertificate(partner.trustAnchor()))))
                 .build();
     }

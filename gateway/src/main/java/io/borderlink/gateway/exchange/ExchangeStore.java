@@ -1,5 +1,7 @@
 package io.borderlink.gateway.exchange;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -11,9 +13,9 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.intake.RejectedSubmissionException;
 import io.borderlink.gateway.intake.VerifiedExchange;
+import io.borderlink.gateway.policy.Decision;
+import io.borderlink.gateway.policy.ShareDecision;
 import io.borderlink.gateway.routing.DecidedExchange;
-import io.borderlink.gateway.routing.Decision;
-import io.borderlink.gateway.routing.ShareDecision;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,12 +42,19 @@ public class ExchangeStore {
     private final TransactionTemplate transactions;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
+    private final ObjectMapper json;
 
-    ExchangeStore(JdbcClient jdbc, TransactionTemplate transactions, EvidenceStore evidence, AuditTrail audit) {
+    ExchangeStore(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            EvidenceStore evidence,
+            AuditTrail audit,
+            ObjectMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.evidence = evidence;
         this.audit = audit;
+        this.json = json;
     }
 
     /**
@@ -145,8 +154,8 @@ public class ExchangeStore {
         jdbc.sql(
                         """
                         INSERT INTO share (id, exchange_id, partner_id, decision, rule_id, reason, policy_version,
-                                           view_digest, state, next_attempt_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                           view_digest, state, next_attempt_at, updated_at, approvers, trace)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         shareId,
                         exchangeId,
@@ -158,8 +167,18 @@ public class ExchangeStore {
                         decision.viewDigest(),
                         state.name(),
                         state == ShareState.PENDING ? utc(now) : null,
-                        utc(now))
+                        utc(now),
+                        decision.approvers(),
+                        traceJson(decision))
                 .update();
+    }
+
+    private String traceJson(ShareDecision decision) {
+        try {
+            return json.writeValueAsString(decision.trace());
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "decision trace cannot be written", e);
+        }
     }
 
     private Optional<Acceptance> resubmission(VerifiedExchange verified) {

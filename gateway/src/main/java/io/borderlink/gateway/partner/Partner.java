@@ -2,13 +2,13 @@ package io.borderlink.gateway.partner;
 
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.policy.Policy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Set;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param certificate the partner's own certificate: what we encrypt to
  * @param trustAnchor the partner's own root CA: what its TLS server and signatures must chain to
  * @param keyTransport which RSA-OAEP variant its stack reads
- * @param accepts the categories the partner takes at all; anything else is denied
+ * @param policy what it may receive and in what shape
  */
 public record Partner(
         @NotBlank @Pattern(regexp = "[A-Z]{2,}(-[A-Z0-9]+)+") String id,
@@ -33,14 +33,11 @@ public record Partner(
         @NotNull Path certificate,
         @NotNull Path trustAnchor,
         @DefaultValue("RSA_OAEP") KeyTransport keyTransport,
-        @NotNull Set<Category> accepts,
+        @Valid @NotNull Policy policy,
         @Valid @DefaultValue DeliverySettings delivery) {
 
-    public Partner {
-        accepts = Set.copyOf(accepts);
-    }
-
-    public boolean accepts(Category category) {
-        return accepts.contains(category);
+    /** Whether the partner receives this category when an exchange names no addressees. */
+    public boolean subscribesTo(Category category) {
+        return policy.subscriptions().contains(category);
     }
 }

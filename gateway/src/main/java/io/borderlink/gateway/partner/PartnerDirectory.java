@@ -2,30 +2,59 @@ package io.borderlink.gateway.partner;
 
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.gateway.policy.PolicyTarget;
+import io.borderlink.gateway.policy.PolicyValidation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every configured partner, by id, loaded once from {@code config/partners/*.yml}. */
+/**
+ * Every configured partner, by id, loaded from {@code config/partners/*.yml}, with the version of its
+ * policy: the author's version plus the digest of the file, so that an edit that forgets to bump the
+ * version still shows in every decision it makes.
+ */
 public final class PartnerDirectory {
 
     private final Map<String, Partner> partners;
+    private final Map<String, String> policyVersions;
+    private final Map<String, String> fileNames;
+    private final String digest;
 
-    public PartnerDirectory(Map<String, Partner> partners) {
+    PartnerDirectory(
+            Map<String, Partner> partners,
+            Map<String, String> policyVersions,
+            Map<String, String> fileNames,
+            String digest) {
         this.partners = Map.copyOf(partners);
+        this.policyVersions = Map.copyOf(policyVersions);
+        this.fileNames = Map.copyOf(fileNames);
+        this.digest = digest;
     }
 
     public static PartnerDirectory load(Path folder, YamlRecords yaml) {
         Map<String, Partner> partners = new LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        Map<String, String> fileNames = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
         for (Path file : YamlRecords.filesIn(folder)) {
-            Partner partner = yaml.read(file, Partner.class);
+            YamlRecords.Loaded<Partner> loaded = yaml.load(file, Partner.class);
+            Partner partner = loaded.value();
+            PolicyValidation.check(partner.policy(), loaded);
             if (partners.putIfAbsent(partner.id(), partner) != null) {
                 throw new InvalidConfigurationException(file + ": partner " + partner.id() + " is defined twice");
             }
+            String fileDigest = Digests.sha256(read(file));
+            versions.put(partner.id(), partner.policy().version() + "@" + fileDigest.substring(0, 12));
+            fileNames.put(partner.id(), file.getFileName().toString().replaceFirst("\\.yml$", ""));
+            all.append(file.getFileName()).append('=').append(fileDigest).append('\n');
         }
-        return new PartnerDirectory(partners);
+        return new PartnerDirectory(
+                partners, versions, fileNames, Digests.sha256(all.toString().getBytes()));
     }
 
     public Optional<Partner> find(String id) {
@@ -34,5 +63,29 @@ public final class PartnerDirectory {
 
     public Collection<Partner> all() {
         return partners.values();
+    }
+
+    /** What the policy engine needs of a partner, with the version decisions record: {@code <version>@<file digest>}. */
+    public PolicyTarget policyTarget(Partner partner) {
+        String code = partner.policy().releasableTo() != null ? partner.policy().releasableTo() : partner.country();
+        return new PolicyTarget(partner.id(), code, partner.policy(), policyVersions.get(partner.id()));
+    }
+
+    /** The partner's file name without {@code .yml}; its policy cases live in the folder of that name. */
+    public String fileName(String partnerId) {
+        return fileNames.get(partnerId);
+    }
+
+    /** A digest over every partner file, to tell whether a reload changed anything. */
+    public String digest() {
+        return digest;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 }

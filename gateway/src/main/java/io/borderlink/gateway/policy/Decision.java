@@ -1,4 +1,4 @@
-package io.borderlink.gateway.routing;
+package io.borderlink.gateway.policy;
 
 /** What happens to one partner's share of an exchange. */
 public enum Decision {

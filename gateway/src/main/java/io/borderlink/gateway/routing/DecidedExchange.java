@@ -1,6 +1,7 @@
 package io.borderlink.gateway.routing;
 
 import io.borderlink.gateway.intake.VerifiedExchange;
+import io.borderlink.gateway.policy.ShareDecision;
 import java.util.List;
 
 /** A verified exchange with one decision per candidate partner, ready to be stored. */

@@ -1,74 +1,71 @@
 package io.borderlink.gateway.routing;
 
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.intake.VerifiedExchange;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.PartnerDirectory;
-import java.util.ArrayList;
+import io.borderlink.gateway.partner.Partners;
+import io.borderlink.gateway.policy.PolicyEngine;
+import io.borderlink.gateway.policy.PolicyEngine.Mode;
+import io.borderlink.gateway.policy.ShareDecision;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The route and policy steps: which partners are candidates, and what each may receive. Candidates are
- * the addressees or, when there are none, every partner that accepts the category. This is the seam
- * where the per-partner policy engine plugs in; until then a known partner that accepts the category
- * gets the baseline foreign view, and anything else is denied with the rule that failed.
+ * The route and policy steps: which partners are candidates, then the policy engine's decision for
+ * each. Candidates are the addressees or, when there are none, every partner subscribed to the category.
  */
 @Component("shareRouter")
 public class ShareRouter {
 
-    static final String POLICY_VERSION = "baseline-1";
+    private final Partners partners;
+    private final PolicyEngine engine;
 
-    private final PartnerDirectory partners;
-
-    ShareRouter(PartnerDirectory partners) {
+    ShareRouter(Partners partners, PolicyEngine engine) {
         this.partners = partners;
+        this.engine = engine;
     }
 
     public DecidedExchange decide(VerifiedExchange verified) {
-        Exchange exchange = verified.exchange();
-        List<ShareDecision> decisions = new ArrayList<>();
-        for (String partnerId : candidates(exchange)) {
-            decisions.add(decide(exchange, partnerId));
-        }
-        return new DecidedExchange(verified, decisions);
+        return new DecidedExchange(verified, decisions(verified.exchange(), List.of(), Mode.LIVE));
     }
 
-    private List<String> candidates(Exchange exchange) {
+    /**
+     * One decision per candidate partner, all under the same policy snapshot.
+     *
+     * @param only when not empty, decide for these partners instead of the candidates (a dry run asks)
+     */
+    public List<ShareDecision> decisions(Exchange exchange, List<String> only, Mode mode) {
+        PartnerDirectory directory = partners.current();
         List<String> addressees = exchange.header().addressees();
-        if (!addressees.isEmpty()) {
-            return addressees.stream().distinct().toList();
+        List<String> ids = !only.isEmpty() ? only : candidates(exchange, directory);
+        return ids.stream()
+                .distinct()
+                .map(id -> decide(exchange, directory, directory.find(id), id, addressees.contains(id), mode))
+                .toList();
+    }
+
+    private static List<String> candidates(Exchange exchange, PartnerDirectory directory) {
+        if (!exchange.header().addressees().isEmpty()) {
+            return exchange.header().addressees();
         }
-        return partners.all().stream()
-                .filter(p -> p.accepts(exchange.header().category()))
+        return directory.all().stream()
+                .filter(p -> p.subscribesTo(exchange.header().category()))
                 .map(Partner::id)
                 .toList();
     }
 
-    private ShareDecision decide(Exchange exchange, String partnerId) {
-        Optional<Partner> partner = partners.find(partnerId);
+    private ShareDecision decide(
+            Exchange exchange,
+            PartnerDirectory directory,
+            Optional<Partner> partner,
+            String id,
+            boolean named,
+            Mode mode) {
         if (partner.isEmpty()) {
-            return ShareDecision.deny(
-                    partnerId, "partner-known", "no partner " + partnerId + " is configured", POLICY_VERSION);
+            return ShareDecision.deny(id, "partner-known", "no partner " + id + " is configured");
         }
-        if (!partner.get().accepts(exchange.header().category())) {
-            return ShareDecision.deny(
-                    partnerId,
-                    "category-accepted",
-                    partnerId + " does not accept " + exchange.header().category(),
-                    POLICY_VERSION);
-        }
-        Exchange view = foreignView(exchange);
-        byte[] bytes = ExchangeXml.write(view);
-        return new ShareDecision(
-                partnerId, Decision.RELEASE, "released", null, POLICY_VERSION, view, bytes, Digests.sha256(bytes));
-    }
-
-    /** Source details never leave the country and internal notes never leave the originating agency. */
-    static Exchange foreignView(Exchange exchange) {
-        return exchange.withBody(exchange.body().withoutSourceDetails().withoutInternalNotes());
+        return engine.decide(exchange, directory.policyTarget(partner.get()), named, mode);
     }
 }

@@ -37,6 +37,7 @@ class SecurityConfiguration {
         return http.securityMatcher(new OrRequestMatcher(
                         paths.matcher("/api/v1/exchanges"),
                         paths.matcher("/api/v1/exchanges/**"),
+                        paths.matcher("/api/v1/policy/**"),
                         paths.matcher("/services/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("AGENCY"))
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)

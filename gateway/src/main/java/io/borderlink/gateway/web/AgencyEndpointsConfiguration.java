@@ -4,6 +4,7 @@ import io.borderlink.adapters.agency.AgencyExchangeController;
 import io.borderlink.adapters.agency.AgencyExchangeSoapEndpoint;
 import io.borderlink.adapters.agency.AgencyIntake;
 import io.borderlink.adapters.agency.AgencyProblems;
+import io.borderlink.adapters.agency.PolicyDryRunController;
 import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.gateway.intake.IntakeSettings;
 import jakarta.xml.ws.Endpoint;
@@ -25,6 +26,12 @@ class AgencyEndpointsConfiguration {
     @Bean
     AgencyExchangeController agencyExchangeController(AgencyIntake intake, IntakeSettings settings) {
         return new AgencyExchangeController(
+                intake, Math.toIntExact(settings.maxDocumentSize().toBytes()));
+    }
+
+    @Bean
+    PolicyDryRunController policyDryRunController(AgencyIntake intake, IntakeSettings settings) {
+        return new PolicyDryRunController(
                 intake, Math.toIntExact(settings.maxDocumentSize().toBytes()));
     }
 

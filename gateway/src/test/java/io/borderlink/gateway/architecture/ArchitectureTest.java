@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -73,6 +74,15 @@ class ArchitectureTest {
                 .andShould()
                 .beDeclaredInClassesThat()
                 .resideInAPackage("io.borderlink.gateway..")
+                .check(BORDERLINK);
+    }
+
+    /** Feature packages depend one way, so each can be read and changed without the others pulling back. */
+    @Test
+    void gatewayFeaturePackagesHaveNoCycles() {
+        slices().matching("io.borderlink.gateway.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .check(BORDERLINK);
     }
 

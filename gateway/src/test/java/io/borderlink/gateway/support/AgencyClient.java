@@ -45,6 +45,14 @@ public final class AgencyClient {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(document))));
     }
 
+    /** A dry run of a plaintext exchange, optionally for chosen partners only. */
+    public HttpResponse<String> dryRun(byte[] plaintext, String... partners) {
+        String query = partners.length == 0 ? "" : "?partner=" + String.join("&partner=", partners);
+        return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/policy/dry-run" + query))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(plaintext)));
+    }
+
     public HttpResponse<String> status(UUID exchangeId) {
         return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/exchanges/" + exchangeId))
                 .GET());

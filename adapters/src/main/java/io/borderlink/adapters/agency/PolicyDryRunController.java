@@ -1,0 +1,44 @@
+package io.borderlink.adapters.agency;
+
+import io.borderlink.contracts.api.DryRunRequest;
+import io.borderlink.contracts.api.DryRunResult;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code dryRunPolicy}: a plaintext exchange in, every partner's decision, trace and partner view out.
+ * Nothing is stored or sent, so an agency can see what its exchange would become before it submits it.
+ */
+@RestController
+@RequestMapping("/api/v1/policy/dry-run")
+public class PolicyDryRunController {
+
+    private final AgencyIntake intake;
+    private final int maxDocumentBytes;
+
+    public PolicyDryRunController(AgencyIntake intake, int maxDocumentBytes) {
+        this.intake = intake;
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    @PostMapping(
+            consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public DryRunResult dryRunPolicy(
+            @RequestParam(name = "partner", required = false) List<String> partners, HttpServletRequest request)
+            throws IOException {
+        byte[] exchange;
+        try (InputStream body = request.getInputStream()) {
+            exchange = body.readNBytes(maxDocumentBytes + 1);
+        }
+        return intake.dryRun(
+                new DryRunRequest(exchange, partners == null ? List.of() : partners, ClientCertificates.of(request)));
+    }
+}

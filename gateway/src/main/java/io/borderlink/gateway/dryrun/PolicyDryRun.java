@@ -1,0 +1,104 @@
+package io.borderlink.gateway.dryrun;
+
+import io.borderlink.contracts.api.DryRunRequest;
+import io.borderlink.contracts.api.DryRunResult;
+import io.borderlink.contracts.api.DryRunResult.DryRunDecision;
+import io.borderlink.contracts.api.DryRunResult.TraceEntry;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.agency.Agency;
+import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.gateway.delivery.PartnerMessages;
+import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.Partners;
+import io.borderlink.gateway.policy.PolicyEngine.Mode;
+import io.borderlink.gateway.policy.ShareDecision;
+import io.borderlink.gateway.routing.ShareRouter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+
+/**
+ * A dry run: the route and policy steps on a plaintext exchange, with each partner view rendered in the
+ * partner's format. Nothing is stored or sent and no rate limit is counted; the request is audited.
+ */
+@Component("policyDryRun")
+public class PolicyDryRun {
+
+    private final ShareRouter router;
+    private final Partners partners;
+    private final PartnerMessages messages;
+    private final AgencyDirectory agencies;
+    private final AuditTrail audit;
+
+    PolicyDryRun(
+            ShareRouter router,
+            Partners partners,
+            PartnerMessages messages,
+            AgencyDirectory agencies,
+            AuditTrail audit) {
+        this.router = router;
+        this.partners = partners;
+        this.messages = messages;
+        this.agencies = agencies;
+        this.audit = audit;
+    }
+
+    public DryRunResult evaluate(DryRunRequest request) {
+        Document document = SecureXml.parse(request.exchange());
+        ExchangeXml.validate(document);
+        Exchange exchange = ExchangeXml.read(document);
+        List<DryRunDecision> decisions = router.decisions(exchange, request.partners(), Mode.DRY_RUN).stream()
+                .map(decision -> describe(exchange, decision))
+                .toList();
+        String actor = agencies.byCertificate(request.client())
+                .map(Agency::id)
+                .orElse(request.client().getSubjectX500Principal().getName());
+        audit.record(AuditEvent.ok(AuditStep.DRY_RUN, exchange.header().exchangeId())
+                .actor(actor, Certificates.fingerprint(request.client()))
+                .digest(Digests.sha256(request.exchange())));
+        return new DryRunResult(exchange.header().exchangeId(), decisions);
+    }
+
+    private DryRunDecision describe(Exchange exchange, ShareDecision decision) {
+        List<TraceEntry> trace = decision.trace().stream()
+                .map(o -> new TraceEntry(o.rule(), o.verdict().name(), o.detail()))
+                .toList();
+        Partner partner = partners.current().find(decision.partnerId()).orElse(null);
+        String view = decision.viewBytes() == null ? null : new String(decision.viewBytes(), StandardCharsets.UTF_8);
+        String rendered = view == null || partner == null ? null : render(exchange, decision, partner);
+        return new DryRunDecision(
+                decision.partnerId(),
+                decision.decision().name(),
+                decision.ruleId(),
+                decision.reason(),
+                decision.approvers(),
+                decision.policyVersion(),
+                trace,
+                decision.viewDigest(),
+                view,
+                partner == null ? null : partner.format().name(),
+                rendered);
+    }
+
+    /** Rendered with a message id derived from the exchange, so that the same dry run renders the same. */
+    private String render(Exchange exchange, ShareDecision decision, Partner partner) {
+        UUID messageId = UUID.nameUUIDFromBytes(
+                (exchange.header().exchangeId() + "/" + partner.id()).getBytes(StandardCharsets.UTF_8));
+        try {
+            return new String(
+                    SecureXml.serialize(messages.render(decision.view(), partner, messageId)), StandardCharsets.UTF_8);
+        } catch (GatewayException e) {
+            return "cannot be rendered in " + partner.format() + ": " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.borderlink.gateway.partner;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditEvent.Outcome;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.config.DirectorySettings;
+import io.borderlink.gateway.config.InvalidConfigurationException;
+import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.crypto.Digests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies partner files changed on disk without a restart. A change is loaded, validated and run
+ * against its own policy cases first; only then does it replace the configuration in force, all at
+ * once. A bad change is refused and the old configuration stays. Both outcomes are audited.
+ */
+@Component("partnerReloads")
+public class PartnerReloads {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerReloads.class);
+
+    private final Path folder;
+    private final YamlRecords yaml;
+    private final PolicyCases cases;
+    private final Partners partners;
+    private final AuditTrail audit;
+    private volatile String lastSeen;
+
+    PartnerReloads(
+            DirectorySettings settings, YamlRecords yaml, PolicyCases cases, Partners partners, AuditTrail audit) {
+        this.folder = settings.partners();
+        this.yaml = yaml;
+        this.cases = cases;
+        this.partners = partners;
+        this.audit = audit;
+        this.lastSeen = treeDigest(folder);
+    }
+
+    /** Called on every node by the policy.reload route; does nothing unless a file changed since the last look. */
+    public void reloadIfChanged() {
+        String seen = treeDigest(folder);
+        if (!seen.equals(lastSeen)) {
+            lastSeen = seen;
+            reload();
+        }
+    }
+
+    /** Loads and checks the whole folder, then applies it or refuses it; true when applied. */
+    public boolean reload() {
+        try {
+            PartnerDirectory candidate = PartnerDirectory.load(folder, yaml);
+            cases.requirePassing(candidate, folder);
+            partners.replace(candidate);
+            String versions = candidate.all().stream()
+                    .map(p -> p.id() + " " + candidate.policyTarget(p).version())
+                    .collect(Collectors.joining(", "));
+            audit.record(policyEvent(Outcome.OK, null, "applied partner configuration: " + versions));
+            log.info("partner configuration reloaded: {}", versions);
+            return true;
+        } catch (InvalidConfigurationException e) {
+            audit.record(policyEvent(Outcome.REJECTED, ErrorCode.CONFIGURATION_INVALID.name(), e.getMessage()));
+            log.warn("partner configuration change refused, the previous one stays in force: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private static AuditEvent policyEvent(Outcome outcome, String code, String detail) {
+        return new AuditEvent(AuditStep.POLICY, outcome, null, null, code, "configuration", null, null, detail);
+    }
+
+    /** A digest of every file under the folder, partner files and policy cases alike. */
+    private static String treeDigest(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return "";
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            StringBuilder all = new StringBuilder();
+            files.filter(Files::isRegularFile).sorted().forEach(file -> all.append(folder.relativize(file))
+                    .append('=')
+                    .append(Digests.sha256(read(file)))
+                    .append('\n'));
+            return Digests.sha256(all.toString().getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            // A file being rewritten right now: the next look sees it whole.
+            return new byte[0];
+        }
+    }
+}

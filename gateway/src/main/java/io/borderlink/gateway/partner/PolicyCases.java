@@ -1,0 +1,108 @@
+package io.borderlink.gateway.partner;
+
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.exchange.Markings;
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.config.InvalidConfigurationException;
+import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.policy.PolicyEngine;
+import io.borderlink.gateway.policy.PolicyEngine.Mode;
+import io.borderlink.gateway.policy.ShareDecision;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs the test cases that sit beside each partner file ({@code <partner>/cases/*.yml}) against the
+ * policy in that file. The build runs them, and a reload that breaks one of its own cases is refused.
+ */
+public final class PolicyCases {
+
+    private final YamlRecords yaml;
+    private final PolicyEngine engine;
+
+    public PolicyCases(YamlRecords yaml, PolicyEngine engine) {
+        this.yaml = yaml;
+        this.engine = engine;
+    }
+
+    /** What one case concluded: null {@code failure} means it passed. */
+    public record Result(Path file, String partnerId, String description, String failure) {
+        public boolean passed() {
+            return failure == null;
+        }
+    }
+
+    /** Every case of every partner in the directory; case folders are named after the partner file. */
+    public List<Result> run(PartnerDirectory directory, Path partnersFolder) {
+        List<Result> results = new ArrayList<>();
+        for (Partner partner : directory.all()) {
+            Path cases =
+                    partnersFolder.resolve(directory.fileName(partner.id())).resolve("cases");
+            for (Path file : YamlRecords.filesIn(cases)) {
+                PolicyCase policyCase = yaml.read(file, PolicyCase.class);
+                results.add(new Result(
+                        file, partner.id(), policyCase.description(), check(directory, partner, policyCase)));
+            }
+        }
+        return results;
+    }
+
+    /** Refuses a directory whose policies fail any of their cases, naming each failing case file. */
+    public void requirePassing(PartnerDirectory directory, Path partnersFolder) {
+        List<String> failures = run(directory, partnersFolder).stream()
+                .filter(r -> !r.passed())
+                .map(r -> r.file() + ": " + r.failure())
+                .toList();
+        if (!failures.isEmpty()) {
+            throw new InvalidConfigurationException("policy cases fail: " + String.join("; ", failures));
+        }
+    }
+
+    private String check(PartnerDirectory directory, Partner partner, PolicyCase policyCase) {
+        Exchange exchange = input(policyCase);
+        boolean named = policyCase.addressed() != null
+                ? policyCase.addressed()
+                : exchange.header().addressees().contains(partner.id());
+        ShareDecision decision = engine.decide(exchange, directory.policyTarget(partner), named, Mode.DRY_RUN);
+        PolicyCase.Expect expect = policyCase.expect();
+        List<String> problems = new ArrayList<>();
+        if (decision.decision() != expect.decision()) {
+            problems.add("decision " + decision.decision() + " (" + decision.ruleId() + ": " + decision.reason()
+                    + "), expected " + expect.decision());
+        }
+        if (expect.rule() != null && !expect.rule().equals(decision.ruleId())) {
+            problems.add("rule " + decision.ruleId() + ", expected " + expect.rule());
+        }
+        if (expect.approvers() != null && expect.approvers() != decision.approvers()) {
+            problems.add(decision.approvers() + " approvers, expected " + expect.approvers());
+        }
+        String view = decision.viewBytes() == null ? "" : new String(decision.viewBytes(), StandardCharsets.UTF_8);
+        expect.viewContains().stream()
+                .filter(text -> !view.contains(text))
+                .forEach(text -> problems.add("partner view lacks '" + text + "'"));
+        expect.viewExcludes().stream()
+                .filter(view::contains)
+                .forEach(text -> problems.add("partner view contains '" + text + "'"));
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private static Exchange input(PolicyCase policyCase) {
+        Exchange sample = ExchangeXml.read(SecureXml.parse(Samples.byCategory(policyCase.sample())));
+        PolicyCase.Markings given = policyCase.markings();
+        Markings m = sample.markings();
+        return sample.withMarkings(new Markings(
+                Objects.requireNonNullElse(given.classification(), m.classification()),
+                Objects.requireNonNullElse(given.tlp(), m.tlp()),
+                Objects.requireNonNullElse(given.releasableTo(), m.releasableTo()),
+                Objects.requireNonNullElse(given.handlingCode(), m.handlingCode()),
+                given.handlingConditions() != null ? given.handlingConditions() : m.handlingConditions(),
+                Objects.requireNonNullElse(given.sourceReliability(), m.sourceReliability()),
+                Objects.requireNonNullElse(given.informationAccuracy(), m.informationAccuracy()),
+                m.foreignMarking()));
+    }
+}

@@ -1,0 +1,267 @@
+package io.borderlink.gateway.policy;
+
+import static io.borderlink.gateway.policy.RuleOutcome.Verdict.APPLIED;
+import static io.borderlink.gateway.policy.RuleOutcome.Verdict.DENY;
+import static io.borderlink.gateway.policy.RuleOutcome.Verdict.HOLD;
+import static io.borderlink.gateway.policy.RuleOutcome.Verdict.PASS;
+import static io.borderlink.gateway.policy.RuleOutcome.Verdict.SKIPPED;
+
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.exchange.Header;
+import io.borderlink.contracts.exchange.Markings;
+import io.borderlink.contracts.exchange.Purpose;
+import io.borderlink.contracts.exchange.Tlp;
+import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.gateway.policy.Policy.ApprovalRule;
+import io.borderlink.gateway.policy.Policy.MinimumEvaluation;
+import io.borderlink.gateway.policy.Policy.RateLimit;
+import io.borderlink.gateway.policy.Policy.Transformation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, for one exchange and one partner, whether the share is released, held for approval or
+ * denied, and builds the partner view. Every rule is evaluated and traced in a fixed order; the first
+ * denial decides, otherwise any hold does. Deterministic: the same exchange under the same policy
+ * version gives the same decision and a byte-identical partner view.
+ */
+@Component
+public class PolicyEngine {
+
+    /** Whether a decision may count against the partner's rate limit (a dry run must not). */
+    public enum Mode {
+        LIVE,
+        DRY_RUN
+    }
+
+    private final RateCounter rates;
+
+    public PolicyEngine(RateCounter rates) {
+        this.rates = rates;
+    }
+
+    /** @param named whether the exchange names this partner as an addressee (TLP:RED requires it) */
+    public ShareDecision decide(Exchange exchange, PolicyTarget partner, boolean named, Mode mode) {
+        Policy policy = partner.policy();
+        Evaluation evaluation = new Evaluation();
+        checkMarkings(exchange, partner, named, policy, evaluation);
+        if (evaluation.denied()) {
+            skipRest(policy, evaluation);
+        } else {
+            Exchange view = partnerView(exchange, policy, evaluation);
+            int approvers = approvers(exchange, policy, evaluation);
+            checkRate(partner, policy.rateLimit(), mode, evaluation);
+            if (!evaluation.denied()) {
+                return releaseOrHold(partner, view, approvers, evaluation);
+            }
+        }
+        RuleOutcome denial = evaluation.firstDenial();
+        return new ShareDecision(
+                partner.partnerId(),
+                Decision.DENY,
+                denial.rule(),
+                denial.detail(),
+                0,
+                partner.version(),
+                null,
+                null,
+                null,
+                evaluation.trace());
+    }
+
+    private static void checkMarkings(
+            Exchange exchange, PolicyTarget partner, boolean named, Policy policy, Evaluation evaluation) {
+        Header header = exchange.header();
+        Markings markings = exchange.markings();
+        evaluation.check(
+                "category-accepted",
+                policy.categories().contains(header.category()),
+                DENY,
+                header.category() + (policy.categories().contains(header.category()) ? " is" : " is not")
+                        + " among the categories " + partner.partnerId() + " takes");
+        checkPurpose(header.purpose(), policy.purpose(), evaluation);
+        boolean belowClassification =
+                markings.classification().compareTo(policy.ceilings().classification()) <= 0;
+        evaluation.check(
+                "classification-ceiling",
+                belowClassification,
+                DENY,
+                markings.classification() + (belowClassification ? " within " : " above ") + "the ceiling "
+                        + policy.ceilings().classification());
+        boolean belowTlp = markings.tlp().compareTo(policy.ceilings().tlp()) <= 0;
+        evaluation.check(
+                "tlp-ceiling",
+                belowTlp,
+                DENY,
+                "TLP:" + markings.tlp().label() + (belowTlp ? " within " : " above ") + "the ceiling TLP:"
+                        + policy.ceilings().tlp().label());
+        if (markings.tlp() == Tlp.RED) {
+            evaluation.check(
+                    "tlp-red-named",
+                    named,
+                    DENY,
+                    named
+                            ? "TLP:RED and " + partner.partnerId() + " is a named addressee"
+                            : "TLP:RED goes only to named addressees");
+        } else {
+            evaluation.record("tlp-red-named", SKIPPED, "not TLP:RED");
+        }
+        String code = partner.releasabilityCode();
+        boolean releasable = markings.releasableTo().contains(code);
+        evaluation.check(
+                "releasable-to",
+                releasable,
+                DENY,
+                markings.releasableTo().isEmpty()
+                        ? "not releasable abroad (releasable-to is empty)"
+                        : "releasable to " + markings.releasableTo() + (releasable ? ", which includes " : ", not ")
+                                + code);
+        Decision handling = policy.handlingOf(markings.handlingCode());
+        evaluation.record(
+                "handling-code",
+                verdictOf(handling),
+                markings.handlingCode() + " → " + handling
+                        + (markings.handlingConditions() == null ? "" : " (" + markings.handlingConditions() + ")"));
+        checkEvaluation(markings, policy.minimumEvaluation(), evaluation);
+    }
+
+    private static void checkPurpose(Purpose purpose, Policy.PurposeRule rule, Evaluation evaluation) {
+        String code = purpose.code();
+        if (rule.required() && (code == null || code.isBlank())) {
+            evaluation.record("purpose", DENY, "a purpose is required");
+        } else if (!rule.allowed().isEmpty() && !rule.allowed().contains(code)) {
+            evaluation.record("purpose", DENY, "purpose " + code + " is not among " + rule.allowed());
+        } else {
+            evaluation.record("purpose", PASS, "purpose " + code + " accepted");
+        }
+    }
+
+    private static void checkEvaluation(Markings markings, MinimumEvaluation minimum, Evaluation evaluation) {
+        if (minimum == null) {
+            evaluation.record("source-evaluation", SKIPPED, "no minimum");
+            return;
+        }
+        boolean reliable = markings.sourceReliability().compareTo(minimum.reliability()) <= 0;
+        boolean accurate = markings.informationAccuracy() <= minimum.accuracy();
+        String given = "" + markings.sourceReliability() + markings.informationAccuracy();
+        evaluation.check(
+                "source-evaluation",
+                reliable && accurate,
+                DENY,
+                given
+                        + (reliable && accurate ? " meets " : " is weaker than ")
+                        + minimum.reliability()
+                        + minimum.accuracy());
+    }
+
+    private static Exchange partnerView(Exchange exchange, Policy policy, Evaluation evaluation) {
+        Exchange view = exchange;
+        for (Transformation t : policy.transformations()) {
+            view = Transformations.apply(t, view);
+            evaluation.record(
+                    "transform:" + t.field(),
+                    APPLIED,
+                    t.action() + (t.grid() == null ? "" : " to a " + t.grid().toPlainString() + "° grid"));
+        }
+        evaluation.record(
+                "baseline:source-details",
+                exchange.body().sourceDetails() == null ? PASS : APPLIED,
+                "source details never leave the country");
+        evaluation.record(
+                "baseline:internal-notes",
+                exchange.body().internalNotes() == null ? PASS : APPLIED,
+                "internal notes never leave the originating agency");
+        return Transformations.foreignBaseline(view);
+    }
+
+    private static int approvers(Exchange exchange, Policy policy, Evaluation evaluation) {
+        int approvers = 0;
+        for (ApprovalRule rule : policy.approvals()) {
+            if (applies(rule.when(), exchange)) {
+                approvers = Math.max(approvers, rule.approvers());
+                evaluation.record(
+                        "approval:" + rule.id(),
+                        HOLD,
+                        rule.approvers() == 2
+                                ? "two distinct officers must approve (four-eyes)"
+                                : "one officer must approve");
+            } else {
+                evaluation.record("approval:" + rule.id(), PASS, "does not apply");
+            }
+        }
+        return approvers;
+    }
+
+    private static boolean applies(ApprovalRule.Condition when, Exchange exchange) {
+        Markings markings = exchange.markings();
+        return (when.classificationAtLeast() == null
+                        || markings.classification().compareTo(when.classificationAtLeast()) >= 0)
+                && (when.categories().isEmpty()
+                        || when.categories().contains(exchange.header().category()))
+                && (when.handlingCodes().isEmpty() || when.handlingCodes().contains(markings.handlingCode()));
+    }
+
+    private void checkRate(PolicyTarget partner, RateLimit limit, Mode mode, Evaluation evaluation) {
+        if (limit == null) {
+            evaluation.record("rate-limit", SKIPPED, "no limit");
+            return;
+        }
+        boolean within = mode == Mode.LIVE
+                ? rates.tryAcquire(partner.partnerId(), limit.perHour())
+                : rates.current(partner.partnerId()) < limit.perHour();
+        evaluation.check(
+                "rate-limit",
+                within,
+                verdictOf(limit.whenExceeded()),
+                (within ? "within " : "above ") + limit.perHour() + " exchanges per hour");
+    }
+
+    private static ShareDecision releaseOrHold(
+            PolicyTarget partner, Exchange view, int approvers, Evaluation evaluation) {
+        byte[] bytes = ExchangeXml.write(view);
+        String digest = Digests.sha256(bytes);
+        RuleOutcome hold = evaluation.firstHold();
+        if (hold != null) {
+            return new ShareDecision(
+                    partner.partnerId(),
+                    Decision.HOLD,
+                    hold.rule(),
+                    hold.detail(),
+                    Math.max(1, approvers),
+                    partner.version(),
+                    view,
+                    bytes,
+                    digest,
+                    evaluation.trace());
+        }
+        return new ShareDecision(
+                partner.partnerId(),
+                Decision.RELEASE,
+                "released",
+                null,
+                0,
+                partner.version(),
+                view,
+                bytes,
+                digest,
+                evaluation.trace());
+    }
+
+    private static void skipRest(Policy policy, Evaluation evaluation) {
+        for (Transformation t : policy.transformations()) {
+            evaluation.record("transform:" + t.field(), SKIPPED, "denied");
+        }
+        for (ApprovalRule rule : policy.approvals()) {
+            evaluation.record("approval:" + rule.id(), SKIPPED, "denied");
+        }
+        evaluation.record("rate-limit", SKIPPED, "denied");
+    }
+
+    private static RuleOutcome.Verdict verdictOf(Decision decision) {
+        return switch (decision) {
+            case RELEASE -> PASS;
+            case HOLD -> HOLD;
+            case DENY -> DENY;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package io.borderlink.gateway.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.borderlink.gateway.config.InvalidConfigurationException;
+import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.policy.PolicyEngine;
+import io.borderlink.gateway.policy.RateCounter;
+import jakarta.validation.Validation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+/** Every case file beside every partner in config/partners passes against that partner's policy. */
+class PartnerPolicyCasesTest {
+
+    private static final Path PARTNERS = Path.of("config/partners");
+    private static final YamlRecords YAML = new YamlRecords(
+            new StandardEnvironment(),
+            new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()));
+    private static final PolicyCases CASES = new PolicyCases(YAML, new PolicyEngine(new NoRates()));
+
+    @TestFactory
+    Stream<DynamicTest> everyPartnerPolicyCasePasses() {
+        List<PolicyCases.Result> results = CASES.run(PartnerDirectory.load(PARTNERS, YAML), PARTNERS);
+        assertThat(results).as("policy cases under config/partners").isNotEmpty();
+        return results.stream()
+                .map(result -> DynamicTest.dynamicTest(
+                        result.partnerId() + ": " + result.description(), () -> assertThat(result.failure())
+                                .as(result.file().toString())
+                                .isNull()));
+    }
+
+    @Test
+    void everyConfiguredPartnerHasPolicyCases() {
+        PartnerDirectory directory = PartnerDirectory.load(PARTNERS, YAML);
+        List<String> covered = CASES.run(directory, PARTNERS).stream()
+                .map(PolicyCases.Result::partnerId)
+                .distinct()
+                .toList();
+        assertThat(covered)
+                .containsExactlyInAnyOrderElementsOf(
+                        directory.all().stream().map(Partner::id).toList());
+    }
+
+    @Test
+    void namesTheFileAndLineOfAnUnknownTransformation(@TempDir Path folder) throws IOException {
+        String yaml = Files.readString(PARTNERS.resolve("ru-liaison.yml"))
+                .replace("field: locations.description", "field: locations.smell");
+        Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
+
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("ru-liaison.yml")
+                .hasMessageMatching("(?s).*line \\d+.*")
+                .hasMessageContaining("unknown field 'locations.smell'");
+    }
+
+    @Test
+    void namesTheFileAndLineOfAnInvalidCeiling(@TempDir Path folder) throws IOException {
+        String yaml = Files.readString(PARTNERS.resolve("ru-liaison.yml"))
+                .replace("classification: RESTRICTED", "classification: TOP_SECRET_ISH");
+        Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
+
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("ru-liaison.yml")
+                .hasMessageMatching("(?s).*line \\d+.*")
+                .hasMessageContaining("TOP_SECRET_ISH");
+    }
+
+    /** Cases run as dry runs, which only read the counter. */
+    private static final class NoRates implements RateCounter {
+        @Override
+        public boolean tryAcquire(String partnerId, int perHour) {
+            return true;
+        }
+
+        @Override
+        public int current(String partnerId) {
+            return 0;
+        }
+    }
+}

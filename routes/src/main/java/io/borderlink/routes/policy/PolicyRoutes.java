@@ -1,0 +1,23 @@
+package io.borderlink.routes.policy;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Policy outside the outbound flow: dry runs (decide and render, send nothing), and the watch that
+ * reloads partner files changed on disk on every node without a restart.
+ */
+@Component
+public class PolicyRoutes extends RouteBuilder {
+
+    public static final String DRY_RUN = "direct:policy.dry-run";
+
+    @Override
+    public void configure() {
+        from(DRY_RUN).routeId("policy.dry-run").to("bean:policyDryRun?method=evaluate");
+
+        from("timer:policy.reload?period={{borderlink.config.watch-interval}}")
+                .routeId("policy.reload")
+                .to("bean:partnerReloads?method=reloadIfChanged");
+    }
+}
