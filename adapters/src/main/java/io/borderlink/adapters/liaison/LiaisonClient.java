@@ -1,25 +1,29 @@
 package io.borderlink.adapters.liaison;
 
-import io.borderlink.contracts.xml.SecureXml;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * Delivers a protected liaison message as the {@code Deliver} request of contracts/wsdl/liaison.wsdl
- * (SOAP 1.1, document/literal). The message travels as the partner signed-and-encrypted document;
- * its exclusive-c14n signature survives being wrapped in the envelope.
+ * (SOAP 1.1, document/literal). The message travels as the signed-and-encrypted document; its
+ * exclusive-c14n signature survives being wrapped in the envelope.
  */
 public final class LiaisonClient {
 
     public static final String SERVICE_NAMESPACE = "urn:borderlink:partner:liaison:service:1";
     public static final String SOAP_ACTION = SERVICE_NAMESPACE + ":Deliver";
     static final String SOAP_NAMESPACE = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final byte[] ENVELOPE_START = ("<soap:Envelope xmlns:soap=\"" + SOAP_NAMESPACE + "\"><soap:Body>"
+                    + "<DeliverRequest xmlns=\"" + SERVICE_NAMESPACE + "\">")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ENVELOPE_END =
+            "</DeliverRequest></soap:Body></soap:Envelope>".getBytes(StandardCharsets.UTF_8);
 
     private final HttpClient http;
 
@@ -27,8 +31,12 @@ public final class LiaisonClient {
         this.http = http;
     }
 
-    /** Posts the message and returns the partner's HTTP answer; classifying it is the caller's business. */
-    public Answer deliver(URI endpoint, Document protectedMessage, Duration timeout)
+    /**
+     * Posts the message and returns the partner's HTTP answer; classifying it is the caller's business.
+     *
+     * @param protectedMessage the serialized, signed and encrypted LiaisonMessage document
+     */
+    public Answer deliver(URI endpoint, byte[] protectedMessage, Duration timeout)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
@@ -40,16 +48,21 @@ public final class LiaisonClient {
         return new Answer(response.statusCode(), response.body());
     }
 
-    static byte[] envelope(Document protectedMessage) {
-        Document soap = SecureXml.newDocument();
-        Element envelope = soap.createElementNS(SOAP_NAMESPACE, "soap:Envelope");
-        Element body = soap.createElementNS(SOAP_NAMESPACE, "soap:Body");
-        Element deliver = soap.createElementNS(SERVICE_NAMESPACE, "DeliverRequest");
-        soap.appendChild(envelope);
-        envelope.appendChild(body);
-        body.appendChild(deliver);
-        deliver.appendChild(soap.importNode(protectedMessage.getDocumentElement(), true));
-        return SecureXml.serialize(soap);
+    /**
+     * The message's own bytes inside the envelope, so that what travels is byte for byte what was kept as
+     * evidence. Only its XML declaration goes: a declaration may not appear inside another document.
+     */
+    static byte[] envelope(byte[] protectedMessage) {
+        int start = 0;
+        String head = new String(protectedMessage, 0, Math.min(protectedMessage.length, 100), StandardCharsets.UTF_8);
+        if (head.startsWith("<?xml")) {
+            start = head.indexOf("?>") + 2;
+        }
+        ByteArrayOutputStream soap = new ByteArrayOutputStream(protectedMessage.length + ENVELOPE_START.length + 64);
+        soap.writeBytes(ENVELOPE_START);
+        soap.write(protectedMessage, start, protectedMessage.length - start);
+        soap.writeBytes(ENVELOPE_END);
+        return soap.toByteArray();
     }
 
     /** The partner's HTTP status and body. */

@@ -3,7 +3,6 @@ package io.borderlink.contracts.exchange;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import java.time.YearMonth;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,13 +42,20 @@ public record PartialDate(int year, Integer month, Integer day) {
 
     @Override
     public String toString() {
-        if (month == null) {
-            return String.format(Locale.ROOT, "%04d", year);
+        StringBuilder text = new StringBuilder(10);
+        pad(text, year, 4);
+        if (month != null) {
+            pad(text.append('-'), month, 2);
+            if (day != null) {
+                pad(text.append('-'), day, 2);
+            }
         }
-        if (day == null) {
-            return String.format(Locale.ROOT, "%04d-%02d", year, month);
-        }
-        return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+        return text.toString();
+    }
+
+    private static void pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        text.append("0".repeat(Math.max(0, width - digits.length()))).append(digits);
     }
 
     private static Integer number(String digits) {

@@ -62,7 +62,7 @@ public class PartnerMessages {
                 certificates.computeIfAbsent(partner.certificate(), Certificates::readCertificate),
                 partner.keyTransport());
         byte[] bytes = SecureXml.serialize(document);
-        return new ProtectedMessage(translated.share(), document, bytes, Digests.sha256(bytes));
+        return new ProtectedMessage(translated.share(), bytes, Digests.sha256(bytes));
     }
 
     /** Which element of a partner message is encrypted; the header stays readable for routing at the partner. */

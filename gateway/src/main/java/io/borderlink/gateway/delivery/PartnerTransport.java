@@ -45,7 +45,7 @@ public class PartnerTransport {
                             Connection.of(partner), c -> new LiaisonClient(httpClient(c, keys.signing())))
                     .deliver(
                             partner.endpoint(),
-                            message.document(),
+                            message.bytes(),
                             partner.delivery().timeout());
         } catch (IOException e) {
             throw new GatewayException(
