@@ -32,6 +32,16 @@ public enum ErrorCode {
     PARTNER_UNAVAILABLE(502),
     /** A partner refused the delivery with a client error; retrying would not help. */
     PARTNER_REJECTED(502),
+    /** The approval task is no longer open: already decided, rejected, expired or denied by a new policy. */
+    APPROVAL_CLOSED(409),
+    /** This officer may not decide this task: not an officer, or from the agency that originated it. */
+    APPROVAL_NOT_ALLOWED(403),
+    /** This officer already approved this partner view; a second approval by the same person never counts. */
+    APPROVAL_DUPLICATE(409),
+    /** The partner view changed since it was shown (for example after a policy reload); review it again. */
+    VIEW_CHANGED(409),
+    /** An approval or rejection needs a reason, in words, of at most 1,000 characters. */
+    REASON_REQUIRED(400),
     /** A configuration file (partner, agency, policy) is invalid; the message names file, line and problem. */
     CONFIGURATION_INVALID(400),
     INTERNAL_ERROR(500);

@@ -16,6 +16,11 @@ public enum AuditStep {
     DEAD_LETTER,
     /** A request was refused by access control. */
     ACCESS,
+    /**
+     * An officer's approval or rejection of a held share, its release once enough officers approved, its
+     * expiry, or a policy change that voided earlier approvals.
+     */
+    APPROVAL,
     /** Partner configuration and policies were reloaded, or a change was refused. */
     POLICY,
     /** Someone asked what would happen to an exchange; nothing was sent. */

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the configuration that is data lives: one YAML file per partner and per agency, versioned
- * with the deployment.
+ * Where the configuration that is data lives: one YAML file per partner, per agency and per person,
+ * versioned with the deployment.
  *
  * @param watchInterval how often every node looks for changed partner files and policy cases
  */
@@ -15,4 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DirectorySettings(
         @DefaultValue("config/partners") Path partners,
         @DefaultValue("config/agencies") Path agencies,
+        @DefaultValue("config/people") Path people,
         @DefaultValue("2s") Duration watchInterval) {}

@@ -26,6 +26,20 @@ public class EvidenceStore {
                 .update();
     }
 
+    /** The exchange's own document of a kind (the protected or the signed original). */
+    public Optional<byte[]> original(UUID exchangeId, EvidenceKind kind) {
+        return jdbc
+                .sql(
+                        """
+                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND partner_id IS NULL
+                        ORDER BY id""")
+                .params(exchangeId, kind.name())
+                .query((rs, row) -> rs.getBytes("content"))
+                .list()
+                .stream()
+                .findFirst();
+    }
+
     /** The latest document of a kind kept for one partner's share of an exchange. */
     public Optional<byte[]> find(UUID exchangeId, EvidenceKind kind, String partnerId) {
         return jdbc

@@ -9,6 +9,7 @@ import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,15 +26,23 @@ public class ExchangeQueries {
         this.agencies = agencies;
     }
 
+    /** For an agency: only its own exchanges; any other id is reported absent, so ids cannot be probed. */
     public ExchangeStatus status(StatusQuery query) {
         Agency agency = agencies.byCertificate(query.client())
                 .orElseThrow(() -> new GatewayException(ErrorCode.ACCESS_DENIED, "client is not a registered agency"));
-        List<ShareStatus> shares = shares(query.exchangeId());
+        return status(query.exchangeId())
+                .filter(status -> status.originator().equals(agency.id()))
+                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no exchange " + query.exchangeId()));
+    }
+
+    /** Any exchange, for the console's officers, auditors and administrators. */
+    public Optional<ExchangeStatus> status(UUID exchangeId) {
+        List<ShareStatus> shares = shares(exchangeId);
         return jdbc.sql(
                         """
                         SELECT id, correlation_id, originator, category, classification, received_at
-                        FROM exchange WHERE id = ? AND originator = ?""")
-                .params(query.exchangeId(), agency.id())
+                        FROM exchange WHERE id = ?""")
+                .param(exchangeId)
                 .query((rs, row) -> new ExchangeStatus(
                         rs.getObject("id", UUID.class),
                         rs.getObject("correlation_id", UUID.class),
@@ -43,9 +52,7 @@ public class ExchangeQueries {
                         rs.getObject("received_at", OffsetDateTime.class).toInstant(),
                         ExchangeState.of(shares).name(),
                         shares))
-                .optional()
-                // Another agency's exchange is reported as absent, so ids cannot be probed.
-                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no exchange " + query.exchangeId()));
+                .optional();
     }
 
     private List<ShareStatus> shares(UUID exchangeId) {

@@ -12,6 +12,7 @@ import io.borderlink.gateway.crypto.CertificateValidator;
 import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.crypto.XmlCrypto;
 import io.borderlink.gateway.pki.GatewayKeys;
+import io.borderlink.gateway.pki.Trust;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,13 +42,13 @@ public class IntakeVerifier {
     IntakeVerifier(
             XmlCrypto crypto,
             GatewayKeys keys,
-            CertificateValidator agencyCertificates,
+            Trust trust,
             AgencyDirectory agencies,
             IntakeSettings settings,
             Clock clock) {
         this.crypto = crypto;
         this.keys = keys;
-        this.agencyCertificates = agencyCertificates;
+        this.agencyCertificates = trust.agencies();
         this.agencies = agencies;
         this.settings = settings;
         this.clock = clock;

@@ -2,6 +2,7 @@ package io.borderlink.gateway.pki;
 
 import io.borderlink.gateway.crypto.CertificateValidator;
 import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.JoseCrypto;
 import io.borderlink.gateway.crypto.SigningKey;
 import io.borderlink.gateway.crypto.TrustDomain;
 import io.borderlink.gateway.crypto.XmlCrypto;
@@ -35,22 +36,32 @@ class PkiConfiguration {
     }
 
     @Bean
-    CertificateValidator agencyCertificates(PkiSettings settings, Crls crls, Clock clock) {
-        TrustDomain agencies = new TrustDomain(
-                "agencies",
-                settings.agencies().anchors().stream()
-                        .map(Certificates::readCertificate)
-                        .toList(),
-                settings.agencies().intermediates().stream()
-                        .map(Certificates::readCertificate)
-                        .toList(),
-                crls.all());
-        return new CertificateValidator(agencies, clock, settings.validationCache());
+    Trust trust(PkiSettings settings, Crls crls, Clock clock) {
+        return new Trust(
+                validator("agencies", settings.agencies(), crls, clock, settings),
+                validator("people", settings.people(), crls, clock, settings));
     }
 
     @Bean
     XmlCrypto xmlCrypto() {
         return new XmlCrypto();
+    }
+
+    @Bean
+    JoseCrypto joseCrypto() {
+        return new JoseCrypto();
+    }
+
+    private static CertificateValidator validator(
+            String name, PkiSettings.TrustSettings trust, Crls crls, Clock clock, PkiSettings settings) {
+        TrustDomain domain = new TrustDomain(
+                name,
+                trust.anchors().stream().map(Certificates::readCertificate).toList(),
+                trust.intermediates().stream()
+                        .map(Certificates::readCertificate)
+                        .toList(),
+                crls.all());
+        return new CertificateValidator(domain, clock, settings.validationCache());
     }
 
     private static SigningKey load(PkiSettings.KeyStoreSettings store) {

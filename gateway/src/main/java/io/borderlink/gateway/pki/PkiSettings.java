@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param signing the key the gateway signs outbound documents with (and its TLS identity)
  * @param encryption the key agencies encrypt exchanges to
  * @param agencies the trust anchors and intermediates agency certificates must chain to
+ * @param people the trust anchors and intermediates the certificates of officers, auditors and
+ *     administrators must chain to
  * @param crlFolder every {@code *.crl.pem} in it is loaded; revocation checking requires a CRL for
  *     every CA in a path, so a missing CRL makes certificates under that CA unusable
  * @param validationCache how long a successful path validation is remembered
@@ -27,6 +29,7 @@ record PkiSettings(
         @Valid @NotNull KeyStoreSettings signing,
         @Valid @NotNull KeyStoreSettings encryption,
         @Valid @NotNull TrustSettings agencies,
+        @Valid @NotNull TrustSettings people,
         @NotNull Path crlFolder,
         @DefaultValue("5m") Duration validationCache) {
 

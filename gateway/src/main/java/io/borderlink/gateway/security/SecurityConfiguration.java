@@ -3,45 +3,70 @@ package io.borderlink.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditTrail;
-import io.borderlink.gateway.crypto.CertificateValidator;
 import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.pki.Trust;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Agency systems authenticate with their TLS client certificate (mutual TLS is required by the server)
- * and reach only the intake and status APIs. Everything not named here is refused.
+ * Who may do what, enforced on the server. Agency systems, officers, auditors and administrators are
+ * identified by their client certificates (the TLS layer asks every client for one); a form login with
+ * users from configuration exists for local use only and is refused under the prod profile. Roles are
+ * separate: an administrator cannot approve, an auditor changes nothing, an agency system reaches only
+ * the intake, the dry run and its own exchanges. Every refusal is audited.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    /** Machine and API callers: stateless, client certificate only. */
     @Bean
     @Order(1)
-    SecurityFilterChain agencyApis(
+    SecurityFilterChain apis(
             HttpSecurity http,
             AgencyDirectory agencies,
-            CertificateValidator agencyCertificates,
+            PeopleDirectory people,
+            Trust trust,
             AuditTrail audit,
             ObjectMapper json)
             throws Exception {
         AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
         // Path patterns, not MVC matchers: /services/** is served by the CXF servlet, not by Spring MVC.
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(
-                        paths.matcher("/api/v1/exchanges"),
-                        paths.matcher("/api/v1/exchanges/**"),
-                        paths.matcher("/api/v1/policy/**"),
-                        paths.matcher("/services/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("AGENCY"))
+        return http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/services/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                PATHS.matcher("/api/v1/exchanges"),
+                                PATHS.matcher("/api/v1/exchanges/**"),
+                                PATHS.matcher("/services/**"))
+                        .hasRole(Caller.AGENCY)
+                        .requestMatchers(PATHS.matcher("/api/v1/policy/dry-run"))
+                        .hasAnyRole(Caller.AGENCY, "OFFICER")
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/approvals/**"))
+                        .hasAnyRole("OFFICER", "AUDITOR")
+                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/v1/approvals/*/*"))
+                        .hasRole("OFFICER")
+                        .anyRequest()
+                        .denyAll())
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
-                        .authenticationUserDetailsService(new AgencyAuthentication(agencies, agencyCertificates)))
+                        .authenticationUserDetailsService(
+                                new CertificateAuthentication(agencies, people, trust, false)))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(
@@ -49,20 +74,68 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The console: people only, a session, CSRF protection on every form. */
     @Bean
     @Order(2)
+    SecurityFilterChain console(
+            HttpSecurity http,
+            AgencyDirectory agencies,
+            PeopleDirectory people,
+            Trust trust,
+            ConsoleSettings settings,
+            AuditTrail audit,
+            ObjectMapper json,
+            Environment environment)
+            throws Exception {
+        if (settings.formLogin() && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("refusing to start: borderlink.console.form-login is for local use only");
+        }
+        AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
+        http.securityMatcher(new OrRequestMatcher(
+                        PATHS.matcher("/console"),
+                        PATHS.matcher("/console/**"),
+                        PATHS.matcher("/login"),
+                        PATHS.matcher("/logout")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/approve"),
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"))
+                        .hasRole("OFFICER")
+                        .requestMatchers(
+                                PATHS.matcher(HttpMethod.GET, "/console"), PATHS.matcher(HttpMethod.GET, "/console/**"))
+                        .hasAnyRole("OFFICER", "AUDITOR", "ADMIN")
+                        .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/logout"))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
+                        .authenticationUserDetailsService(new CertificateAuthentication(agencies, people, trust, true)))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(denial)
+                        .authenticationEntryPoint(
+                                settings.formLogin() ? new LoginUrlAuthenticationEntryPoint("/login") : denial));
+        if (settings.formLogin()) {
+            http.formLogin(form -> form.defaultSuccessUrl("/console", false))
+                    .userDetailsService(localUsers(settings, people));
+        }
+        return http.build();
+    }
+
+    /** Health, metrics, the contracts and the API browser; nothing else. */
+    @Bean
+    @Order(3)
     SecurityFilterChain operations(HttpSecurity http, AuditTrail audit, ObjectMapper json) throws Exception {
         AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/actuator/prometheus",
-                                "/error",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html",
-                                "/contracts/**")
+                                PATHS.matcher("/actuator/health"),
+                                PATHS.matcher("/actuator/health/**"),
+                                PATHS.matcher("/actuator/info"),
+                                PATHS.matcher("/actuator/prometheus"),
+                                PATHS.matcher("/error"),
+                                PATHS.matcher("/v3/api-docs/**"),
+                                PATHS.matcher("/swagger-ui/**"),
+                                PATHS.matcher("/swagger-ui.html"),
+                                PATHS.matcher("/contracts/**"),
+                                PATHS.matcher("/"))
                         .permitAll()
                         .anyRequest()
                         .denyAll())
@@ -71,5 +144,17 @@ class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(denial).accessDeniedHandler(denial))
                 .build();
+    }
+
+    /** Local users for the form login: a password from configuration, the role and agency from config/people. */
+    private static UserDetailsService localUsers(ConsoleSettings settings, PeopleDirectory people) {
+        var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, String> passwords = settings.localUsers().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()));
+        return username -> people.find(username)
+                .filter(person -> passwords.containsKey(username))
+                .map(person ->
+                        new Caller(person.id(), person.role().name(), person.agency(), null, passwords.get(username)))
+                .orElseThrow(() -> new UsernameNotFoundException("no local user " + username));
     }
 }

@@ -8,13 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.borderlink.gateway.support.PartnerFolders;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PolicyReloadIT extends GatewayTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path PARTNERS = copyOfTheRealPartners();
+    private static final Path PARTNERS = PartnerFolders.copyOfTheRealPartners();
 
     @DynamicPropertySource
     static void partnersOnAFolderWeMayEdit(DynamicPropertyRegistry registry) {
@@ -94,30 +90,7 @@ class PolicyReloadIT extends GatewayTestSupport {
         return result.get("decisions").get(0);
     }
 
-    private static void edit(String file, java.util.function.UnaryOperator<String> change) throws IOException {
-        Path path = PARTNERS.resolve(file);
-        Path next = Files.createTempFile(PARTNERS, "edit", ".tmp");
-        Files.writeString(next, change.apply(Files.readString(path)));
-        Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static Path copyOfTheRealPartners() {
-        try {
-            Path target = Files.createTempDirectory("borderlink-partners");
-            Path source = Path.of("config/partners");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void edit(String file, java.util.function.UnaryOperator<String> change) {
+        PartnerFolders.edit(PARTNERS, file, change);
     }
 }

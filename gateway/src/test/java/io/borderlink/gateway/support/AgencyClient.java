@@ -73,6 +73,12 @@ public final class AgencyClient {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)));
     }
 
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
     }

@@ -1,0 +1,80 @@
+package io.borderlink.gateway.crypto;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.util.Set;
+
+/**
+ * JOSE signatures for JSON: the gateway's signed statements (approvals) and, for JSON partners, JWS.
+ * Algorithms are pinned by key type (PS256 for RSA, ES256 for P-256) and a verifier accepts nothing else:
+ * no {@code none}, no HMAC, no algorithm chosen by the message (RFC 8725).
+ */
+public final class JoseCrypto {
+
+    private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256);
+
+    /** A compact JWS over the payload, naming the signing certificate by its SHA-256 thumbprint. */
+    public String sign(byte[] payload, SigningKey key) {
+        try {
+            boolean ec = key.privateKey() instanceof ECPrivateKey;
+            JWSHeader header = new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.PS256)
+                    .x509CertSHA256Thumbprint(thumbprint(key.certificate()))
+                    .build();
+            JWSSigner signer =
+                    ec ? new ECDSASigner((ECPrivateKey) key.privateKey()) : new RSASSASigner(key.privateKey());
+            JWSObject jws = new JWSObject(header, new Payload(payload));
+            jws.sign(signer);
+            return jws.serialize();
+        } catch (JOSEException e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "statement could not be signed", e);
+        }
+    }
+
+    /** Verifies a compact JWS made by {@link #sign} with the given certificate's key and returns the payload. */
+    public byte[] verify(String compact, X509Certificate certificate) {
+        try {
+            JWSObject jws = JWSObject.parse(compact);
+            if (!ACCEPTED.contains(jws.getHeader().getAlgorithm())) {
+                throw new GatewayException(
+                        ErrorCode.ALGORITHM_NOT_ALLOWED,
+                        "JWS algorithm not allowed: " + jws.getHeader().getAlgorithm());
+            }
+            JWSVerifier verifier = certificate.getPublicKey() instanceof ECPublicKey ec
+                    ? new ECDSAVerifier(ec)
+                    : new RSASSAVerifier((RSAPublicKey) certificate.getPublicKey());
+            if (!jws.verify(verifier)) {
+                throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "JWS signature does not verify");
+            }
+            return jws.getPayload().toBytes();
+        } catch (ParseException | JOSEException e) {
+            throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "JWS cannot be verified: " + e.getMessage(), e);
+        }
+    }
+
+    static Base64URL thumbprint(X509Certificate certificate) {
+        try {
+            return Base64URL.encode(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot take the thumbprint of a certificate", e);
+        }
+    }
+}

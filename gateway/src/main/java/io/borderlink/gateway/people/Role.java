@@ -1,0 +1,15 @@
+package io.borderlink.gateway.people;
+
+/**
+ * What a person may do. Each person has exactly one role, so that the separations of PRODUCT.md hold
+ * by construction: an administrator cannot approve, an auditor changes nothing, an officer cannot
+ * touch configuration or the audit trail.
+ */
+public enum Role {
+    /** Liaison officer: reviews held shares, approves or rejects them. */
+    OFFICER,
+    /** Read-only: trails, timelines, chain verification, evidence export. */
+    AUDITOR,
+    /** Partners, policies, certificates, delivery health, dead letters; never approvals. */
+    ADMIN
+}

@@ -1,0 +1,62 @@
+package io.borderlink.gateway.security;
+
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.pki.Trust;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import org.springframework.security.core.userdetails.AuthenticationUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+
+/**
+ * Maps a TLS client certificate to a registered agency or person by the whole certificate (its
+ * fingerprint), after validating its path with revocation in that caller's own trust domain; the TLS
+ * stack alone checks neither revocation nor registration.
+ */
+final class CertificateAuthentication implements AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken> {
+
+    private final AgencyDirectory agencies;
+    private final PeopleDirectory people;
+    private final Trust trust;
+    private final boolean peopleOnly;
+
+    /** @param peopleOnly the console: agency systems have no business there */
+    CertificateAuthentication(AgencyDirectory agencies, PeopleDirectory people, Trust trust, boolean peopleOnly) {
+        this.agencies = agencies;
+        this.people = people;
+        this.trust = trust;
+        this.peopleOnly = peopleOnly;
+    }
+
+    @Override
+    public UserDetails loadUserDetails(PreAuthenticatedAuthenticationToken token) {
+        X509Certificate certificate = (X509Certificate) token.getCredentials();
+        String fingerprint = Certificates.fingerprint(certificate);
+        Optional<Caller> agency = peopleOnly
+                ? Optional.empty()
+                : agencies.byCertificate(certificate)
+                        .map(a -> new Caller(a.id(), Caller.AGENCY, a.id(), fingerprint, ""));
+        if (agency.isPresent()) {
+            validate(certificate, true);
+            return agency.get();
+        }
+        Caller person = people.byCertificate(certificate)
+                .map(p -> new Caller(p.id(), p.role().name(), p.agency(), fingerprint, ""))
+                .orElseThrow(
+                        () -> new UsernameNotFoundException("certificate not registered to an agency or a person"));
+        validate(certificate, false);
+        return person;
+    }
+
+    private void validate(X509Certificate certificate, boolean agency) {
+        try {
+            (agency ? trust.agencies() : trust.people()).validatePath(certificate);
+        } catch (GatewayException e) {
+            throw new UsernameNotFoundException(e.code() + ": " + e.getMessage(), e);
+        }
+    }
+}

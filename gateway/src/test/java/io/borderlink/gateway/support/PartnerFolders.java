@@ -1,0 +1,47 @@
+package io.borderlink.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** A private copy of config/partners that a test may edit while a gateway watches it. */
+public final class PartnerFolders {
+
+    private PartnerFolders() {}
+
+    public static Path copyOfTheRealPartners() {
+        try {
+            Path target = Files.createTempDirectory("borderlink-partners");
+            Path source = Path.of("config/partners");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    Path copy = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites one file in one atomic move, as an editor saving it would. */
+    public static void edit(Path folder, String file, UnaryOperator<String> change) {
+        try {
+            Path path = folder.resolve(file);
+            Path next = Files.createTempFile(folder, "edit", ".tmp");
+            Files.writeString(next, change.apply(Files.readString(path)));
+            Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
