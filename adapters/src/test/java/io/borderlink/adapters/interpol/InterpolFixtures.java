@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borderlink.contracts.exchange.Category;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,5 +78,18 @@ final class InterpolFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static JsonNode schema() {
+        try (InputStream in = InterpolFixtures.class.getResourceAsStream(NoticeWriter.SCHEMA)) {
+            assertThat(in).as(NoticeWriter.SCHEMA).isNotNull();
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Exchange sample(Category category) {
+        return ExchangeXml.read(SecureXml.parse(Samples.byCategory(category)));
     }
 }
