@@ -102,6 +102,22 @@ public final class SecureXml {
         return out.toByteArray();
     }
 
+    /** An indented rendering for people to read; never for anything signed or digested. */
+    public static String indented(byte[] xml) {
+        try {
+            TransformerFactory factory = TransformerFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            java.io.StringWriter out = new java.io.StringWriter();
+            transformer.transform(new DOMSource(parse(xml)), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "document could not be rendered", e);
+        }
+    }
+
     /** A compiled schema from the classpath, compiled once and shared (Schema is thread-safe). */
     public static Schema schema(String classpathResource) {
         return SCHEMAS.computeIfAbsent(classpathResource, SecureXml::compile);

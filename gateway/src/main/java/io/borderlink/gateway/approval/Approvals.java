@@ -506,8 +506,7 @@ public class Approvals {
     private String rendered(byte[] view, Partner partner, UUID shareId) {
         try {
             Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
-            return new String(
-                    SecureXml.serialize(messages.render(partnerView, partner, shareId)), StandardCharsets.UTF_8);
+            return SecureXml.indented(SecureXml.serialize(messages.render(partnerView, partner, shareId)));
         } catch (GatewayException e) {
             return "cannot be rendered in " + partner.format() + ": " + e.getMessage();
         }

@@ -7,7 +7,6 @@ import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.people.PeopleDirectory;
 import io.borderlink.gateway.pki.Trust;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,7 +20,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -110,12 +108,13 @@ class SecurityConfiguration {
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
                         .authenticationUserDetailsService(new CertificateAuthentication(agencies, people, trust, true)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(denial)
-                        .authenticationEntryPoint(
-                                settings.formLogin() ? new LoginUrlAuthenticationEntryPoint("/login") : denial));
+                .exceptionHandling(errors -> errors.accessDeniedHandler(denial));
         if (settings.formLogin()) {
+            // Form login sends the unauthenticated to its generated login page (only without a custom entry point).
             http.formLogin(form -> form.defaultSuccessUrl("/console", false))
                     .userDetailsService(localUsers(settings, people));
+        } else {
+            http.exceptionHandling(errors -> errors.authenticationEntryPoint(denial));
         }
         return http.build();
     }
@@ -149,8 +148,7 @@ class SecurityConfiguration {
     /** Local users for the form login: a password from configuration, the role and agency from config/people. */
     private static UserDetailsService localUsers(ConsoleSettings settings, PeopleDirectory people) {
         var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        Map<String, String> passwords = settings.localUsers().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()));
+        Map<String, String> passwords = settings.localUsers();
         return username -> people.find(username)
                 .filter(person -> passwords.containsKey(username))
                 .map(person ->

@@ -1,7 +1,6 @@
 package io.borderlink.gateway.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -280,13 +279,31 @@ class IntakeRejectionIT extends GatewayTestSupport {
                 .anySatisfy(actor -> assertThat(actor).contains("CN=officer-1"));
     }
 
-    /** A client certificate from a CA the gateway does not trust never completes the TLS handshake. */
+    /**
+     * A client certificate from a CA the gateway does not trust is dropped by the TLS layer (the server asks
+     * every client for a certificate, so people can use the development form login): the request arrives
+     * without one and is refused with ACCESS_DENIED, audited, and nothing is stored.
+     */
     @Test
     void refusesATlsClientFromAnUntrustedCa() {
         Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
-        assertThatThrownBy(() -> agency("rogue-agency").submit(protect(exchange, "mn-border")))
-                .isInstanceOf(IllegalStateException.class);
+        long denials = accessDenials();
+
+        HttpResponse<String> response = agency("rogue-agency").submit(protect(exchange, "mn-border"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(problem(response).get("code").asText()).isEqualTo("ACCESS_DENIED");
+        assertThat(accessDenials()).isGreaterThan(denials);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM exchange WHERE id = ?",
+                        Integer.class,
+                        exchange.header().exchangeId()))
+                .isZero();
         assertThat(RU_LIAISON.receivedFor(exchange.header().correlationId())).isEmpty();
+    }
+
+    private long accessDenials() {
+        return jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE step = 'ACCESS'", Long.class);
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String code) {
