@@ -1,19 +1,28 @@
 package io.borderlink.gateway.crypto;
 
+import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.ECDHEncrypter;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
@@ -23,13 +32,16 @@ import java.text.ParseException;
 import java.util.Set;
 
 /**
- * JOSE signatures for JSON: the gateway's signed statements (approvals) and, for JSON partners, JWS.
- * Algorithms are pinned by key type (PS256 for RSA, ES256 for P-256) and a verifier accepts nothing else:
- * no {@code none}, no HMAC, no algorithm chosen by the message (RFC 8725).
+ * JOSE for JSON: the gateway's signed statements (approvals) and, for JSON partners, a JWS nested in a
+ * JWE. Algorithms are pinned by key type — PS256 or ES256 to sign, RSA-OAEP-256 or ECDH-ES+A256KW with
+ * A256GCM to encrypt — and a receiver accepts nothing else: no {@code none}, no HMAC, no RSA1_5, no
+ * algorithm chosen by the message (RFC 8725).
  */
 public final class JoseCrypto {
 
     private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256);
+    private static final Set<JWEAlgorithm> KEY_MANAGEMENT =
+            Set.of(JWEAlgorithm.RSA_OAEP_256, JWEAlgorithm.ECDH_ES_A256KW);
 
     /** A compact JWS over the payload, naming the signing certificate by its SHA-256 thumbprint. */
     public String sign(byte[] payload, SigningKey key) {
@@ -66,6 +78,47 @@ public final class JoseCrypto {
             return jws.getPayload().toBytes();
         } catch (ParseException | JOSEException e) {
             throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "JWS cannot be verified: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A compact JWE of the content for the recipient's certificate, content type {@code JOSE} when the
+     * content is itself a JWS.
+     */
+    public String encrypt(byte[] content, X509Certificate recipient) {
+        try {
+            boolean ec = recipient.getPublicKey() instanceof ECPublicKey;
+            JWEHeader header = new JWEHeader.Builder(
+                            ec ? JWEAlgorithm.ECDH_ES_A256KW : JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                    .contentType("JOSE")
+                    .x509CertSHA256Thumbprint(thumbprint(recipient))
+                    .build();
+            JWEObject jwe = new JWEObject(header, new Payload(content));
+            jwe.encrypt(
+                    ec
+                            ? new ECDHEncrypter((ECPublicKey) recipient.getPublicKey())
+                            : new RSAEncrypter((RSAPublicKey) recipient.getPublicKey()));
+            return jwe.serialize();
+        } catch (JOSEException e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "content could not be encrypted", e);
+        }
+    }
+
+    /** Decrypts a compact JWE made for our key; every failure is the same {@code DECRYPTION_FAILED}. */
+    public byte[] decrypt(String compact, PrivateKey key) {
+        try {
+            JWEObject jwe = JWEObject.parse(compact);
+            if (!KEY_MANAGEMENT.contains(jwe.getHeader().getAlgorithm())
+                    || !EncryptionMethod.A256GCM.equals(jwe.getHeader().getEncryptionMethod())) {
+                throw new GatewayException(
+                        ErrorCode.ALGORITHM_NOT_ALLOWED,
+                        "JWE algorithms not allowed: " + jwe.getHeader().getAlgorithm() + " "
+                                + jwe.getHeader().getEncryptionMethod());
+            }
+            jwe.decrypt(key instanceof ECPrivateKey ec ? new ECDHDecrypter(ec) : new RSADecrypter(key));
+            return jwe.getPayload().toBytes();
+        } catch (ParseException | JOSEException e) {
+            throw new GatewayException(ErrorCode.DECRYPTION_FAILED, "decryption failed", e);
         }
     }
 

@@ -16,6 +16,7 @@ import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.ShareState;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.PartnerFormat;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.routes.outbound.OutboundDeliveryRoute;
@@ -141,6 +142,7 @@ public class Deliveries {
                     share.partner().id(),
                     sent.message().digest(),
                     sent.message().bytes(),
+                    share.partner().format() == PartnerFormat.NOTICE_JSON ? "application/jose" : "application/xml",
                     now);
             Partner partner = share.partner();
             audit.record(List.of(

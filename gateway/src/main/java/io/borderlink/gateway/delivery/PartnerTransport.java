@@ -1,6 +1,7 @@
 package io.borderlink.gateway.delivery;
 
-import io.borderlink.adapters.liaison.LiaisonClient;
+import io.borderlink.adapters.liaison.LiaisonSoap;
+import io.borderlink.adapters.partner.PartnerPost;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.crypto.Certificates;
@@ -29,7 +30,7 @@ public class PartnerTransport {
      * One HTTP client (and connection pool) per partner connection; a reload that changes the endpoint's
      * trust anchor or timeout gets a new one.
      */
-    private final Map<Connection, LiaisonClient> clients = new ConcurrentHashMap<>();
+    private final Map<Connection, PartnerPost> clients = new ConcurrentHashMap<>();
 
     private final GatewayKeys keys;
 
@@ -39,14 +40,33 @@ public class PartnerTransport {
 
     public SentMessage send(ProtectedMessage message) {
         Partner partner = message.share().partner();
-        LiaisonClient.Answer answer;
+        PartnerPost client =
+                clients.computeIfAbsent(Connection.of(partner), c -> new PartnerPost(httpClient(c, keys.signing())));
+        PartnerPost.Answer answer;
         try {
-            answer = clients.computeIfAbsent(
-                            Connection.of(partner), c -> new LiaisonClient(httpClient(c, keys.signing())))
-                    .deliver(
+            answer = switch (partner.format()) {
+                case LIAISON_SOAP ->
+                    client.post(
+                            partner.endpoint(),
+                            LiaisonSoap.envelope(message.bytes()),
+                            LiaisonSoap.CONTENT_TYPE,
+                            LiaisonSoap.HEADERS,
+                            partner.delivery().timeout());
+                case WCO_XML ->
+                    client.post(
                             partner.endpoint(),
                             message.bytes(),
+                            "application/xml",
+                            Map.of(),
                             partner.delivery().timeout());
+                case NOTICE_JSON ->
+                    client.post(
+                            partner.endpoint(),
+                            message.bytes(),
+                            "application/jose",
+                            Map.of(),
+                            partner.delivery().timeout());
+            };
         } catch (IOException e) {
             throw new GatewayException(
                     ErrorCode.PARTNER_UNAVAILABLE,

@@ -95,8 +95,7 @@ public class PolicyDryRun {
         UUID messageId = UUID.nameUUIDFromBytes(
                 (exchange.header().exchangeId() + "/" + partner.id()).getBytes(StandardCharsets.UTF_8));
         try {
-            return new String(
-                    SecureXml.serialize(messages.render(decision.view(), partner, messageId)), StandardCharsets.UTF_8);
+            return messages.render(decision.view(), partner, messageId).text();
         } catch (GatewayException e) {
             return "cannot be rendered in " + partner.format() + ": " + e.getMessage();
         }

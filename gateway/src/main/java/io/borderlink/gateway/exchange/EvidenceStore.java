@@ -18,11 +18,22 @@ public class EvidenceStore {
     }
 
     public void store(UUID exchangeId, EvidenceKind kind, String partnerId, String digest, byte[] content, Instant at) {
+        store(exchangeId, kind, partnerId, digest, content, "application/xml", at);
+    }
+
+    public void store(
+            UUID exchangeId,
+            EvidenceKind kind,
+            String partnerId,
+            String digest,
+            byte[] content,
+            String mediaType,
+            Instant at) {
         jdbc.sql(
                         """
                         INSERT INTO evidence (exchange_id, kind, partner_id, digest, media_type, content, created_at)
-                        VALUES (?, ?, ?, ?, 'application/xml', ?, ?)""")
-                .params(exchangeId, kind.name(), partnerId, digest, content, at.atOffset(ZoneOffset.UTC))
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(exchangeId, kind.name(), partnerId, digest, mediaType, content, at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 

@@ -5,7 +5,6 @@ import io.borderlink.adapters.agency.AgencyExchangeSoapEndpoint;
 import io.borderlink.adapters.agency.AgencyIntake;
 import io.borderlink.adapters.agency.AgencyProblems;
 import io.borderlink.adapters.agency.PolicyDryRunController;
-import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.gateway.intake.IntakeSettings;
 import jakarta.xml.ws.Endpoint;
 import org.apache.camel.ProducerTemplate;
@@ -46,10 +45,5 @@ class AgencyEndpointsConfiguration {
         EndpointImpl endpoint = new EndpointImpl(bus, new AgencyExchangeSoapEndpoint(intake));
         endpoint.publish("/exchange");
         return endpoint;
-    }
-
-    @Bean
-    LiaisonTranslator liaisonTranslator() {
-        return new LiaisonTranslator();
     }
 }

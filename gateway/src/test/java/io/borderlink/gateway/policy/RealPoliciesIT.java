@@ -60,12 +60,14 @@ class RealPoliciesIT extends GatewayTestSupport {
         Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
 
         JsonNode result = JSON.readTree(agency("mn-border")
-                .dryRun(ExchangeXml.write(incident), "CN-LIAISON", "WCO-RILO")
+                .dryRun(ExchangeXml.write(incident), "CN-LIAISON", "WCO-RILO", "XX-NOBODY")
                 .body());
 
-        assertThat(result.get("decisions").findValuesAsText("partner")).containsExactly("CN-LIAISON", "WCO-RILO");
+        assertThat(result.get("decisions").findValuesAsText("partner"))
+                .containsExactly("CN-LIAISON", "WCO-RILO", "XX-NOBODY");
         assertThat(decision(result, "CN-LIAISON").get("ruleId").asText()).isEqualTo("releasable-to");
-        assertThat(decision(result, "WCO-RILO").get("ruleId").asText()).isEqualTo("partner-known");
+        assertThat(decision(result, "WCO-RILO").get("ruleId").asText()).isEqualTo("category-accepted");
+        assertThat(decision(result, "XX-NOBODY").get("ruleId").asText()).isEqualTo("partner-known");
     }
 
     /** A dry run of something that is not a valid exchange gets the schema's refusal. */

@@ -29,6 +29,8 @@ public abstract class GatewayTestSupport {
 
     protected static final PartnerStub RU_LIAISON = PartnerStub.start("ru-liaison");
     protected static final PartnerStub CN_LIAISON = PartnerStub.start("cn-liaison");
+    protected static final PartnerStub INTERPOL_NCB = PartnerStub.start("interpol-ncb", "/notices");
+    protected static final PartnerStub WCO_RILO = PartnerStub.start("wco-rilo", "/cen");
 
     private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
 
@@ -42,11 +44,13 @@ public abstract class GatewayTestSupport {
     static void partnerEndpoints(DynamicPropertyRegistry registry) {
         registry.add("borderlink.partner.ru-liaison.endpoint", RU_LIAISON::endpoint);
         registry.add("borderlink.partner.cn-liaison.endpoint", CN_LIAISON::endpoint);
+        registry.add("borderlink.partner.interpol-ncb.endpoint", INTERPOL_NCB::endpoint);
+        registry.add("borderlink.partner.wco-rilo.endpoint", WCO_RILO::endpoint);
     }
 
     @BeforeEach
     void partnersAcceptAndForget() {
-        for (PartnerStub partner : List.of(RU_LIAISON, CN_LIAISON)) {
+        for (PartnerStub partner : List.of(RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO)) {
             partner.answer(200);
             partner.forgetRequests();
         }

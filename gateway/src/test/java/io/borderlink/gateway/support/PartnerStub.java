@@ -18,7 +18,9 @@ import java.util.UUID;
  */
 public final class PartnerStub implements AutoCloseable {
 
+    /** Where the liaison partners take deliveries; other formats name their own path. */
     public static final String PATH = "/liaison";
+
     private static final String ACCEPTED =
             """
             <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>\
@@ -26,13 +28,20 @@ public final class PartnerStub implements AutoCloseable {
             </DeliverResponse></soap:Body></soap:Envelope>""";
 
     private final WireMockServer server;
+    private final String path;
 
-    private PartnerStub(WireMockServer server) {
+    private PartnerStub(WireMockServer server, String path) {
         this.server = server;
+        this.path = path;
     }
 
-    /** Starts the named partner's endpoint (e.g. {@code ru-liaison}) on a free loopback port, answering 200. */
+    /** Starts the named liaison partner's endpoint (e.g. {@code ru-liaison}) on a free loopback port. */
     public static PartnerStub start(String partner) {
+        return start(partner, PATH);
+    }
+
+    /** Starts the named partner's endpoint at a path on a free loopback port, answering 200. */
+    public static PartnerStub start(String partner, String path) {
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .httpDisabled(true)
@@ -48,13 +57,13 @@ public final class PartnerStub implements AutoCloseable {
         server.start();
         // Shared by every test class of the JVM, so it lives as long as the JVM does.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        PartnerStub stub = new PartnerStub(server);
+        PartnerStub stub = new PartnerStub(server, path);
         stub.answer(200);
         return stub;
     }
 
     public String endpoint() {
-        return "https://127.0.0.1:" + server.httpsPort() + PATH;
+        return "https://127.0.0.1:" + server.httpsPort() + path;
     }
 
     /** From now on every delivery gets this HTTP status (with a SOAP answer when it is 200). */
@@ -65,11 +74,11 @@ public final class PartnerStub implements AutoCloseable {
                     .withBody(ACCEPTED);
         }
         server.resetMappings();
-        server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+        server.stubFor(post(urlEqualTo(path)).willReturn(response));
     }
 
     public List<LoggedRequest> received() {
-        return server.findAll(postRequestedFor(urlEqualTo(PATH)));
+        return server.findAll(postRequestedFor(urlEqualTo(path)));
     }
 
     /**

@@ -1,0 +1,36 @@
+package io.borderlink.adapters.partner;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Posts a protected message to a partner's endpoint and returns its answer; one per partner connection,
+ * over the HTTP client (and TLS identity) the gateway gives it. Classifying the answer is the caller's.
+ */
+public final class PartnerPost {
+
+    private final HttpClient http;
+
+    public PartnerPost(HttpClient http) {
+        this.http = http;
+    }
+
+    public Answer post(URI endpoint, byte[] body, String contentType, Map<String, String> headers, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** The partner's HTTP status and body. */
+    public record Answer(int status, byte[] body) {}
+}
