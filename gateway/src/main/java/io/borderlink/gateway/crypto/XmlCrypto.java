@@ -5,6 +5,7 @@ import static io.borderlink.gateway.crypto.XmlAlgorithms.XENC;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.xml.SecureXml;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -130,15 +131,20 @@ public final class XmlCrypto {
     /**
      * The sending side of the profile: sign the whole document, then encrypt one element of it in place
      * for the recipient. Signing first means the recipient decrypts, then verifies what was signed.
+     *
+     * @return the signed document before encryption, serialized: what auditors can verify without the
+     *     recipient's key
      */
-    public void protect(
+    public byte[] protect(
             Document document,
             Element toEncrypt,
             SigningKey signer,
             X509Certificate recipient,
             KeyTransport transport) {
         sign(document, signer);
+        byte[] signed = SecureXml.serialize(document);
         encrypt(document, toEncrypt, recipient, transport);
+        return signed;
     }
 
     /** Adds an enveloped signature over the whole document as the last child of its root. */

@@ -142,7 +142,15 @@ public class Deliveries {
                     share.partner().id(),
                     sent.message().digest(),
                     sent.message().bytes(),
-                    share.partner().format() == PartnerFormat.NOTICE_JSON ? "application/jose" : "application/xml",
+                    mediaType(share.partner()),
+                    now);
+            evidence.store(
+                    share.exchangeId(),
+                    EvidenceKind.SENT_SIGNED,
+                    share.partner().id(),
+                    sent.message().signedDigest(),
+                    sent.message().signed(),
+                    mediaType(share.partner()),
                     now);
             Partner partner = share.partner();
             audit.record(List.of(
@@ -257,6 +265,10 @@ public class Deliveries {
 
     /** A share this node holds the lease of, before (or without) its partner view being loaded. */
     private record Claimed(UUID shareId, UUID exchangeId, String partnerId, int attempt, String viewDigest) {}
+
+    private static String mediaType(Partner partner) {
+        return partner.format() == PartnerFormat.NOTICE_JSON ? "application/jose" : "application/xml";
+    }
 
     private OffsetDateTime now() {
         return utc(clock.instant());

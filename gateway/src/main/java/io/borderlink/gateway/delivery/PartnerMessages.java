@@ -10,6 +10,7 @@ import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.crypto.JoseCrypto;
 import io.borderlink.gateway.crypto.XmlCrypto;
 import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.PartnerFormat;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -78,25 +79,18 @@ public class PartnerMessages {
     public ProtectedMessage protect(PartnerDocument translated) {
         Partner partner = translated.share().partner();
         X509Certificate recipient = certificates.computeIfAbsent(partner.certificate(), Certificates::readCertificate);
-        byte[] bytes =
-                switch (partner.format()) {
-                    case LIAISON_SOAP, WCO_XML -> {
-                        Document document = translated.rendered().xml();
-                        crypto.protect(
-                                document,
-                                encrypted(partner, document),
-                                keys.signing(),
-                                recipient,
-                                partner.keyTransport());
-                        yield SecureXml.serialize(document);
-                    }
-                    case NOTICE_JSON -> {
-                        String signed = jose.sign(translated.rendered().json(), keys.signing());
-                        yield jose.encrypt(signed.getBytes(StandardCharsets.US_ASCII), recipient)
-                                .getBytes(StandardCharsets.US_ASCII);
-                    }
-                };
-        return new ProtectedMessage(translated.share(), bytes, Digests.sha256(bytes));
+        byte[] signed;
+        byte[] bytes;
+        if (partner.format() == PartnerFormat.NOTICE_JSON) {
+            signed = jose.sign(translated.rendered().json(), keys.signing()).getBytes(StandardCharsets.US_ASCII);
+            bytes = jose.encrypt(signed, recipient).getBytes(StandardCharsets.US_ASCII);
+        } else {
+            Document document = translated.rendered().xml();
+            signed = crypto.protect(
+                    document, encrypted(partner, document), keys.signing(), recipient, partner.keyTransport());
+            bytes = SecureXml.serialize(document);
+        }
+        return new ProtectedMessage(translated.share(), bytes, Digests.sha256(bytes), signed, Digests.sha256(signed));
     }
 
     /** The element whose content the partner must not see in transit; the header stays readable. */

@@ -9,5 +9,10 @@ public enum EvidenceKind {
     /** The canonical partner view a decision released or held. */
     PARTNER_VIEW,
     /** The signed and encrypted message a partner accepted. */
-    SENT
+    SENT,
+    /**
+     * That message signed by the gateway but before encryption to the partner: an auditor verifies the
+     * gateway's signature on it without the partner's key.
+     */
+    SENT_SIGNED
 }

@@ -60,6 +60,8 @@ class SecurityConfiguration {
                         .hasAnyRole("OFFICER", "AUDITOR")
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/v1/approvals/*/*"))
                         .hasRole("OFFICER")
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/audit/**"))
+                        .hasRole("AUDITOR")
                         .anyRequest()
                         .denyAll())
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
@@ -98,6 +100,10 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.POST, "/console/approvals/*/approve"),
                                 PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"))
                         .hasRole("OFFICER")
+                        .requestMatchers(
+                                PATHS.matcher(HttpMethod.GET, "/console/audit"),
+                                PATHS.matcher(HttpMethod.GET, "/console/audit/**"))
+                        .hasRole("AUDITOR")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console"), PATHS.matcher(HttpMethod.GET, "/console/**"))
                         .hasAnyRole("OFFICER", "AUDITOR", "ADMIN")
