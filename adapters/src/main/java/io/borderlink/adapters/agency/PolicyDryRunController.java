@@ -1,10 +1,12 @@
 package io.borderlink.adapters.agency;
 
+import io.borderlink.adapters.flow.ClientCertificates;
+import io.borderlink.adapters.flow.Flows;
+import io.borderlink.adapters.flow.RequestBodies;
 import io.borderlink.contracts.api.DryRunRequest;
 import io.borderlink.contracts.api.DryRunResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/policy/dry-run")
 public class PolicyDryRunController {
 
-    private final AgencyIntake intake;
+    private final Flows flows;
     private final int maxDocumentBytes;
 
-    public PolicyDryRunController(AgencyIntake intake, int maxDocumentBytes) {
-        this.intake = intake;
+    public PolicyDryRunController(Flows flows, int maxDocumentBytes) {
+        this.flows = flows;
         this.maxDocumentBytes = maxDocumentBytes;
     }
 
@@ -34,11 +36,8 @@ public class PolicyDryRunController {
     public DryRunResult dryRunPolicy(
             @RequestParam(name = "partner", required = false) List<String> partners, HttpServletRequest request)
             throws IOException {
-        byte[] exchange;
-        try (InputStream body = request.getInputStream()) {
-            exchange = body.readNBytes(maxDocumentBytes + 1);
-        }
-        return intake.dryRun(
+        byte[] exchange = RequestBodies.read(request, maxDocumentBytes);
+        return flows.dryRun(
                 new DryRunRequest(exchange, partners == null ? List.of() : partners, ClientCertificates.of(request)));
     }
 }

@@ -3,8 +3,12 @@ package io.borderlink.gateway.agency;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.Digests;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,16 +19,24 @@ public final class AgencyDirectory {
 
     private final Map<String, Agency> byId;
     private final Map<String, Agency> byFingerprint;
+    private final String version;
 
-    public AgencyDirectory(Map<String, Agency> byId, Map<String, Agency> byFingerprint) {
-        this.byId = Map.copyOf(byId);
+    /** @param version names the agency files' content, so that an inbound decision can say which rules made it */
+    public AgencyDirectory(Map<String, Agency> byId, Map<String, Agency> byFingerprint, String version) {
+        this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
         this.byFingerprint = Map.copyOf(byFingerprint);
+        this.version = version;
     }
 
     public static AgencyDirectory load(Path folder, YamlRecords yaml) {
         Map<String, Agency> byId = new LinkedHashMap<>();
         Map<String, Agency> byFingerprint = new HashMap<>();
+        StringBuilder files = new StringBuilder();
         for (Path file : YamlRecords.filesIn(folder)) {
+            files.append(file.getFileName())
+                    .append('=')
+                    .append(YamlRecords.digest(file))
+                    .append('\n');
             Agency agency = yaml.read(file, Agency.class);
             if (byId.putIfAbsent(agency.id(), agency) != null) {
                 throw new InvalidConfigurationException(file + ": agency " + agency.id() + " is defined twice");
@@ -38,7 +50,17 @@ public final class AgencyDirectory {
                 }
             }
         }
-        return new AgencyDirectory(byId, byFingerprint);
+        String version = Digests.sha256(files.toString().getBytes(StandardCharsets.UTF_8));
+        return new AgencyDirectory(byId, byFingerprint, "agencies@" + version.substring(0, 12));
+    }
+
+    /** Every agency, in file order. */
+    public Collection<Agency> all() {
+        return byId.values();
+    }
+
+    public String version() {
+        return version;
     }
 
     public Optional<Agency> byCertificate(X509Certificate certificate) {

@@ -1,6 +1,6 @@
 package io.borderlink.gateway.approval;
 
-import io.borderlink.adapters.agency.AgencyProblems;
+import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.security.Callers;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class ApprovalController {
 
     @ExceptionHandler(GatewayException.class)
     ResponseEntity<ProblemDetail> refused(GatewayException e) {
-        return ResponseEntity.status(e.code().status()).body(AgencyProblems.problem(e.code(), e.getMessage()));
+        return ResponseEntity.status(e.code().status()).body(ApiProblems.problem(e.code(), e.getMessage()));
     }
 
     /** An officer's decision: the digest of the partner view they reviewed, and why. */

@@ -506,7 +506,7 @@ public class Approvals {
     private String rendered(byte[] view, Partner partner, UUID shareId) {
         try {
             Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
-            return messages.render(partnerView, partner, shareId).readable();
+            return messages.render(partnerView, partner.recipient(), shareId).readable();
         } catch (GatewayException e) {
             return "cannot be rendered in " + partner.format() + ": " + e.getMessage();
         }

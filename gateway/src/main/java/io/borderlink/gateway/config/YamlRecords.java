@@ -1,5 +1,6 @@
 package io.borderlink.gateway.config;
 
+import io.borderlink.gateway.crypto.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,15 @@ public final class YamlRecords {
     public YamlRecords(ConfigurableEnvironment environment, Validator validator) {
         this.environment = environment;
         this.validator = validator;
+    }
+
+    /** The SHA-256 of a configuration file's bytes: what names the version of what was loaded from it. */
+    public static String digest(Path file) {
+        try {
+            return Digests.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** Every {@code *.yml} file directly in a folder, in name order; a missing folder is an empty list. */

@@ -5,6 +5,8 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.agency.Agency;
+import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
@@ -15,16 +17,19 @@ import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.ShareState;
 import io.borderlink.gateway.partner.DeliverySettings;
+import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
-import io.borderlink.gateway.partner.PartnerFormat;
 import io.borderlink.gateway.partner.Partners;
+import io.borderlink.gateway.partner.Recipient;
+import io.borderlink.gateway.partner.WireFormat;
 import io.borderlink.gateway.pki.GatewayKeys;
-import io.borderlink.routes.outbound.OutboundDeliveryRoute;
+import io.borderlink.routes.outbox.OutboxRoutes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.ExchangeProperty;
@@ -50,6 +55,7 @@ public class Deliveries {
     private final EvidenceStore evidence;
     private final AuditTrail audit;
     private final Partners partners;
+    private final AgencyDirectory agencies;
     private final OutboxSettings settings;
     private final String node;
     private final String signingCertificate;
@@ -61,6 +67,7 @@ public class Deliveries {
             EvidenceStore evidence,
             AuditTrail audit,
             Partners partners,
+            AgencyDirectory agencies,
             OutboxSettings settings,
             NodeIdentity node,
             GatewayKeys keys,
@@ -70,6 +77,7 @@ public class Deliveries {
         this.evidence = evidence;
         this.audit = audit;
         this.partners = partners;
+        this.agencies = agencies;
         this.settings = settings;
         this.node = node.id();
         this.signingCertificate = Certificates.fingerprint(keys.signing().certificate());
@@ -103,12 +111,16 @@ public class Deliveries {
         if (claimed == 0) {
             return null;
         }
-        Claimed row = jdbc.sql("SELECT exchange_id, partner_id, attempts, view_digest FROM share WHERE id = ?")
+        Claimed row = jdbc.sql(
+                        """
+                        SELECT s.exchange_id, s.partner_id, e.direction, s.attempts, s.view_digest
+                        FROM share s JOIN exchange e ON e.id = s.exchange_id WHERE s.id = ?""")
                 .param(shareId)
                 .query((rs, n) -> new Claimed(
                         shareId,
                         rs.getObject("exchange_id", UUID.class),
                         rs.getString("partner_id"),
+                        Direction.valueOf(rs.getString("direction")),
                         rs.getInt("attempts") + 1,
                         rs.getString("view_digest")))
                 .single();
@@ -139,30 +151,33 @@ public class Deliveries {
             evidence.store(
                     share.exchangeId(),
                     EvidenceKind.SENT,
-                    share.partner().id(),
+                    share.recipient().id(),
                     sent.message().digest(),
                     sent.message().bytes(),
-                    mediaType(share.partner()),
+                    mediaType(share.recipient()),
                     now);
             evidence.store(
                     share.exchangeId(),
                     EvidenceKind.SENT_SIGNED,
-                    share.partner().id(),
+                    share.recipient().id(),
                     sent.message().signedDigest(),
                     sent.message().signed(),
-                    mediaType(share.partner()),
+                    mediaType(share.recipient()),
                     now);
-            Partner partner = share.partner();
+            Recipient recipient = share.recipient();
             audit.record(List.of(
-                    step(AuditStep.TRANSLATE, share, "partner view translated to " + partner.format())
+                    step(AuditStep.TRANSLATE, share, "view translated to " + recipient.format())
                             .digest(share.viewDigest()),
                     step(
                                     AuditStep.PROTECT,
                                     share,
-                                    "signed, encrypted to " + partner.id() + " with " + partner.keyTransport())
+                                    "signed, encrypted to " + recipient.id() + " with " + recipient.keyTransport())
                             .actor(GATEWAY, signingCertificate)
                             .digest(sent.message().digest()),
-                    step(AuditStep.DELIVER, share, "attempt " + share.attempt() + ", partner answered " + sent.status())
+                    step(
+                                    AuditStep.DELIVER,
+                                    share,
+                                    "attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status())
                             .actor(GATEWAY, signingCertificate)
                             .digest(sent.message().digest())));
         });
@@ -173,18 +188,24 @@ public class Deliveries {
      * unavailable and attempts remain, otherwise dead-lettered for an administrator.
      */
     public void failed(
-            @ExchangeProperty(OutboundDeliveryRoute.SHARE) ShareDelivery share,
+            @ExchangeProperty(OutboxRoutes.SHARE) ShareDelivery share,
             @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception cause) {
         GatewayException failure = cause instanceof GatewayException g
                 ? g
                 : new GatewayException(ErrorCode.INTERNAL_ERROR, String.valueOf(cause.getMessage()), cause);
-        DeliverySettings delivery = share.partner().delivery();
+        DeliverySettings delivery = share.recipient().delivery();
         boolean retry = failure.code() == ErrorCode.PARTNER_UNAVAILABLE && share.attempt() < delivery.maxAttempts();
         Instant next = clock.instant()
                 .plus(delivery.backoffAfter(
                         share.attempt(), ThreadLocalRandom.current().nextDouble()));
+        Recipient recipient = share.recipient();
         Claimed claimed = new Claimed(
-                share.shareId(), share.exchangeId(), share.partner().id(), share.attempt(), share.viewDigest());
+                share.shareId(),
+                share.exchangeId(),
+                recipient.id(),
+                recipient.direction(),
+                share.attempt(),
+                share.viewDigest());
         record(claimed, retry, retry ? next : null, failure);
     }
 
@@ -215,7 +236,7 @@ public class Deliveries {
                         AuditStep.DEAD_LETTER,
                         Outcome.FAILED,
                         share.exchangeId(),
-                        share.partnerId(),
+                        share.recipientId(),
                         code,
                         GATEWAY,
                         null,
@@ -226,23 +247,29 @@ public class Deliveries {
         log.info(
                 "delivery of share {} to {} failed with {} (attempt {}), {}",
                 share.shareId(),
-                share.partnerId(),
+                share.recipientId(),
                 code,
                 share.attempt(),
                 retry ? "will retry at " + next : "dead-lettered");
     }
 
     private ShareDelivery load(Claimed share) {
-        Partner partner = partners.current()
-                .find(share.partnerId())
+        Recipient recipient = recipient(share)
                 .orElseThrow(() -> new GatewayException(
-                        ErrorCode.INTERNAL_ERROR, "partner " + share.partnerId() + " is no longer configured"));
-        byte[] view = evidence.find(share.exchangeId(), EvidenceKind.PARTNER_VIEW, share.partnerId())
+                        ErrorCode.INTERNAL_ERROR, share.recipientId() + " is no longer configured to receive"));
+        byte[] view = evidence.find(share.exchangeId(), EvidenceKind.PARTNER_VIEW, share.recipientId())
                 .orElseThrow(() -> new GatewayException(
                         ErrorCode.INTERNAL_ERROR, "partner view of share " + share.shareId() + " is missing"));
         Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
         return new ShareDelivery(
-                share.shareId(), share.exchangeId(), partner, share.attempt(), partnerView, share.viewDigest());
+                share.shareId(), share.exchangeId(), recipient, share.attempt(), partnerView, share.viewDigest());
+    }
+
+    /** Outbound shares go to a partner; inbound ones to an agency's inbound endpoint. */
+    private Optional<Recipient> recipient(Claimed share) {
+        return share.direction() == Direction.OUTBOUND
+                ? partners.current().find(share.recipientId()).map(Partner::recipient)
+                : agencies.find(share.recipientId()).flatMap(Agency::recipient);
     }
 
     private AuditEvent event(Claimed share, Outcome outcome, String code, String detail) {
@@ -250,7 +277,7 @@ public class Deliveries {
                 AuditStep.DELIVER,
                 outcome,
                 share.exchangeId(),
-                share.partnerId(),
+                share.recipientId(),
                 code,
                 GATEWAY,
                 signingCertificate,
@@ -260,14 +287,19 @@ public class Deliveries {
 
     private static AuditEvent step(AuditStep step, ShareDelivery share, String detail) {
         return new AuditEvent(
-                step, Outcome.OK, share.exchangeId(), share.partner().id(), null, GATEWAY, null, null, detail);
+                step, Outcome.OK, share.exchangeId(), share.recipient().id(), null, GATEWAY, null, null, detail);
     }
 
-    /** A share this node holds the lease of, before (or without) its partner view being loaded. */
-    private record Claimed(UUID shareId, UUID exchangeId, String partnerId, int attempt, String viewDigest) {}
+    /**
+     * A share this node holds the lease of, before (or without) its view being loaded.
+     *
+     * @param recipientId a partner outbound, an agency inbound (share.partner_id; the column predates inbound)
+     */
+    private record Claimed(
+            UUID shareId, UUID exchangeId, String recipientId, Direction direction, int attempt, String viewDigest) {}
 
-    private static String mediaType(Partner partner) {
-        return partner.format() == PartnerFormat.NOTICE_JSON ? "application/jose" : "application/xml";
+    private static String mediaType(Recipient recipient) {
+        return recipient.format() == WireFormat.NOTICE_JSON ? "application/jose" : "application/xml";
     }
 
     private OffsetDateTime now() {

@@ -4,13 +4,14 @@ import io.borderlink.adapters.interpol.NoticeWriter;
 import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.adapters.wco.WcoTranslator;
 import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.crypto.JoseCrypto;
 import io.borderlink.gateway.crypto.XmlCrypto;
-import io.borderlink.gateway.partner.Partner;
-import io.borderlink.gateway.partner.PartnerFormat;
+import io.borderlink.gateway.partner.Recipient;
+import io.borderlink.gateway.partner.WireFormat;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,10 +26,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The translate and protect steps: a partner view becomes a message in the partner's own format, signed
- * by the gateway and encrypted to the partner's certificate. XML partners get the XML profile of
- * contracts/PROFILE.md (the element carrying the content is encrypted, the header stays readable for
- * routing at the partner); JSON partners get a JWS nested in a JWE.
+ * The translate and protect steps: a partner view becomes a message in the partner's own format (an
+ * agency view, the canonical exchange), signed by the gateway and encrypted to the recipient's
+ * certificate. XML recipients get the XML profile of contracts/PROFILE.md (the element carrying the
+ * content is encrypted, the header stays readable for routing); JSON partners get a JWS nested in a JWE.
  */
 @Component("partnerMessages")
 public class PartnerMessages {
@@ -62,43 +63,50 @@ public class PartnerMessages {
     }
 
     public PartnerDocument translate(ShareDelivery share) {
-        return new PartnerDocument(share, render(share.view(), share.partner(), share.shareId()));
+        return new PartnerDocument(share, render(share.view(), share.recipient(), share.shareId()));
     }
 
-    /** The partner view in the partner's own format, unprotected (also what officers and dry runs see). */
-    public Rendered render(Exchange view, Partner partner, UUID messageId) {
-        return switch (partner.format()) {
+    /** The view in the recipient's own format, unprotected (also what officers and dry runs see). */
+    public Rendered render(Exchange view, Recipient recipient, UUID messageId) {
+        WireFormat format = recipient.format();
+        return switch (format) {
             case LIAISON_SOAP ->
-                Rendered.xml(partner.format(), liaison.toLiaison(view, messageId, partner.id(), clock.instant()));
-            case WCO_XML -> Rendered.xml(partner.format(), wco.toWco(view, messageId, partner.id(), clock.instant()));
-            case NOTICE_JSON ->
-                Rendered.json(partner.format(), notices.write(view, messageId, partner.id(), clock.instant()));
+                Rendered.xml(format, liaison.toLiaison(view, messageId, recipient.id(), clock.instant()));
+            case WCO_XML -> Rendered.xml(format, wco.toWco(view, messageId, recipient.id(), clock.instant()));
+            case NOTICE_JSON -> Rendered.json(format, notices.write(view, messageId, recipient.id(), clock.instant()));
+            case AGENCY_REST, AGENCY_SOAP -> Rendered.xml(format, ExchangeXml.toDocument(view));
         };
     }
 
     public ProtectedMessage protect(PartnerDocument translated) {
-        Partner partner = translated.share().partner();
-        X509Certificate recipient = certificates.computeIfAbsent(partner.certificate(), Certificates::readCertificate);
+        Recipient recipient = translated.share().recipient();
+        X509Certificate certificate =
+                certificates.computeIfAbsent(recipient.certificate(), Certificates::readCertificate);
         byte[] signed;
         byte[] bytes;
-        if (partner.format() == PartnerFormat.NOTICE_JSON) {
+        if (recipient.format() == WireFormat.NOTICE_JSON) {
             signed = jose.sign(translated.rendered().json(), keys.signing()).getBytes(StandardCharsets.US_ASCII);
-            bytes = jose.encrypt(signed, recipient).getBytes(StandardCharsets.US_ASCII);
+            bytes = jose.encrypt(signed, certificate).getBytes(StandardCharsets.US_ASCII);
         } else {
             Document document = translated.rendered().xml();
             signed = crypto.protect(
-                    document, encrypted(partner, document), keys.signing(), recipient, partner.keyTransport());
+                    document,
+                    encrypted(recipient.format(), document),
+                    keys.signing(),
+                    certificate,
+                    recipient.keyTransport());
             bytes = SecureXml.serialize(document);
         }
         return new ProtectedMessage(translated.share(), bytes, Digests.sha256(bytes), signed, Digests.sha256(signed));
     }
 
-    /** The element whose content the partner must not see in transit; the header stays readable. */
-    private static Element encrypted(Partner partner, Document document) {
+    /** The element whose content nobody may read in transit; the header stays readable. */
+    private static Element encrypted(WireFormat format, Document document) {
         QName part =
-                switch (partner.format()) {
+                switch (format) {
                     case LIAISON_SOAP -> LiaisonTranslator.CONTENT;
                     case WCO_XML -> WcoTranslator.REPORT;
+                    case AGENCY_REST, AGENCY_SOAP -> new QName(ExchangeXml.NAMESPACE, "Body");
                     case NOTICE_JSON -> throw new IllegalArgumentException("JSON partners are protected with JOSE");
                 };
         return (Element) document.getElementsByTagNameNS(part.getNamespaceURI(), part.getLocalPart())

@@ -1,5 +1,6 @@
 package io.borderlink.gateway.delivery;
 
+import io.borderlink.adapters.agency.AgencyInboundSoap;
 import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.adapters.partner.PartnerPost;
 import io.borderlink.contracts.error.ErrorCode;
@@ -7,7 +8,7 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.SigningKey;
 import io.borderlink.gateway.crypto.TlsContexts;
-import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -19,16 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The deliver step: sends a protected message to the partner's endpoint over mutual TLS, where the
- * gateway authenticates with its own key and trusts only the partner's own root CA. Timeouts and server
- * errors mean "try again later"; other refusals mean the message itself is unacceptable.
+ * The deliver step: sends a protected message to the recipient's endpoint over mutual TLS, where the
+ * gateway authenticates with its own key and trusts only the recipient's own root CA. Timeouts and
+ * server errors mean "try again later"; other refusals mean the message itself is unacceptable.
  */
 @Component("partnerTransport")
 public class PartnerTransport {
 
     /**
-     * One HTTP client (and connection pool) per partner connection; a reload that changes the endpoint's
-     * trust anchor or timeout gets a new one.
+     * One HTTP client (and connection pool) per recipient connection; a reload that changes the
+     * endpoint's trust anchor or timeout gets a new one.
      */
     private final Map<Connection, PartnerPost> clients = new ConcurrentHashMap<>();
 
@@ -39,43 +40,38 @@ public class PartnerTransport {
     }
 
     public SentMessage send(ProtectedMessage message) {
-        Partner partner = message.share().partner();
+        Recipient recipient = message.share().recipient();
         PartnerPost client =
-                clients.computeIfAbsent(Connection.of(partner), c -> new PartnerPost(httpClient(c, keys.signing())));
+                clients.computeIfAbsent(Connection.of(recipient), c -> new PartnerPost(httpClient(c, keys.signing())));
         PartnerPost.Answer answer;
         try {
-            answer = switch (partner.format()) {
+            answer = switch (recipient.format()) {
                 case LIAISON_SOAP ->
-                    client.post(
-                            partner.endpoint(),
+                    post(
+                            client,
+                            recipient,
                             LiaisonSoap.envelope(message.bytes()),
                             LiaisonSoap.CONTENT_TYPE,
-                            LiaisonSoap.HEADERS,
-                            partner.delivery().timeout());
-                case WCO_XML ->
-                    client.post(
-                            partner.endpoint(),
-                            message.bytes(),
-                            "application/xml",
-                            Map.of(),
-                            partner.delivery().timeout());
-                case NOTICE_JSON ->
-                    client.post(
-                            partner.endpoint(),
-                            message.bytes(),
-                            "application/jose",
-                            Map.of(),
-                            partner.delivery().timeout());
+                            LiaisonSoap.HEADERS);
+                case AGENCY_SOAP ->
+                    post(
+                            client,
+                            recipient,
+                            AgencyInboundSoap.envelope(message.bytes()),
+                            AgencyInboundSoap.CONTENT_TYPE,
+                            AgencyInboundSoap.HEADERS);
+                case WCO_XML, AGENCY_REST -> post(client, recipient, message.bytes(), "application/xml", Map.of());
+                case NOTICE_JSON -> post(client, recipient, message.bytes(), "application/jose", Map.of());
             };
         } catch (IOException e) {
             throw new GatewayException(
                     ErrorCode.PARTNER_UNAVAILABLE,
-                    partner.id() + " unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    recipient.id() + " unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage(),
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayException(
-                    ErrorCode.PARTNER_UNAVAILABLE, "interrupted while delivering to " + partner.id(), e);
+                    ErrorCode.PARTNER_UNAVAILABLE, "interrupted while delivering to " + recipient.id(), e);
         }
         int status = answer.status();
         if (status >= 200 && status < 300) {
@@ -84,21 +80,35 @@ public class PartnerTransport {
         boolean transientFailure = status >= 500 || status == 408 || status == 429;
         throw new GatewayException(
                 transientFailure ? ErrorCode.PARTNER_UNAVAILABLE : ErrorCode.PARTNER_REJECTED,
-                partner.id() + " answered HTTP " + status);
+                recipient.id() + " answered HTTP " + status);
     }
 
-    private record Connection(String partnerId, Path trustAnchor, Duration timeout) {
-        static Connection of(Partner partner) {
+    private static PartnerPost.Answer post(
+            PartnerPost client, Recipient recipient, byte[] body, String contentType, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        return client.post(
+                recipient.endpoint(),
+                body,
+                contentType,
+                headers,
+                recipient.delivery().timeout());
+    }
+
+    private record Connection(String recipientId, Path trustAnchor, Duration timeout) {
+        static Connection of(Recipient recipient) {
             return new Connection(
-                    partner.id(), partner.trustAnchor(), partner.delivery().timeout());
+                    recipient.id(),
+                    recipient.trustAnchor(),
+                    recipient.delivery().timeout());
         }
     }
 
-    private static HttpClient httpClient(Connection partner, SigningKey gateway) {
+    private static HttpClient httpClient(Connection connection, SigningKey gateway) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(partner.timeout())
-                .sslContext(TlsContexts.mutual(gateway, List.of(Certificates.readCertificate(partner.trustAnchor()))))
+                .connectTimeout(connection.timeout())
+                .sslContext(
+                        TlsContexts.mutual(gateway, List.of(Certificates.readCertificate(connection.trustAnchor()))))
                 .build();
     }
 }

@@ -2,22 +2,22 @@ package io.borderlink.gateway.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.partner.PartnerFormat;
+import io.borderlink.gateway.partner.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.w3c.dom.Document;
 
 /** A partner view in the partner's own format, before protection: an XML document, or JSON bytes. */
-public record Rendered(PartnerFormat format, Document xml, byte[] json) {
+public record Rendered(WireFormat format, Document xml, byte[] json) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Rendered xml(PartnerFormat format, Document xml) {
+    static Rendered xml(WireFormat format, Document xml) {
         return new Rendered(format, xml, null);
     }
 
-    static Rendered json(PartnerFormat format, byte[] json) {
+    static Rendered json(WireFormat format, byte[] json) {
         return new Rendered(format, null, json);
     }
 

@@ -95,7 +95,8 @@ public class PolicyDryRun {
         UUID messageId = UUID.nameUUIDFromBytes(
                 (exchange.header().exchangeId() + "/" + partner.id()).getBytes(StandardCharsets.UTF_8));
         try {
-            return messages.render(decision.view(), partner, messageId).text();
+            return messages.render(decision.view(), partner.recipient(), messageId)
+                    .text();
         } catch (GatewayException e) {
             return "cannot be rendered in " + partner.format() + ": " + e.getMessage();
         }

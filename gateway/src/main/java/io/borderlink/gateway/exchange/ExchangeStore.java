@@ -16,6 +16,7 @@ import io.borderlink.gateway.intake.VerifiedExchange;
 import io.borderlink.gateway.policy.Decision;
 import io.borderlink.gateway.policy.ShareDecision;
 import io.borderlink.gateway.routing.DecidedExchange;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -67,7 +68,7 @@ public class ExchangeStore {
         if (earlier.isPresent()) {
             audit.record(AuditEvent.ok(
                             AuditStep.RECEIVE, verified.exchange().header().exchangeId())
-                    .actor(verified.agency().id(), Certificates.fingerprint(verified.signer()))
+                    .actor(verified.sender(), fingerprint(verified.signer()))
                     .digest(verified.originalDigest())
                     .outcome(Outcome.OK, "DUPLICATE", "resubmission answered with the original receipt"));
             return earlier.get();
@@ -87,8 +88,9 @@ public class ExchangeStore {
         jdbc.sql(
                         """
                         INSERT INTO exchange (id, correlation_id, originator, category, classification, created_at,
-                                              received_at, channel, signer_certificate, client_certificate, signed_digest)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                              received_at, channel, signer_certificate, client_certificate, signed_digest,
+                                              direction)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         header.correlationId(),
@@ -98,9 +100,10 @@ public class ExchangeStore {
                         utc(header.createdAt()),
                         utc(verified.receivedAt()),
                         verified.channel(),
-                        Certificates.fingerprint(verified.signer()),
-                        Certificates.fingerprint(verified.client()),
-                        verified.signedDigest())
+                        fingerprint(verified.signer()),
+                        fingerprint(verified.client()),
+                        verified.signedDigest(),
+                        verified.direction().name())
                 .update();
         evidence.store(
                 id,
@@ -118,8 +121,8 @@ public class ExchangeStore {
                 verified.receivedAt());
 
         List<AuditEvent> events = new ArrayList<>();
-        String actor = verified.agency().id();
-        String signer = Certificates.fingerprint(verified.signer());
+        String actor = verified.sender();
+        String signer = fingerprint(verified.signer());
         events.add(AuditEvent.ok(AuditStep.RECEIVE, id).actor(actor, signer).digest(verified.originalDigest()));
         List<UUID> released = new ArrayList<>();
         for (ShareDecision decision : decided.decisions()) {
@@ -186,9 +189,8 @@ public class ExchangeStore {
         return jdbc.sql("SELECT originator, signed_digest, received_at FROM exchange WHERE id = ?")
                 .param(id)
                 .query((rs, row) -> {
-                    boolean same =
-                            rs.getString("originator").equals(verified.agency().id())
-                                    && rs.getString("signed_digest").equals(verified.signedDigest());
+                    boolean same = rs.getString("originator").equals(verified.sender())
+                            && rs.getString("signed_digest").equals(verified.signedDigest());
                     if (!same) {
                         throw new RejectedSubmissionException(
                                 new GatewayException(
@@ -223,6 +225,11 @@ public class ExchangeStore {
                 null,
                 decision.viewDigest(),
                 detail);
+    }
+
+    /** Polled feeds arrive unsigned and are fetched, not delivered: no certificate to name. */
+    private static String fingerprint(X509Certificate certificate) {
+        return certificate == null ? null : Certificates.fingerprint(certificate);
     }
 
     static OffsetDateTime utc(Instant instant) {

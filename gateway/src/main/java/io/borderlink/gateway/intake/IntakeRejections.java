@@ -10,6 +10,8 @@ import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.Partners;
 import java.security.cert.X509Certificate;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -30,10 +32,12 @@ public class IntakeRejections {
 
     private final AuditTrail audit;
     private final AgencyDirectory agencies;
+    private final Partners partners;
 
-    IntakeRejections(AuditTrail audit, AgencyDirectory agencies) {
+    IntakeRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners) {
         this.audit = audit;
         this.agencies = agencies;
+        this.partners = partners;
     }
 
     /** Called by the intake error policy with the original submission and what went wrong. */
@@ -62,6 +66,7 @@ public class IntakeRejections {
         if (client != null) {
             String actor = agencies.byCertificate(client)
                     .map(Agency::id)
+                    .or(() -> partners.current().byCertificate(client).map(Partner::id))
                     .orElse(client.getSubjectX500Principal().getName());
             event = event.actor(actor, Certificates.fingerprint(client));
         }

@@ -11,6 +11,7 @@ import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.crypto.CertificateValidator;
 import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.crypto.XmlCrypto;
+import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
 import java.security.cert.X509Certificate;
@@ -81,7 +82,8 @@ public class IntakeVerifier {
                     Digests.sha256(signed),
                     signer,
                     submission.client(),
-                    agency,
+                    agency.id(),
+                    Direction.OUTBOUND,
                     submission.channel(),
                     receivedAt);
         } catch (GatewayException e) {

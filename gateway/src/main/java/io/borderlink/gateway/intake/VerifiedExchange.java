@@ -1,16 +1,20 @@
 package io.borderlink.gateway.intake;
 
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.gateway.agency.Agency;
+import io.borderlink.gateway.partner.Direction;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 
 /**
- * An exchange that passed every intake check, with the evidence it arrived with.
+ * An exchange that passed every intake check, with the evidence it arrived with: from an agency
+ * (outbound) or, translated to the canonical form, from a partner (inbound).
  *
- * @param original the protected document as received
- * @param signed the decrypted document with the agency's signature, which still verifies
- * @param agency the agency that signed it, presented it over TLS and is named as originator
+ * @param original the document as received (protected, or as the partner's feed served it)
+ * @param signed the decrypted document whose signature still verifies; for a feed that signs nothing,
+ *     the same bytes as the original
+ * @param signer whose signature was verified; null for a feed that signs nothing
+ * @param client the TLS client that delivered it; null for what the gateway fetched itself
+ * @param sender the agency, or partner, that signed it, presented it and is named as originator
  */
 public record VerifiedExchange(
         Exchange exchange,
@@ -20,6 +24,7 @@ public record VerifiedExchange(
         String signedDigest,
         X509Certificate signer,
         X509Certificate client,
-        Agency agency,
+        String sender,
+        Direction direction,
         String channel,
         Instant receivedAt) {}

@@ -23,18 +23,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustAnchor the partner's own root CA: what its TLS server and signatures must chain to
  * @param keyTransport which RSA-OAEP variant its stack reads
  * @param policy what it may receive and in what shape
+ * @param inbound that, and how, it sends to us; absent for a partner that only receives
  */
 public record Partner(
         @NotBlank @Pattern(regexp = "[A-Z]{2,}(-[A-Z0-9]+)+") String id,
         @NotBlank String name,
         @NotBlank String country,
-        @NotNull PartnerFormat format,
+        @NotNull WireFormat format,
         @NotNull URI endpoint,
         @NotNull Path certificate,
         @NotNull Path trustAnchor,
         @DefaultValue("RSA_OAEP") KeyTransport keyTransport,
         @Valid @NotNull Policy policy,
-        @Valid @DefaultValue DeliverySettings delivery) {
+        @Valid @DefaultValue DeliverySettings delivery,
+        @Valid PartnerInbound inbound) {
+
+    public Recipient recipient() {
+        return new Recipient(
+                id, Direction.OUTBOUND, format, endpoint, certificate, trustAnchor, keyTransport, delivery);
+    }
 
     /** Whether the partner receives this category when an exchange names no addressees. */
     public boolean subscribesTo(Category category) {

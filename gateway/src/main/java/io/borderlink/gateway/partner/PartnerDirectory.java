@@ -2,13 +2,14 @@ package io.borderlink.gateway.partner;
 
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.policy.PolicyTarget;
 import io.borderlink.gateway.policy.PolicyValidation;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
 public final class PartnerDirectory {
 
     private final Map<String, Partner> partners;
+    private final Map<String, Partner> byFingerprint;
     private final Map<String, String> policyVersions;
     private final Map<String, String> fileNames;
     private final String digest;
@@ -31,6 +33,7 @@ public final class PartnerDirectory {
             Map<String, String> fileNames,
             String digest) {
         this.partners = Map.copyOf(partners);
+        this.byFingerprint = senders(partners.values());
         this.policyVersions = Map.copyOf(policyVersions);
         this.fileNames = Map.copyOf(fileNames);
         this.digest = digest;
@@ -48,13 +51,34 @@ public final class PartnerDirectory {
             if (partners.putIfAbsent(partner.id(), partner) != null) {
                 throw new InvalidConfigurationException(file + ": partner " + partner.id() + " is defined twice");
             }
-            String fileDigest = Digests.sha256(read(file));
+            String fileDigest = YamlRecords.digest(file);
             versions.put(partner.id(), partner.policy().version() + "@" + fileDigest.substring(0, 12));
             fileNames.put(partner.id(), file.getFileName().toString().replaceFirst("\\.yml$", ""));
             all.append(file.getFileName()).append('=').append(fileDigest).append('\n');
         }
         return new PartnerDirectory(
                 partners, versions, fileNames, Digests.sha256(all.toString().getBytes()));
+    }
+
+    /** The partner that sends to us with this certificate, matched by the whole certificate. */
+    public Optional<Partner> byCertificate(X509Certificate certificate) {
+        return Optional.ofNullable(byFingerprint.get(Certificates.fingerprint(certificate)));
+    }
+
+    /** Partners that send to us, by their certificate's fingerprint; one certificate, one sender. */
+    private static Map<String, Partner> senders(Collection<Partner> partners) {
+        Map<String, Partner> senders = new HashMap<>();
+        for (Partner partner : partners) {
+            if (partner.inbound() != null) {
+                String fingerprint = Certificates.fingerprint(Certificates.readCertificate(partner.certificate()));
+                Partner previous = senders.putIfAbsent(fingerprint, partner);
+                if (previous != null) {
+                    throw new InvalidConfigurationException(partner.id() + " sends with the certificate of "
+                            + previous.id() + " (" + partner.certificate() + "); a sender must be told apart");
+                }
+            }
+        }
+        return Map.copyOf(senders);
     }
 
     public Optional<Partner> find(String id) {
@@ -79,13 +103,5 @@ public final class PartnerDirectory {
     /** A digest over every partner file, to tell whether a reload changed anything. */
     public String digest() {
         return digest;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidConfigurationException(file + ": cannot read: " + e.getMessage(), e);
-        }
     }
 }

@@ -43,6 +43,11 @@ class PkiConfiguration {
     }
 
     @Bean
+    PartnerTrust partnerTrust(PkiSettings settings, Crls crls, Clock clock) {
+        return new PartnerTrust(crls, clock, settings.validationCache());
+    }
+
+    @Bean
     XmlCrypto xmlCrypto() {
         return new XmlCrypto();
     }

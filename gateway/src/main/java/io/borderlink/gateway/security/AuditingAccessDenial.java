@@ -1,7 +1,7 @@
 package io.borderlink.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.borderlink.adapters.agency.AgencyProblems;
+import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
@@ -49,7 +49,7 @@ final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeni
             event = event.actor(chain[0].getSubjectX500Principal().getName(), Certificates.fingerprint(chain[0]));
         }
         audit.record(event);
-        ProblemDetail problem = AgencyProblems.problem(ErrorCode.ACCESS_DENIED, "access denied");
+        ProblemDetail problem = ApiProblems.problem(ErrorCode.ACCESS_DENIED, "access denied");
         response.setStatus(ErrorCode.ACCESS_DENIED.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * certificate, that certificate's fingerprint (which approvals and audit events record).
  *
  * @param id the agency id ({@code MN-CUSTOMS}) or the person's id ({@code officer-1})
- * @param role AGENCY, OFFICER, AUDITOR or ADMIN
+ * @param role AGENCY, PARTNER, OFFICER, AUDITOR or ADMIN
  * @param agency the agency the caller belongs to, if any
  * @param certificate the SHA-256 fingerprint of the client certificate, or null for a form login
  */
@@ -19,6 +19,7 @@ public record Caller(String id, String role, String agency, String certificate, 
         implements UserDetails {
 
     public static final String AGENCY = "AGENCY";
+    public static final String PARTNER = "PARTNER";
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

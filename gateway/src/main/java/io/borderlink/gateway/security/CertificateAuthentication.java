@@ -3,7 +3,10 @@ package io.borderlink.gateway.security;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.pki.PartnerTrust;
 import io.borderlink.gateway.pki.Trust;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -13,22 +16,32 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
- * Maps a TLS client certificate to a registered agency or person by the whole certificate (its
- * fingerprint), after validating its path with revocation in that caller's own trust domain; the TLS
- * stack alone checks neither revocation nor registration.
+ * Maps a TLS client certificate to a registered agency, sending partner or person by the whole
+ * certificate (its fingerprint), after validating its path with revocation in that caller's own trust
+ * domain; the TLS stack alone checks neither revocation nor registration.
  */
 final class CertificateAuthentication implements AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken> {
 
     private final AgencyDirectory agencies;
+    private final Partners partners;
     private final PeopleDirectory people;
     private final Trust trust;
+    private final PartnerTrust partnerTrust;
     private final boolean peopleOnly;
 
-    /** @param peopleOnly the console: agency systems have no business there */
-    CertificateAuthentication(AgencyDirectory agencies, PeopleDirectory people, Trust trust, boolean peopleOnly) {
+    /** @param peopleOnly the console: agency and partner systems have no business there */
+    CertificateAuthentication(
+            AgencyDirectory agencies,
+            Partners partners,
+            PeopleDirectory people,
+            Trust trust,
+            PartnerTrust partnerTrust,
+            boolean peopleOnly) {
         this.agencies = agencies;
+        this.partners = partners;
         this.people = people;
         this.trust = trust;
+        this.partnerTrust = partnerTrust;
         this.peopleOnly = peopleOnly;
     }
 
@@ -44,10 +57,20 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
             validate(certificate, true);
             return agency.get();
         }
+        Optional<Partner> partner =
+                peopleOnly ? Optional.empty() : partners.current().byCertificate(certificate);
+        if (partner.isPresent()) {
+            try {
+                partnerTrust.validatePath(partner.get().id(), partner.get().trustAnchor(), certificate);
+            } catch (GatewayException e) {
+                throw new UsernameNotFoundException(e.code() + ": " + e.getMessage(), e);
+            }
+            return new Caller(partner.get().id(), Caller.PARTNER, null, fingerprint, "");
+        }
         Caller person = people.byCertificate(certificate)
                 .map(p -> new Caller(p.id(), p.role().name(), p.agency(), fingerprint, ""))
-                .orElseThrow(
-                        () -> new UsernameNotFoundException("certificate not registered to an agency or a person"));
+                .orElseThrow(() -> new UsernameNotFoundException(
+                        "certificate not registered to an agency, a sending partner or a person"));
         validate(certificate, false);
         return person;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.pki.PartnerTrust;
 import io.borderlink.gateway.pki.Trust;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -41,19 +43,24 @@ class SecurityConfiguration {
     SecurityFilterChain apis(
             HttpSecurity http,
             AgencyDirectory agencies,
+            Partners partners,
             PeopleDirectory people,
             Trust trust,
+            PartnerTrust partnerTrust,
             AuditTrail audit,
             ObjectMapper json)
             throws Exception {
         AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
         // Path patterns, not MVC matchers: /services/** is served by the CXF servlet, not by Spring MVC.
-        return http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/services/**")))
+        return http.securityMatcher(new OrRequestMatcher(
+                        PATHS.matcher("/api/**"), PATHS.matcher("/services/**"), PATHS.matcher("/partners/**")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 PATHS.matcher("/api/v1/exchanges"),
                                 PATHS.matcher("/api/v1/exchanges/**"),
-                                PATHS.matcher("/services/**"))
+                                PATHS.matcher("/services/exchange"))
                         .hasRole(Caller.AGENCY)
+                        .requestMatchers(PATHS.matcher("/services/liaison"), PATHS.matcher("/partners/**"))
+                        .hasRole(Caller.PARTNER)
                         .requestMatchers(PATHS.matcher("/api/v1/policy/dry-run"))
                         .hasAnyRole(Caller.AGENCY, "OFFICER")
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/approvals/**"))
@@ -66,7 +73,7 @@ class SecurityConfiguration {
                         .denyAll())
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
                         .authenticationUserDetailsService(
-                                new CertificateAuthentication(agencies, people, trust, false)))
+                                new CertificateAuthentication(agencies, partners, people, trust, partnerTrust, false)))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(
@@ -80,8 +87,10 @@ class SecurityConfiguration {
     SecurityFilterChain console(
             HttpSecurity http,
             AgencyDirectory agencies,
+            Partners partners,
             PeopleDirectory people,
             Trust trust,
+            PartnerTrust partnerTrust,
             ConsoleSettings settings,
             AuditTrail audit,
             ObjectMapper json,
@@ -112,7 +121,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
-                        .authenticationUserDetailsService(new CertificateAuthentication(agencies, people, trust, true)))
+                        .authenticationUserDetailsService(
+                                new CertificateAuthentication(agencies, partners, people, trust, partnerTrust, true)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denial));
         if (settings.formLogin()) {

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.borderlink.adapters.agency.AgencyProblems;
+import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.gateway.intake.IntakeRejections;
 import io.borderlink.gateway.intake.IntakeSettings;
@@ -41,7 +41,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !"POST".equals(request.getMethod())
-                || !(path.startsWith("/api/v1/exchanges") || path.startsWith("/services/"));
+                || !(path.startsWith("/api/v1/exchanges")
+                        || path.startsWith("/services/")
+                        || path.startsWith("/partners/"));
     }
 
     @Override
@@ -62,7 +64,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.getOutputStream().write(soapFault(detail).getBytes(StandardCharsets.UTF_8));
         } else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), AgencyProblems.problem(ErrorCode.MESSAGE_TOO_LARGE, detail));
+            json.writeValue(response.getOutputStream(), ApiProblems.problem(ErrorCode.MESSAGE_TOO_LARGE, detail));
         }
     }
 

@@ -11,8 +11,8 @@ import io.borderlink.gateway.BorderlinkApplication;
 import io.borderlink.gateway.cli.AgencyDocuments;
 import io.borderlink.gateway.crypto.KeyTransport;
 import io.borderlink.gateway.crypto.XmlCrypto;
-import io.borderlink.gateway.support.AgencyClient;
 import io.borderlink.gateway.support.DevPki;
+import io.borderlink.gateway.support.GatewayClient;
 import io.borderlink.gateway.support.PartnerStub;
 import io.borderlink.gateway.support.TestPostgres;
 import java.time.Duration;
@@ -116,7 +116,7 @@ class ResumeAfterRestartIT {
         int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
         byte[] document = AGENCY.protect(
                 exchange, DevPki.key("mn-border"), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
-        return AgencyClient.as("mn-border", port).submit(document).statusCode();
+        return GatewayClient.as("mn-border", port).submit(document).statusCode();
     }
 
     private static Exchange fresh() {

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real gateway (HTTPS with mutual TLS, real database, real Camel routes and crypto) with the two
- * liaison partners played by WireMock. Subclasses act as agencies through {@link AgencyClient}.
+ * liaison partners played by WireMock. Subclasses act as agencies through {@link GatewayClient}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -56,8 +56,8 @@ public abstract class GatewayTestSupport {
         }
     }
 
-    protected AgencyClient agency(String identity) {
-        return AgencyClient.as(identity, port);
+    protected GatewayClient agency(String identity) {
+        return GatewayClient.as(identity, port);
     }
 
     /** A sample exchange with a fresh id and creation time, as its originating agency would send it. */

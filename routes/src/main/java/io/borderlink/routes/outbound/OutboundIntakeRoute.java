@@ -1,6 +1,7 @@
 package io.borderlink.routes.outbound;
 
 import io.borderlink.routes.errors.RouteErrorHandling;
+import io.borderlink.routes.outbox.OutboxRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ public class OutboundIntakeRoute extends RouteBuilder {
                 .to("bean:shareRouter?method=decide")
                 .to("bean:exchangeStore?method=accept")
                 .split(simple("${body.releasedShares}"))
-                .to(OutboundDeliveryRoute.DELIVER)
+                .to(OutboxRoutes.DELIVER)
                 .end()
                 .setBody(simple("${body.receipt}"));
     }

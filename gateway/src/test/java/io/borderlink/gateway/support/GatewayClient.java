@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.UUID;
 
 /** An agency system talking to the gateway over mutual TLS, with the REST and the SOAP API. */
-public final class AgencyClient {
+public final class GatewayClient {
 
     private final HttpClient http;
     private final URI gateway;
 
-    private AgencyClient(HttpClient http, URI gateway) {
+    private GatewayClient(HttpClient http, URI gateway) {
         this.http = http;
         this.gateway = gateway;
     }
 
     /** A client presenting the named certs-dev identity and trusting the national root. */
-    public static AgencyClient as(String identity, int port) {
-        return new AgencyClient(
+    public static GatewayClient as(String identity, int port) {
+        return new GatewayClient(
                 HttpClient.newBuilder()
                         .sslContext(TlsContexts.mutual(DevPki.key(identity), List.of(DevPki.ca("national-root"))))
                         .connectTimeout(Duration.ofSeconds(5))

@@ -1,22 +1,23 @@
-package io.borderlink.routes.outbound;
+package io.borderlink.routes.outbox;
 
 import io.borderlink.routes.errors.RouteErrorHandling;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Outbound flow, asynchronous part: claim a due share → translate → protect → deliver → record. Every
- * node sweeps the outbox for due shares, so retries and a crashed node's work need nothing in memory.
+ * The asynchronous part of both flows: claim a due share → translate → protect → deliver → record, to
+ * a partner outbound or to an agency inbound. Every node sweeps the outbox for due shares, so retries
+ * and a crashed node's work need nothing in memory.
  */
 @Component
-public class OutboundDeliveryRoute extends RouteBuilder {
+public class OutboxRoutes extends RouteBuilder {
 
     /**
-     * In-memory hand-off to the delivery workers. Nobody waits for it: the agency's receipt must not wait
-     * for a partner. When it is full the share is simply not queued: it is already durable and the next
+     * In-memory hand-off to the delivery workers. Nobody waits for it: a sender's receipt must not wait
+     * for the recipient. When it is full the share is simply not queued: it is already durable and the next
      * sweep finds it.
      */
-    public static final String DELIVER = "seda:outbound.deliver?size={{borderlink.delivery.queue-size}}"
+    public static final String DELIVER = "seda:outbox.deliver?size={{borderlink.delivery.queue-size}}"
             + "&concurrentConsumers={{borderlink.delivery.concurrency}}&discardWhenFull=true"
             + "&waitForTaskToComplete=Never";
 
@@ -26,7 +27,7 @@ public class OutboundDeliveryRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(DELIVER)
-                .routeId("outbound.deliver")
+                .routeId("outbox.deliver")
                 .routeConfigurationId(RouteErrorHandling.DELIVERY)
                 .to("bean:deliveries?method=claim")
                 .filter(body().isNotNull())
@@ -37,8 +38,8 @@ public class OutboundDeliveryRoute extends RouteBuilder {
                 .to("bean:deliveries?method=delivered")
                 .end();
 
-        from("timer:outbound.sweep?period={{borderlink.delivery.sweep-interval}}")
-                .routeId("outbound.sweep")
+        from("timer:outbox.sweep?period={{borderlink.delivery.sweep-interval}}")
+                .routeId("outbox.sweep")
                 .to("bean:deliveries?method=due")
                 .split(body())
                 .to(DELIVER)

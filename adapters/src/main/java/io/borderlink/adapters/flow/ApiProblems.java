@@ -1,4 +1,4 @@
-package io.borderlink.adapters.agency;
+package io.borderlink.adapters.flow;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -10,11 +10,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every refusal of the REST API as {@code application/problem+json} carrying its stable {@code code}.
+ * Every refusal of the REST APIs, agency and partner, as {@code application/problem+json} carrying its stable {@code code}.
  * Internal errors say nothing about their cause; that is in the log and the audit trail.
  */
-@RestControllerAdvice(assignableTypes = {AgencyExchangeController.class, PolicyDryRunController.class})
-public class AgencyProblems {
+// Only the adapters' controllers: the console and the approval API answer for themselves.
+@RestControllerAdvice(basePackages = "io.borderlink.adapters")
+public class ApiProblems {
 
     @ExceptionHandler(GatewayException.class)
     public ResponseEntity<ProblemDetail> refused(GatewayException e) {

@@ -1,4 +1,4 @@
-package io.borderlink.adapters.agency;
+package io.borderlink.adapters.flow;
 
 import io.borderlink.contracts.api.DryRunRequest;
 import io.borderlink.contracts.api.DryRunResult;
@@ -12,23 +12,29 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Where the agency endpoints, REST and SOAP, hand over to the flows: by endpoint URI, so the adapters
- * know the flows' contract but not their code.
+ * Where the endpoints, agency and partner, REST and SOAP, hand over to the flows: by endpoint URI, so
+ * the adapters know the flows' contract but not their code.
  */
-public final class AgencyIntake {
+public final class Flows {
 
     static final String ACCEPT = "direct:outbound.accept";
+    static final String RECEIVE = "direct:inbound.receive";
     static final String STATUS = "direct:exchange.status";
     static final String DRY_RUN = "direct:policy.dry-run";
 
     private final ProducerTemplate template;
 
-    public AgencyIntake(ProducerTemplate template) {
+    public Flows(ProducerTemplate template) {
         this.template = template;
     }
 
     public Receipt submit(Submission submission) {
         return request(ACCEPT, submission, Receipt.class);
+    }
+
+    /** A message a partner pushed to us, for the inbound flow; the receipt names the exchange it became. */
+    public Receipt receive(Submission submission) {
+        return request(RECEIVE, submission, Receipt.class);
     }
 
     public ExchangeStatus status(StatusQuery query) {

@@ -1,0 +1,76 @@
+package io.borderlink.adapters.soap;
+
+import io.borderlink.adapters.flow.ClientCertificates;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.cert.X509Certificate;
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * What our SOAP providers share: the one protected message inside a request, the caller's TLS client
+ * certificate, and refusals as SOAP faults whose {@code GatewayFault} detail carries the stable code.
+ */
+public final class SoapPayloads {
+
+    private static final QName CLIENT_FAULT = new QName(SoapEnvelope.NAMESPACE, "Client");
+    private static final QName SERVER_FAULT = new QName(SoapEnvelope.NAMESPACE, "Server");
+
+    private SoapPayloads() {}
+
+    /**
+     * The request's one child element, which must be in {@code namespace}; it is serialized on its own
+     * afterwards, which its exclusive-c14n signature allows.
+     */
+    public static Element onlyChild(Node payload, String namespace) {
+        Element request = payload instanceof Document document ? document.getDocumentElement() : (Element) payload;
+        Element found = null;
+        for (Node child = request.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                if (found != null || !namespace.equals(element.getNamespaceURI())) {
+                    throw new GatewayException(
+                            ErrorCode.PROFILE_VIOLATION,
+                            request.getLocalName() + " must hold exactly one element of " + namespace);
+                }
+                found = element;
+            }
+        }
+        if (found == null) {
+            throw new GatewayException(
+                    ErrorCode.PROFILE_VIOLATION, request.getLocalName() + " holds no element of " + namespace);
+        }
+        return found;
+    }
+
+    /** The TLS client certificate of the request CXF is processing on this thread. */
+    public static X509Certificate clientCertificate() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        return ClientCertificates.of((HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST));
+    }
+
+    /** A Client fault for what the caller got wrong, a Server fault otherwise; internals are never told. */
+    public static SoapFault fault(GatewayException e, String namespace) {
+        boolean callerError = e.code().status() < 500;
+        String message = e.code() == ErrorCode.INTERNAL_ERROR ? "the request could not be processed" : e.getMessage();
+        SoapFault fault = new SoapFault(e.code().name() + ": " + message, callerError ? CLIENT_FAULT : SERVER_FAULT);
+        Element detail = fault.getOrCreateDetail();
+        Element gatewayFault = detail.getOwnerDocument().createElementNS(namespace, "GatewayFault");
+        detail.appendChild(gatewayFault);
+        append(gatewayFault, "Code", e.code().name());
+        append(gatewayFault, "Message", message);
+        return fault;
+    }
+
+    public static void append(Element parent, String name, String text) {
+        Element child = parent.getOwnerDocument().createElementNS(parent.getNamespaceURI(), name);
+        child.setTextContent(text);
+        parent.appendChild(child);
+    }
+}

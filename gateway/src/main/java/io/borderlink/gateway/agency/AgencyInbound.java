@@ -1,0 +1,60 @@
+package io.borderlink.gateway.agency;
+
+import io.borderlink.contracts.exchange.Category;
+import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.partner.DeliverySettings;
+import io.borderlink.gateway.partner.WireFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Whether and how an agency receives partner intelligence: its endpoint, and the inbound policy — which
+ * categories it takes from which partners. An agency without this section receives nothing.
+ *
+ * @param format {@code AGENCY_REST} (an application/xml POST) or {@code AGENCY_SOAP}
+ *     (contracts/wsdl/agency-inbound.wsdl)
+ * @param certificate what the gateway encrypts to; by default the agency's first certificate
+ * @param trustAnchor the root CA the agency's TLS server must chain to
+ */
+public record AgencyInbound(
+        @NotNull WireFormat format,
+        @NotNull URI endpoint,
+        Path certificate,
+        @NotNull Path trustAnchor,
+        @DefaultValue("RSA_OAEP") KeyTransport keyTransport,
+        @Valid @NotEmpty List<Receives> receives,
+        @Valid @DefaultValue DeliverySettings delivery) {
+
+    public AgencyInbound {
+        receives = List.copyOf(receives);
+    }
+
+    /** One inbound rule: these categories, from these partners. */
+    public record Receives(@NotEmpty List<String> from, @NotEmpty Set<Category> categories) {
+
+        public Receives {
+            from = List.copyOf(from);
+            categories = Set.copyOf(categories);
+        }
+    }
+
+    @AssertTrue(message = "format must be AGENCY_REST or AGENCY_SOAP")
+    public boolean isAgencyFormat() {
+        return format == null || format == WireFormat.AGENCY_REST || format == WireFormat.AGENCY_SOAP;
+    }
+
+    /** The first rule that lets this agency receive the category from the partner, if any. */
+    public Optional<Receives> rule(String partnerId, Category category) {
+        return receives.stream()
+                .filter(r -> r.from().contains(partnerId) && r.categories().contains(category))
+                .findFirst();
+    }
+}

@@ -1,0 +1,190 @@
+package io.borderlink.gateway.inbound;
+
+import io.borderlink.adapters.liaison.LiaisonTranslator;
+import io.borderlink.adapters.wco.WcoTranslator;
+import io.borderlink.contracts.api.Submission;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import io.borderlink.gateway.intake.IntakeSettings;
+import io.borderlink.gateway.intake.RejectedSubmissionException;
+import io.borderlink.gateway.intake.VerifiedExchange;
+import io.borderlink.gateway.partner.Direction;
+import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.Partners;
+import io.borderlink.gateway.pki.GatewayKeys;
+import io.borderlink.gateway.pki.PartnerTrust;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import javax.xml.namespace.QName;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The verify step of the inbound flow for partners that deliver to us: the partner is known by its TLS
+ * client certificate, which must chain to its own root; the message is parsed hardened, decrypted with
+ * the gateway's key, its signature verified and bound to the same partner certificate, validated
+ * against the partner format's schema and translated to the canonical exchange.
+ *
+ * <p>The exchange id is derived from the partner and its MessageId, so a partner's retry of the same
+ * message is recognised by the database as a duplicate, and a reused MessageId with other content is
+ * refused as a replay.
+ */
+@Component("partnerIntake")
+public class PartnerIntake {
+
+    private static final QName LIAISON_ROOT = new QName(LiaisonTranslator.NAMESPACE, "LiaisonMessage");
+    private static final QName WCO_ROOT = new QName(WcoTranslator.NAMESPACE, "EnforcementMessage");
+
+    private final Partners partners;
+    private final PartnerTrust trust;
+    private final XmlCrypto crypto;
+    private final GatewayKeys keys;
+    private final LiaisonTranslator liaison;
+    private final WcoTranslator wco;
+    private final IntakeSettings settings;
+    private final Clock clock;
+
+    PartnerIntake(
+            Partners partners,
+            PartnerTrust trust,
+            XmlCrypto crypto,
+            GatewayKeys keys,
+            LiaisonTranslator liaison,
+            WcoTranslator wco,
+            IntakeSettings settings,
+            Clock clock) {
+        this.partners = partners;
+        this.trust = trust;
+        this.crypto = crypto;
+        this.keys = keys;
+        this.liaison = liaison;
+        this.wco = wco;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public VerifiedExchange verify(Submission submission) {
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byte[] original = submission.document();
+        String digest = Digests.sha256(original);
+        UUID claimedId = null;
+        try {
+            requireSize(original);
+            Partner partner = sender(submission.client());
+            Document document = SecureXml.parse(original);
+            QName root = rootOf(partner);
+            requireRoot(document, root);
+            claimedId = exchangeId(partner, messageId(document, root));
+            crypto.decrypt(document, keys.encryption().privateKey());
+            X509Certificate signer = crypto.verify(document);
+            if (!signer.equals(submission.client())) {
+                throw new GatewayException(
+                        ErrorCode.ORIGINATOR_MISMATCH,
+                        "the message is signed by " + signer.getSubjectX500Principal() + ", not by " + partner.id());
+            }
+            byte[] signed = SecureXml.serialize(document);
+            Exchange exchange = translate(partner, document, claimedId);
+            ExchangeXml.validate(ExchangeXml.toDocument(exchange));
+            requireFresh(partner, exchange.header().createdAt(), receivedAt);
+            return new VerifiedExchange(
+                    exchange,
+                    original,
+                    digest,
+                    signed,
+                    Digests.sha256(signed),
+                    signer,
+                    submission.client(),
+                    partner.id(),
+                    Direction.INBOUND,
+                    submission.channel(),
+                    receivedAt);
+        } catch (GatewayException e) {
+            throw new RejectedSubmissionException(e, claimedId, digest);
+        }
+    }
+
+    /** The registered sender of the client certificate, whose path must lead to that partner's own root. */
+    private Partner sender(X509Certificate client) {
+        Partner partner = partners.current()
+                .byCertificate(client)
+                .orElseThrow(() -> new GatewayException(
+                        ErrorCode.CERT_UNTRUSTED, "the TLS client certificate is not registered to a sending partner"));
+        trust.validatePath(partner.id(), partner.trustAnchor(), client);
+        return partner;
+    }
+
+    private void requireSize(byte[] document) {
+        if (document.length > settings.maxDocumentSize().toBytes()) {
+            throw new GatewayException(
+                    ErrorCode.MESSAGE_TOO_LARGE,
+                    "document of " + document.length + " bytes exceeds " + settings.maxDocumentSize());
+        }
+    }
+
+    private static QName rootOf(Partner partner) {
+        return switch (partner.format()) {
+            case LIAISON_SOAP -> LIAISON_ROOT;
+            case WCO_XML -> WCO_ROOT;
+            default ->
+                throw new GatewayException(
+                        ErrorCode.ACCESS_DENIED,
+                        partner.id() + " speaks " + partner.format() + " and is not pushed to us");
+        };
+    }
+
+    private static void requireRoot(Document document, QName expected) {
+        Element root = document.getDocumentElement();
+        if (!expected.getNamespaceURI().equals(root.getNamespaceURI())
+                || !expected.getLocalPart().equals(root.getLocalName())) {
+            throw new GatewayException(
+                    ErrorCode.PROFILE_VIOLATION,
+                    "root element must be " + expected + ", found {" + root.getNamespaceURI() + "}"
+                            + root.getLocalName());
+        }
+    }
+
+    /** The MessageId of the readable header; the signature check that follows covers it. */
+    private static String messageId(Document document, QName root) {
+        var ids = document.getElementsByTagNameNS(root.getNamespaceURI(), "MessageId");
+        if (ids.getLength() == 0 || ids.item(0).getTextContent().isBlank()) {
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, "the message has no MessageId");
+        }
+        return ids.item(0).getTextContent().trim();
+    }
+
+    static UUID exchangeId(Partner partner, String messageId) {
+        return UUID.nameUUIDFromBytes((partner.id() + "/" + messageId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Exchange translate(Partner partner, Document document, UUID exchangeId) {
+        return switch (partner.format()) {
+            case LIAISON_SOAP -> liaison.fromLiaison(document, partner.id(), exchangeId);
+            case WCO_XML -> wco.fromWco(document, partner.id(), exchangeId);
+            default -> throw new IllegalStateException("rootOf admits only pushed formats");
+        };
+    }
+
+    private void requireFresh(Partner partner, Instant createdAt, Instant now) {
+        if (createdAt.isBefore(now.minus(partner.inbound().maxAge()))) {
+            throw new GatewayException(
+                    ErrorCode.EXCHANGE_STALE,
+                    "created at " + createdAt + ", older than "
+                            + partner.inbound().maxAge());
+        }
+        if (createdAt.isAfter(now.plus(settings.maxClockSkew()))) {
+            throw new GatewayException(
+                    ErrorCode.EXCHANGE_FROM_FUTURE,
+                    "created at " + createdAt + ", more than " + settings.maxClockSkew() + " ahead");
+        }
+    }
+}

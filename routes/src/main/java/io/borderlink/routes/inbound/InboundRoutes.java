@@ -1,0 +1,38 @@
+package io.borderlink.routes.inbound;
+
+import io.borderlink.routes.errors.RouteErrorHandling;
+import io.borderlink.routes.outbox.OutboxRoutes;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inbound flow, partner → agencies: verify (or, for a polled feed, fetch and map) → inbound policy →
+ * persist, then the partner gets its answer. Released shares go to the agencies through the same
+ * durable outbox, retries and dead letters as outbound ones.
+ */
+@Component
+public class InboundRoutes extends RouteBuilder {
+
+    /** A message a partner pushed to us (liaison SOAP, customs REST). */
+    public static final String RECEIVE = "direct:inbound.receive";
+    /** A verified, canonical exchange from a partner, however it came. */
+    public static final String ACCEPT = "direct:inbound.accept";
+
+    @Override
+    public void configure() {
+        from(RECEIVE)
+                .routeId("inbound.receive")
+                .routeConfigurationId(RouteErrorHandling.INTAKE)
+                .to("bean:partnerIntake?method=verify")
+                .to(ACCEPT);
+
+        from(ACCEPT)
+                .routeId("inbound.accept")
+                .to("bean:inboundRouter?method=decide")
+                .to("bean:exchangeStore?method=accept")
+                .split(simple("${body.releasedShares}"))
+                .to(OutboxRoutes.DELIVER)
+                .end()
+                .setBody(simple("${body.receipt}"));
+    }
+}
