@@ -1,5 +1,6 @@
 package io.borderlink.gateway.support;
 
+import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.gateway.crypto.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
@@ -71,6 +72,20 @@ public final class GatewayClient {
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"urn:borderlink:service:exchange:1:SubmitExchange\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)));
+    }
+
+    /** A liaison office's Deliver request (contracts/wsdl/liaison.wsdl) with one protected LiaisonMessage. */
+    public HttpResponse<String> deliverLiaison(byte[] liaisonMessage) {
+        return send(HttpRequest.newBuilder(gateway.resolve("/services/liaison"))
+                .header("Content-Type", LiaisonSoap.CONTENT_TYPE)
+                .header("SOAPAction", "\"" + LiaisonSoap.SOAP_ACTION + "\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(LiaisonSoap.envelope(liaisonMessage))));
+    }
+
+    public HttpResponse<String> post(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public HttpResponse<String> postJson(String path, String json) {

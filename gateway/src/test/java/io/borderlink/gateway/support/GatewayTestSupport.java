@@ -20,8 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A real gateway (HTTPS with mutual TLS, real database, real Camel routes and crypto) with the two
- * liaison partners played by WireMock. Subclasses act as agencies through {@link GatewayClient}.
+ * A real gateway (HTTPS with mutual TLS, real database, real Camel routes and crypto) with the
+ * partners' endpoints and the agencies' inbound endpoints played by WireMock. Subclasses act as
+ * agencies or partners through {@link GatewayClient}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -31,6 +32,11 @@ public abstract class GatewayTestSupport {
     protected static final PartnerStub CN_LIAISON = PartnerStub.start("cn-liaison");
     protected static final PartnerStub INTERPOL_NCB = PartnerStub.start("interpol-ncb", "/notices");
     protected static final PartnerStub WCO_RILO = PartnerStub.start("wco-rilo", "/cen");
+    protected static final PartnerStub MN_CUSTOMS = PartnerStub.agency("mn-customs");
+    protected static final PartnerStub MN_BORDER = PartnerStub.agency("mn-border");
+    protected static final PartnerStub MN_DEFENCE = PartnerStub.agency("mn-defence");
+    private static final List<PartnerStub> STUBS =
+            List.of(RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, MN_CUSTOMS, MN_BORDER, MN_DEFENCE);
 
     private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
 
@@ -46,11 +52,14 @@ public abstract class GatewayTestSupport {
         registry.add("borderlink.partner.cn-liaison.endpoint", CN_LIAISON::endpoint);
         registry.add("borderlink.partner.interpol-ncb.endpoint", INTERPOL_NCB::endpoint);
         registry.add("borderlink.partner.wco-rilo.endpoint", WCO_RILO::endpoint);
+        registry.add("borderlink.agency.mn-customs.endpoint", MN_CUSTOMS::endpoint);
+        registry.add("borderlink.agency.mn-border.endpoint", MN_BORDER::endpoint);
+        registry.add("borderlink.agency.mn-defence.endpoint", MN_DEFENCE::endpoint);
     }
 
     @BeforeEach
     void partnersAcceptAndForget() {
-        for (PartnerStub partner : List.of(RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO)) {
+        for (PartnerStub partner : STUBS) {
             partner.answer(200);
             partner.forgetRequests();
         }

@@ -1,13 +1,27 @@
 package io.borderlink.gateway.support;
 
 import io.borderlink.adapters.liaison.LiaisonTranslator;
+import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.crypto.KeyTransport;
 import io.borderlink.gateway.crypto.XmlCrypto;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.namespace.QName;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** What a liaison partner does with a delivery: take the message out of the SOAP body, decrypt, verify. */
+/**
+ * What a recipient does with a delivery: take the message out of the request (a SOAP body or a plain
+ * POST), decrypt with its own key, verify the gateway's signature. Liaison partners receive a
+ * LiaisonMessage, agencies the canonical Exchange.
+ */
 public final class PartnerSide {
 
     private static final XmlCrypto CRYPTO = new XmlCrypto();
@@ -16,21 +30,71 @@ public final class PartnerSide {
 
     /** The protected LiaisonMessage of a Deliver request, as a document of its own. */
     public static Document message(byte[] soapRequest) {
-        Document envelope = SecureXml.parse(soapRequest);
-        Element message = (Element) envelope.getElementsByTagNameNS(LiaisonTranslator.NAMESPACE, "LiaisonMessage")
-                .item(0);
-        Document document = SecureXml.newDocument();
-        document.appendChild(document.importNode(message, true));
-        return SecureXml.parse(SecureXml.serialize(document));
+        return element(soapRequest, LiaisonTranslator.NAMESPACE, "LiaisonMessage");
     }
 
     /** Decrypts with the partner's key and verifies the signature; returns the plaintext message and signer. */
     public static Opened open(byte[] soapRequest, String partner) {
-        Document document = message(soapRequest);
-        CRYPTO.decrypt(document, DevPki.key(partner).privateKey());
+        return open(message(soapRequest), partner);
+    }
+
+    /** The same for an agency: the Exchange of a REST POST or of a ReceiveExchange request. */
+    public static Opened openExchange(byte[] request, String agency) {
+        return open(element(request, ExchangeXml.NAMESPACE, "Exchange"), agency);
+    }
+
+    private static Opened open(Document document, String identity) {
+        CRYPTO.decrypt(document, DevPki.key(identity).privateKey());
         X509Certificate signer = CRYPTO.verify(document);
         return new Opened(document, signer);
     }
+
+    private static Document element(byte[] request, String namespace, String localName) {
+        Element found = (Element) SecureXml.parse(request)
+                .getElementsByTagNameNS(namespace, localName)
+                .item(0);
+        Document document = SecureXml.newDocument();
+        document.appendChild(document.importNode(found, true));
+        return SecureXml.parse(SecureXml.serialize(document));
+    }
+
+    /**
+     * What a partner sends us: a message in its own format (a sample file) with a fresh MessageId and
+     * CorrelationId and the header values given (they override the sample's), signed with the partner's
+     * certs-dev key and the element named {@code encrypt} encrypted to the gateway.
+     */
+    public static Sent send(String signer, Path sample, QName encrypt, Map<String, String> header) {
+        Document document = SecureXml.parse(read(sample));
+        String namespace = document.getDocumentElement().getNamespaceURI();
+        Element headerElement =
+                (Element) document.getElementsByTagNameNS(namespace, "Header").item(0);
+        String fresh = UUID.randomUUID().toString();
+        Map<String, String> values = new HashMap<>(Map.of("MessageId", fresh, "CorrelationId", fresh));
+        values.putAll(header);
+        values.forEach((name, value) ->
+                headerElement.getElementsByTagNameNS(namespace, name).item(0).setTextContent(value));
+        return new Sent(UUID.fromString(values.get("MessageId")), protect(signer, document, encrypt));
+    }
+
+    /** Signs the document as the partner and encrypts one element of it to the gateway. */
+    public static byte[] protect(String partner, Document document, QName encrypt) {
+        Element element = (Element) document.getElementsByTagNameNS(encrypt.getNamespaceURI(), encrypt.getLocalPart())
+                .item(0);
+        CRYPTO.protect(
+                document, element, DevPki.key(partner), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+        return SecureXml.serialize(document);
+    }
+
+    private static byte[] read(Path sample) {
+        try {
+            return Files.readAllBytes(sample);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A message a partner sent, with the MessageId it carries. */
+    public record Sent(UUID messageId, byte[] bytes) {}
 
     public record Opened(Document message, X509Certificate signer) {}
 }

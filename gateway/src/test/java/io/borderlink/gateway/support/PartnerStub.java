@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A foreign partner's liaison endpoint, played by WireMock: HTTPS with the partner's own certs-dev key,
- * and a client certificate required that chains to the national root (the gateway's).
+ * An endpoint the gateway delivers to and that is not ours, played by WireMock: a foreign partner's
+ * (HTTPS with the partner's own certs-dev key) or an agency system's inbound endpoint (with the
+ * agency's key); either way a client certificate is required that chains to the national root (the
+ * gateway's).
  */
 public final class PartnerStub implements AutoCloseable {
 
@@ -35,12 +37,20 @@ public final class PartnerStub implements AutoCloseable {
         this.path = path;
     }
 
+    /** Where agency stubs take inbound deliveries. */
+    public static final String AGENCY_PATH = "/borderlink/inbound";
+
+    /** Starts the named agency's inbound endpoint (e.g. {@code mn-customs}) on a free loopback port. */
+    public static PartnerStub agency(String agency) {
+        return start(agency, AGENCY_PATH);
+    }
+
     /** Starts the named liaison partner's endpoint (e.g. {@code ru-liaison}) on a free loopback port. */
     public static PartnerStub start(String partner) {
         return start(partner, PATH);
     }
 
-    /** Starts the named partner's endpoint at a path on a free loopback port, answering 200. */
+    /** Starts an endpoint with the named certs-dev identity at a path on a free loopback port, answering 200. */
     public static PartnerStub start(String partner, String path) {
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")

@@ -26,8 +26,11 @@ public class InboundRoutes extends RouteBuilder {
                 .to("bean:partnerIntake?method=verify")
                 .to(ACCEPT);
 
+        // No error handler of its own: a refusal (a replay, say) goes back to the caller, whose error policy
+        // audits it; a handler here would mark the failure handled and the caller's would never see it.
         from(ACCEPT)
                 .routeId("inbound.accept")
+                .errorHandler(noErrorHandler())
                 .to("bean:inboundRouter?method=decide")
                 .to("bean:exchangeStore?method=accept")
                 .split(simple("${body.releasedShares}"))
