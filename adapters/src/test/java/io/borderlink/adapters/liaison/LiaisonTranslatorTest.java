@@ -176,9 +176,10 @@ class LiaisonTranslatorTest {
 
     @Test
     void refusesAMessageThatIsNotValidLiaison() {
-        Document invalid = SecureXml.parse(new String(bytes("/liaison/vehicle-alert-from-ru/message.xml"), UTF_8)
-                .replace("<Gender>MALE</Gender>", "<Gender>M</Gender>")
-                .getBytes(UTF_8));
+        Document invalid =
+                SecureXml.parse(new String(bytes("/samples/partners/vehicle-alert-from-ru-liaison.xml"), UTF_8)
+                        .replace("<Gender>MALE</Gender>", "<Gender>M</Gender>")
+                        .getBytes(UTF_8));
 
         assertThatThrownBy(() -> translator.fromLiaison(invalid, "RU-LIAISON", UUID.randomUUID()))
                 .isInstanceOfSatisfying(
@@ -239,7 +240,7 @@ class LiaisonTranslatorTest {
     }
 
     private static Document russianVehicleAlert() {
-        return resource("/liaison/vehicle-alert-from-ru/message.xml");
+        return resource("/samples/partners/vehicle-alert-from-ru-liaison.xml");
     }
 
     /** Serialized without the indentation of pretty-printing, so layout never fails a test. */

@@ -519,11 +519,11 @@ class WcoTranslatorTest {
     }
 
     private static Document riloRiskAlert() {
-        return resource("/wco/risk-alert-from-rilo/message.xml");
+        return resource("/samples/partners/risk-alert-from-wco-rilo.xml");
     }
 
     private static Document edited(String from, String to) {
-        String xml = new String(bytes("/wco/risk-alert-from-rilo/message.xml"), UTF_8);
+        String xml = new String(bytes("/samples/partners/risk-alert-from-wco-rilo.xml"), UTF_8);
         assertThat(xml).contains(from);
         return SecureXml.parse(xml.replaceFirst(Pattern.quote(from), to).getBytes(UTF_8));
     }

@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
- * One realistic, unsigned, plaintext exchange per category, valid against exchange-v1.xsd. Ids and
- * timestamps are fixed; tools re-stamp them before submitting. Each call returns fresh bytes.
+ * One realistic, unsigned, plaintext exchange per category, valid against exchange-v1.xsd, and what
+ * partners send us in their own formats (under {@code /samples/partners/}). Ids and timestamps are
+ * fixed; tools re-stamp them before submitting. Each call returns fresh bytes.
  */
 public final class Samples {
 
@@ -46,9 +47,22 @@ public final class Samples {
         return byCategory(Category.WILDLIFE_TRAFFICKING);
     }
 
+    /** A liaison message from the Russian office, decrypted and unsigned (liaison-v1.xsd). */
+    public static byte[] vehicleAlertFromRuLiaison() {
+        return read("/samples/partners/vehicle-alert-from-ru-liaison.xml");
+    }
+
+    /** An enforcement message from the customs network, decrypted and unsigned (wco-enforcement-v1.xsd). */
+    public static byte[] riskAlertFromWcoRilo() {
+        return read("/samples/partners/risk-alert-from-wco-rilo.xml");
+    }
+
     /** The sample is {@code /samples/<category in kebab case>.xml}, e.g. {@code wanted-person.xml}. */
     public static byte[] byCategory(Category category) {
-        String resource = "/samples/" + category.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xml";
+        return read("/samples/" + category.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xml");
+    }
+
+    private static byte[] read(String resource) {
         try (InputStream in = Samples.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("sample not on the classpath: " + resource);

@@ -3,13 +3,12 @@ package io.borderlink.gateway.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.adapters.wco.WcoInboundController;
-import io.borderlink.adapters.wco.WcoTranslator;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.SourceRef;
+import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.DevPki;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.gateway.support.PartnerSide;
@@ -18,7 +17,6 @@ import io.borderlink.gateway.support.PartnerSide.Sent;
 import io.borderlink.gateway.support.PartnerStub;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,10 +35,6 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "borderlink.config.partners=config/partners")
 class InboundFlowIT extends GatewayTestSupport {
-
-    private static final Path LIAISON_SAMPLE =
-            Path.of("adapters/src/test/resources/liaison/vehicle-alert-from-ru/message.xml");
-    private static final Path WCO_SAMPLE = Path.of("adapters/src/test/resources/wco/risk-alert-from-rilo/message.xml");
 
     @Test
     void deliversAVehicleAlertFromTheRussianOfficeToCustomsAndTheBorderAuthority() {
@@ -210,14 +204,14 @@ class InboundFlowIT extends GatewayTestSupport {
         Map<String, String> values =
                 new HashMap<>(Map.of("Created", Instant.now().toString()));
         values.putAll(header);
-        return PartnerSide.send(signer, LIAISON_SAMPLE, LiaisonTranslator.CONTENT, values);
+        return PartnerSide.send(signer, Samples.vehicleAlertFromRuLiaison(), values);
     }
 
     private static Sent wco(Map<String, String> header) {
         Map<String, String> values =
                 new HashMap<>(Map.of("Created", Instant.now().toString()));
         values.putAll(header);
-        return PartnerSide.send("wco-rilo", WCO_SAMPLE, WcoTranslator.REPORT, values);
+        return PartnerSide.send("wco-rilo", Samples.riskAlertFromWcoRilo(), values);
     }
 
     private static UUID exchangeIdOf(String partner, Sent sent) {

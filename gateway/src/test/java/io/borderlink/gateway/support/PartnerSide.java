@@ -3,17 +3,11 @@ package io.borderlink.gateway.support;
 import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.gateway.cli.PartnerDocuments;
 import io.borderlink.gateway.crypto.XmlCrypto;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.xml.namespace.QName;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -25,6 +19,7 @@ import org.w3c.dom.Element;
 public final class PartnerSide {
 
     private static final XmlCrypto CRYPTO = new XmlCrypto();
+    private static final PartnerDocuments PARTNER = new PartnerDocuments(CRYPTO);
 
     private PartnerSide() {}
 
@@ -59,38 +54,14 @@ public final class PartnerSide {
     }
 
     /**
-     * What a partner sends us: a message in its own format (a sample file) with a fresh MessageId and
-     * CorrelationId and the header values given (they override the sample's), signed with the partner's
-     * certs-dev key and the element named {@code encrypt} encrypted to the gateway.
+     * What a partner sends us: a message in its own format (a sample) with a fresh MessageId and
+     * CorrelationId and the header values given, signed with the {@code signer}'s certs-dev key and its
+     * content encrypted to the gateway.
      */
-    public static Sent send(String signer, Path sample, QName encrypt, Map<String, String> header) {
-        Document document = SecureXml.parse(read(sample));
-        String namespace = document.getDocumentElement().getNamespaceURI();
-        Element headerElement =
-                (Element) document.getElementsByTagNameNS(namespace, "Header").item(0);
-        String fresh = UUID.randomUUID().toString();
-        Map<String, String> values = new HashMap<>(Map.of("MessageId", fresh, "CorrelationId", fresh));
-        values.putAll(header);
-        values.forEach((name, value) ->
-                headerElement.getElementsByTagNameNS(namespace, name).item(0).setTextContent(value));
-        return new Sent(UUID.fromString(values.get("MessageId")), protect(signer, document, encrypt));
-    }
-
-    /** Signs the document as the partner and encrypts one element of it to the gateway. */
-    public static byte[] protect(String partner, Document document, QName encrypt) {
-        Element element = (Element) document.getElementsByTagNameNS(encrypt.getNamespaceURI(), encrypt.getLocalPart())
-                .item(0);
-        CRYPTO.protect(
-                document, element, DevPki.key(partner), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
-        return SecureXml.serialize(document);
-    }
-
-    private static byte[] read(Path sample) {
-        try {
-            return Files.readAllBytes(sample);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static Sent send(String signer, byte[] sample, Map<String, String> header) {
+        Document message = SecureXml.parse(sample);
+        UUID messageId = PartnerDocuments.stamp(message, header);
+        return new Sent(messageId, PARTNER.protect(message, DevPki.key(signer), DevPki.certificate("gateway-enc")));
     }
 
     /** A message a partner sent, with the MessageId it carries. */

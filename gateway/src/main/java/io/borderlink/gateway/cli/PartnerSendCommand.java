@@ -1,0 +1,97 @@
+package io.borderlink.gateway.cli;
+
+import io.borderlink.adapters.liaison.LiaisonSoap;
+import io.borderlink.adapters.wco.WcoInboundController;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.gateway.crypto.TlsContexts;
+import io.borderlink.gateway.crypto.XmlCrypto;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.w3c.dom.Document;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code borderlink partner-send}: play a partner that pushes to us. Re-stamps a liaison or enforcement
+ * message, signs it with the partner's key, encrypts its content to the gateway and delivers it over
+ * mutual TLS: a liaison message as SOAP to /services/liaison, an enforcement message as a POST to
+ * /partners/v1/enforcement-messages. Prints the gateway's answer.
+ */
+@Command(
+        name = "partner-send",
+        mixinStandardHelpOptions = true,
+        description = "Play a partner: sign, encrypt and deliver a liaison or enforcement message to the gateway.")
+class PartnerSendCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--in",
+            required = true,
+            description = "plaintext partner message, e.g. contracts/src/main/resources/samples/partners/"
+                    + "vehicle-alert-from-ru-liaison.xml")
+    Path in;
+
+    @Option(
+            names = "--partner",
+            defaultValue = "ru-liaison",
+            description = "certs-dev identity to sign and connect with (default: ${DEFAULT-VALUE})")
+    String partner;
+
+    @Option(
+            names = "--gateway",
+            defaultValue = "https://localhost:8443",
+            description = "the gateway's base URL (default: ${DEFAULT-VALUE})")
+    URI gateway;
+
+    @Option(
+            names = "--certs",
+            defaultValue = "certs-dev",
+            description = "folder of the key store and CA files (default: ${DEFAULT-VALUE})")
+    Path certs;
+
+    @Option(
+            names = "--password",
+            defaultValue = "changeit",
+            description = "key store password (default: the certs-dev one)")
+    String password;
+
+    @Override
+    public Integer call() throws Exception {
+        SigningKey key = Certificates.readKey(certs.resolve(partner + ".p12"), password.toCharArray(), partner);
+        Document message = SecureXml.parse(Files.readAllBytes(in));
+        UUID messageId =
+                PartnerDocuments.stamp(message, Map.of("Created", Instant.now().toString()));
+        boolean liaison = PartnerDocuments.isLiaison(message);
+        byte[] protectedMessage = new PartnerDocuments(new XmlCrypto())
+                .protect(message, key, Certificates.readCertificate(certs.resolve("gateway-enc.crt.pem")));
+        HttpRequest.Builder request = liaison
+                ? HttpRequest.newBuilder(gateway.resolve("/services/liaison"))
+                        .header("Content-Type", LiaisonSoap.CONTENT_TYPE)
+                        .header("SOAPAction", "\"" + LiaisonSoap.SOAP_ACTION + "\"")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(LiaisonSoap.envelope(protectedMessage)))
+                : HttpRequest.newBuilder(gateway.resolve(WcoInboundController.PATH))
+                        .header("Content-Type", "application/xml")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(protectedMessage));
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(TlsContexts.mutual(
+                        key, List.of(Certificates.readCertificate(certs.resolve("ca/national-root.crt.pem")))))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        HttpResponse<String> answer =
+                client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("MessageId " + messageId + " → HTTP " + answer.statusCode());
+        System.out.println(answer.body());
+        return answer.statusCode() < 300 ? 0 : 1;
+    }
+}
