@@ -14,6 +14,10 @@ public enum AuditStep {
     DELIVER,
     /** A share gave up after its last attempt and waits for an administrator. */
     DEAD_LETTER,
+    /** A recipient's circuit opened, let probes through or closed again, on one node. */
+    CIRCUIT,
+    /** An administrator resent or abandoned a dead-lettered share. */
+    DEAD_LETTER_ADMIN,
     /** A request was refused by access control. */
     ACCESS,
     /**

@@ -25,6 +25,7 @@ import io.borderlink.gateway.partner.WireFormat;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.routes.outbox.OutboxRoutes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,9 +58,11 @@ public class Deliveries {
     private final Partners partners;
     private final AgencyDirectory agencies;
     private final OutboxSettings settings;
+    private final Circuits circuits;
     private final String node;
     private final String signingCertificate;
     private final Clock clock;
+    private final InFlight inFlight = new InFlight();
 
     Deliveries(
             JdbcClient jdbc,
@@ -69,6 +72,7 @@ public class Deliveries {
             Partners partners,
             AgencyDirectory agencies,
             OutboxSettings settings,
+            Circuits circuits,
             NodeIdentity node,
             GatewayKeys keys,
             Clock clock) {
@@ -79,6 +83,7 @@ public class Deliveries {
         this.partners = partners;
         this.agencies = agencies;
         this.settings = settings;
+        this.circuits = circuits;
         this.node = node.id();
         this.signingCertificate = Certificates.fingerprint(keys.signing().certificate());
         this.clock = clock;
@@ -98,8 +103,26 @@ public class Deliveries {
                 .list();
     }
 
-    /** Takes the share for one attempt, or answers null when it is not due or another node has it. */
+    /**
+     * Takes the share for one attempt, or answers null when it is not due, another node has it, this node
+     * is stopping, or the recipient's circuit is open (then the share is put back without an attempt).
+     */
     public ShareDelivery claim(UUID shareId) {
+        if (!inFlight.enter(shareId)) {
+            return null;
+        }
+        ShareDelivery share = null;
+        try {
+            share = claimLeased(shareId);
+            return share;
+        } finally {
+            if (share == null) {
+                inFlight.leave(shareId);
+            }
+        }
+    }
+
+    private ShareDelivery claimLeased(UUID shareId) {
         OffsetDateTime now = now();
         int claimed = jdbc.sql(
                         """
@@ -124,18 +147,76 @@ public class Deliveries {
                         rs.getInt("attempts") + 1,
                         rs.getString("view_digest")))
                 .single();
+        Optional<Recipient> recipient = recipient(row);
+        if (recipient.isEmpty()) {
+            // Nothing can be sent without the recipient's configuration: no retry helps.
+            record(
+                    row,
+                    false,
+                    null,
+                    new GatewayException(
+                            ErrorCode.INTERNAL_ERROR, row.recipientId() + " is no longer configured to receive"));
+            return null;
+        }
+        Optional<Duration> refusal = circuits.refusal(recipient.get());
+        if (refusal.isPresent()) {
+            putBack(row, refusal.get());
+            return null;
+        }
         try {
-            return load(row);
+            return load(row, recipient.get());
         } catch (GatewayException e) {
-            // Nothing can be sent without the partner's configuration or the partner view: no retry helps.
+            // Nothing can be sent without the partner view: no retry helps.
+            circuits.failed(recipient.get(), e);
             record(row, false, null, e);
             return null;
         }
     }
 
+    /** Gives a share back untried, for when its recipient's circuit is open. */
+    private void putBack(Claimed share, Duration delay) {
+        Instant next = clock.instant().plus(delay);
+        jdbc.sql(
+                        """
+                        UPDATE share SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+                        WHERE id = ? AND lease_owner = ?""")
+                .params(utc(next), now(), share.shareId(), node)
+                .update();
+        log.debug("circuit to {} is open: share {} waits until {}", share.recipientId(), share.shareId(), next);
+    }
+
+    /**
+     * Stops claiming, waits up to {@code drainTimeout} for the deliveries under way, then gives up the
+     * leases of whatever is left, so that another node takes those shares over at once rather than
+     * after the lease.
+     */
+    public void drain() {
+        boolean finished = inFlight.close(settings.drainTimeout());
+        int released = jdbc.sql(
+                        """
+                        UPDATE share SET lease_owner = NULL, lease_until = NULL, updated_at = ?
+                        WHERE lease_owner = ? AND state = 'PENDING'""")
+                .params(now(), node)
+                .update();
+        log.info(
+                "outbox drained on {}: {}, {} lease(s) released",
+                node,
+                finished ? "deliveries under way finished" : "gave up waiting for deliveries under way",
+                released);
+    }
+
     /** Records an accepted delivery and keeps what the partner was sent as evidence. */
     public void delivered(SentMessage sent) {
         ShareDelivery share = sent.message().share();
+        try {
+            circuits.succeeded(share.recipient());
+            recordDelivered(sent, share);
+        } finally {
+            inFlight.leave(share.shareId());
+        }
+    }
+
+    private void recordDelivered(SentMessage sent, ShareDelivery share) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             int updated = jdbc.sql(
@@ -190,9 +271,23 @@ public class Deliveries {
     public void failed(
             @ExchangeProperty(OutboxRoutes.SHARE) ShareDelivery share,
             @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        if (share == null) {
+            // The claim itself failed (the database, most likely): the share stays due for the next sweep.
+            log.warn("could not claim a share: {}", cause.toString());
+            return;
+        }
         GatewayException failure = cause instanceof GatewayException g
                 ? g
                 : new GatewayException(ErrorCode.INTERNAL_ERROR, String.valueOf(cause.getMessage()), cause);
+        try {
+            circuits.failed(share.recipient(), failure);
+            recordFailed(share, failure);
+        } finally {
+            inFlight.leave(share.shareId());
+        }
+    }
+
+    private void recordFailed(ShareDelivery share, GatewayException failure) {
         DeliverySettings delivery = share.recipient().delivery();
         boolean retry = failure.code() == ErrorCode.PARTNER_UNAVAILABLE && share.attempt() < delivery.maxAttempts();
         Instant next = clock.instant()
@@ -253,10 +348,7 @@ public class Deliveries {
                 retry ? "will retry at " + next : "dead-lettered");
     }
 
-    private ShareDelivery load(Claimed share) {
-        Recipient recipient = recipient(share)
-                .orElseThrow(() -> new GatewayException(
-                        ErrorCode.INTERNAL_ERROR, share.recipientId() + " is no longer configured to receive"));
+    private ShareDelivery load(Claimed share, Recipient recipient) {
         byte[] view = evidence.find(share.exchangeId(), EvidenceKind.PARTNER_VIEW, share.recipientId())
                 .orElseThrow(() -> new GatewayException(
                         ErrorCode.INTERNAL_ERROR, "partner view of share " + share.shareId() + " is missing"));

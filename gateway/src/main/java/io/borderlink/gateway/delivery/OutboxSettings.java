@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval how often every node looks for due shares: retries and crashed nodes' work
  * @param concurrency delivery workers per node
  * @param queueSize shares waiting in memory for a worker; beyond it they wait for the next sweep
+ * @param drainTimeout how long a stopping node waits for its deliveries under way before it releases
+ *     their leases to the other nodes; within the shutdown phase timeout
  */
 @Validated
 @ConfigurationProperties("borderlink.delivery")
@@ -24,4 +26,5 @@ public record OutboxSettings(
         @DefaultValue("100") @Min(1) int batchSize,
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("4") @Min(1) int concurrency,
-        @DefaultValue("10000") @Min(1) int queueSize) {}
+        @DefaultValue("10000") @Min(1) int queueSize,
+        @DefaultValue("15s") Duration drainTimeout) {}

@@ -1,5 +1,6 @@
 package io.borderlink.gateway.partner;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxAttempts attempts before the share is dead-lettered for an administrator
  * @param timeout how long one attempt may take, connection and answer together
+ * @param circuit when to stop trying for a while, on each node
  */
 public record DeliverySettings(
         @DefaultValue("8") @Min(1) int maxAttempts,
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("10s") Duration timeout) {
+        @DefaultValue("10s") Duration timeout,
+        @Valid @DefaultValue CircuitSettings circuit) {
 
     /** The delay before attempt {@code attempt + 1}, given that {@code attempt} attempts failed. */
     public Duration backoffAfter(int attempt, double jitter) {
