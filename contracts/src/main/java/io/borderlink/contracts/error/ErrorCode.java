@@ -42,6 +42,12 @@ public enum ErrorCode {
     VIEW_CHANGED(409),
     /** An approval or rejection needs a reason, in words, of at most 1,000 characters. */
     REASON_REQUIRED(400),
+    /** The share is not a dead letter (any more): it was resent, abandoned or delivered meanwhile. */
+    DEAD_LETTER_CLOSED(409),
+    /** A request parameter or path segment is missing or malformed (e.g. an id that is not a UUID). */
+    REQUEST_INVALID(400),
+    /** The database cannot be reached: nothing was stored, so nothing was accepted; try again later. */
+    STORE_UNAVAILABLE(503),
     /** A configuration file (partner, agency, policy) is invalid; the message names file, line and problem. */
     CONFIGURATION_INVALID(400),
     INTERNAL_ERROR(500);

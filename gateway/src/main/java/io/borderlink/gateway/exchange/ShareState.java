@@ -11,11 +11,14 @@ public enum ShareState {
     DELIVERED,
     /** Every attempt failed, or the partner refused it; an administrator decides what happens next. */
     DEAD_LETTER,
+    /** An administrator gave up on a dead letter, with a reason; it is never sent. */
+    ABANDONED,
     DENIED,
     REJECTED,
     EXPIRED;
 
-    private static final Set<ShareState> TERMINAL = Set.of(DELIVERED, DEAD_LETTER, DENIED, REJECTED, EXPIRED);
+    private static final Set<ShareState> TERMINAL =
+            Set.of(DELIVERED, DEAD_LETTER, ABANDONED, DENIED, REJECTED, EXPIRED);
 
     public boolean isTerminal() {
         return TERMINAL.contains(this);

@@ -69,6 +69,9 @@ class SecurityConfiguration {
                         .hasRole("OFFICER")
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/audit/**"))
                         .hasRole("AUDITOR")
+                        .requestMatchers(
+                                PATHS.matcher("/api/v1/dead-letters"), PATHS.matcher("/api/v1/dead-letters/**"))
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll())
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
@@ -113,6 +116,9 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.GET, "/console/audit"),
                                 PATHS.matcher(HttpMethod.GET, "/console/audit/**"))
                         .hasRole("AUDITOR")
+                        .requestMatchers(
+                                PATHS.matcher("/console/dead-letters"), PATHS.matcher("/console/dead-letters/**"))
+                        .hasRole("ADMIN")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console"), PATHS.matcher(HttpMethod.GET, "/console/**"))
                         .hasAnyRole("OFFICER", "AUDITOR", "ADMIN")

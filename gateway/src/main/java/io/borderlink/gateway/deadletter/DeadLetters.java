@@ -1,0 +1,185 @@
+package io.borderlink.gateway.deadletter;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditEvent.Outcome;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.deadletter.DeadLetterDetail.HistoryEntry;
+import io.borderlink.gateway.exchange.ShareState;
+import io.borderlink.gateway.security.Caller;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What an administrator can do about dead letters: look at them, send them again (with a fresh set of
+ * attempts) or abandon them with a reason. Each action changes the share only if it is still a dead
+ * letter, so two administrators cannot both act on one, and each is audited with who did it.
+ */
+@Component
+public class DeadLetters {
+
+    /** A list is for reading, not for paging through thousands; resend-all is not limited. */
+    private static final int LIST_LIMIT = 500;
+
+    private static final String COLUMNS =
+            """
+            SELECT s.id, s.exchange_id, s.partner_id, e.direction, s.attempts, s.last_error_code, s.last_error,
+                   s.updated_at, s.state
+            FROM share s JOIN exchange e ON e.id = s.exchange_id""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DeadLetters(JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Dead letters, oldest first; all of them, or those for one recipient. */
+    public List<DeadLetter> list(String recipient) {
+        String where = " WHERE s.state = 'DEAD_LETTER'" + (recipient == null ? "" : " AND s.partner_id = ?");
+        JdbcClient.StatementSpec query = jdbc.sql(COLUMNS + where + " ORDER BY s.updated_at LIMIT " + LIST_LIMIT);
+        if (recipient != null) {
+            query = query.param(recipient);
+        }
+        return query.query((rs, n) -> deadLetter(rs)).list();
+    }
+
+    public DeadLetterDetail inspect(UUID shareId) {
+        Row row = row(shareId);
+        List<HistoryEntry> history = jdbc.sql(
+                        """
+                        SELECT occurred_at, step, outcome, code, actor, detail FROM audit_event
+                        WHERE exchange_id = ? AND partner_id = ? AND step IN ('DELIVER', 'DEAD_LETTER', 'DEAD_LETTER_ADMIN')
+                        ORDER BY id""")
+                .params(row.deadLetter().exchangeId(), row.deadLetter().recipient())
+                .query((rs, n) -> new HistoryEntry(
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("step"),
+                        rs.getString("outcome"),
+                        rs.getString("code"),
+                        rs.getString("actor"),
+                        rs.getString("detail")))
+                .list();
+        return new DeadLetterDetail(row.deadLetter(), row.state(), history);
+    }
+
+    /** Makes the share due again now, with all its attempts. */
+    public void resend(UUID shareId, Caller admin) {
+        transactions.executeWithoutResult(status -> resendOne(row(shareId).deadLetter(), admin));
+    }
+
+    /** Resends every dead letter for the recipient; answers how many. */
+    public int resendAll(String recipient, Caller admin) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new GatewayException(ErrorCode.REQUEST_INVALID, "name the recipient whose dead letters to resend");
+        }
+        return transactions.execute(status -> {
+            List<DeadLetter> deadLetters = jdbc.sql(COLUMNS + " WHERE s.state = 'DEAD_LETTER' AND s.partner_id = ?")
+                    .param(recipient)
+                    .query((rs, n) -> deadLetter(rs))
+                    .list();
+            deadLetters.forEach(deadLetter -> resendOne(deadLetter, admin));
+            return deadLetters.size();
+        });
+    }
+
+    /** Gives up on the share for good; the reason is kept with it and in the audit trail. */
+    public void abandon(UUID shareId, Caller admin, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new GatewayException(ErrorCode.REASON_REQUIRED, "abandoning needs a reason of 1 to 1,000 characters");
+        }
+        OffsetDateTime now = now();
+        transactions.executeWithoutResult(status -> {
+            DeadLetter deadLetter = row(shareId).deadLetter();
+            int changed = jdbc.sql(
+                            """
+                            UPDATE share SET state = ?, abandoned_by = ?, abandoned_at = ?, abandon_reason = ?,
+                                             updated_at = ?
+                            WHERE id = ? AND state = 'DEAD_LETTER'""")
+                    .params(ShareState.ABANDONED.name(), admin.id(), now, reason, now, shareId)
+                    .update();
+            requireChanged(changed, shareId);
+            audit.record(event(deadLetter, admin, Outcome.DENIED, "abandoned: " + reason));
+        });
+    }
+
+    private void resendOne(DeadLetter deadLetter, Caller admin) {
+        OffsetDateTime now = now();
+        int changed = jdbc.sql(
+                        """
+                        UPDATE share SET state = 'PENDING', attempts = 0, next_attempt_at = ?, lease_owner = NULL,
+                                         lease_until = NULL, updated_at = ?
+                        WHERE id = ? AND state = 'DEAD_LETTER'""")
+                .params(now, now, deadLetter.shareId())
+                .update();
+        requireChanged(changed, deadLetter.shareId());
+        audit.record(event(
+                deadLetter,
+                admin,
+                Outcome.RETRY,
+                "resent after " + deadLetter.attempts() + " attempt(s), last " + deadLetter.lastErrorCode()));
+    }
+
+    private static void requireChanged(int changed, UUID shareId) {
+        if (changed == 0) {
+            throw new GatewayException(ErrorCode.DEAD_LETTER_CLOSED, "share " + shareId + " is not a dead letter");
+        }
+    }
+
+    private Row row(UUID shareId) {
+        return jdbc.sql(COLUMNS + " WHERE s.id = ?")
+                .param(shareId)
+                .query((rs, n) -> new Row(deadLetter(rs), rs.getString("state")))
+                .optional()
+                .filter(row -> row.state().equals(ShareState.DEAD_LETTER.name())
+                        || row.state().equals(ShareState.ABANDONED.name()))
+                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no dead letter " + shareId));
+    }
+
+    private static DeadLetter deadLetter(ResultSet rs) throws SQLException {
+        return new DeadLetter(
+                rs.getObject("id", UUID.class),
+                rs.getObject("exchange_id", UUID.class),
+                rs.getString("partner_id"),
+                rs.getString("direction"),
+                rs.getInt("attempts"),
+                rs.getString("last_error_code"),
+                rs.getString("last_error"),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static AuditEvent event(DeadLetter deadLetter, Caller admin, Outcome outcome, String detail) {
+        return new AuditEvent(
+                AuditStep.DEAD_LETTER_ADMIN,
+                outcome,
+                deadLetter.exchangeId(),
+                deadLetter.recipient(),
+                null,
+                admin.id(),
+                admin.certificate(),
+                null,
+                detail);
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** A dead or abandoned share, and which of the two. */
+    private record Row(DeadLetter deadLetter, String state) {}
+}

@@ -1,0 +1,153 @@
+package io.borderlink.gateway.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.gateway.support.GatewayClient;
+import io.borderlink.gateway.support.GatewayTestSupport;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An administrator's dead-letter API: a share to RU-LIAISON dead-letters while the partner answers 503,
+ * then the administrator lists, inspects, resends or abandons it; every action is audited with who did it,
+ * and every refusal carries a stable code.
+ */
+class DeadLetterAdminIT extends GatewayTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Listed for RU-LIAISON with its history; resent once the partner is back, it is delivered. */
+    @Test
+    void resendsADeadLetterThatIsThenDelivered() throws Exception {
+        UUID shareId = deadLetterToRuLiaison();
+        RU_LIAISON.answer(200);
+
+        JsonNode listed = JSON.readTree(
+                admin().get("/api/v1/dead-letters?recipient=RU-LIAISON").body());
+        assertThat(listed.findValuesAsText("shareId")).contains(shareId.toString());
+        JsonNode detail =
+                JSON.readTree(admin().get("/api/v1/dead-letters/" + shareId).body());
+        assertThat(detail.get("state").asText()).isEqualTo("DEAD_LETTER");
+        assertThat(detail.get("history").findValuesAsText("step")).contains("DELIVER", "DEAD_LETTER");
+
+        HttpResponse<String> resent = admin().postJson("/api/v1/dead-letters/" + shareId + "/resend", "");
+
+        assertThat(resent.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(state(shareId)));
+        assertThat(adminEvents(shareId)).isEqualTo(1);
+    }
+
+    /** Resend-all takes every dead letter of the recipient named, and only those. */
+    @Test
+    void resendsEveryDeadLetterOfOneRecipient() throws Exception {
+        UUID first = deadLetterToRuLiaison();
+        UUID second = deadLetterToRuLiaison();
+        RU_LIAISON.answer(200);
+
+        HttpResponse<String> resent = admin().postJson("/api/v1/dead-letters/resend?recipient=RU-LIAISON", "");
+
+        assertThat(JSON.readTree(resent.body()).get("changed").asInt()).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "DELIVERED".equals(state(first)) && "DELIVERED".equals(state(second)));
+    }
+
+    /** Abandoned with a reason, the share is final: it is kept with who and why, and cannot be resent. */
+    @Test
+    void abandonsADeadLetterWithAReasonForGood() throws Exception {
+        UUID shareId = deadLetterToRuLiaison();
+
+        HttpResponse<String> abandoned = admin().postJson(
+                        "/api/v1/dead-letters/" + shareId + "/abandon", "{\"reason\":\"sent by fax instead\"}");
+
+        assertThat(abandoned.statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForMap("SELECT state, abandoned_by, abandon_reason FROM share WHERE id = ?", shareId))
+                .containsEntry("state", "ABANDONED")
+                .containsEntry("abandoned_by", "admin-1")
+                .containsEntry("abandon_reason", "sent by fax instead");
+        assertRefused(admin().postJson("/api/v1/dead-letters/" + shareId + "/resend", ""), 409, "DEAD_LETTER_CLOSED");
+        assertThat(JSON.readTree(admin().get("/api/v1/dead-letters").body()).findValuesAsText("shareId"))
+                .doesNotContain(shareId.toString());
+        assertThat(adminEvents(shareId)).isEqualTo(1);
+    }
+
+    /** No reason, a malformed id, an unknown share, a missing recipient: each refused with its own code. */
+    @Test
+    void refusesBadRequestsWithStableCodes() throws Exception {
+        UUID shareId = deadLetterToRuLiaison();
+
+        assertRefused(
+                admin().postJson("/api/v1/dead-letters/" + shareId + "/abandon", "{\"reason\":\" \"}"),
+                400,
+                "REASON_REQUIRED");
+        assertRefused(admin().get("/api/v1/dead-letters/not-a-uuid"), 400, "REQUEST_INVALID");
+        assertRefused(admin().get("/api/v1/dead-letters/" + UUID.randomUUID()), 404, "NOT_FOUND");
+        assertRefused(admin().postJson("/api/v1/dead-letters/resend", ""), 400, "REQUEST_INVALID");
+        assertThat(state(shareId)).isEqualTo("DEAD_LETTER");
+    }
+
+    /** The console page lists the dead letter for its recipient and shows its history to an administrator. */
+    @Test
+    void showsDeadLettersOnTheConsoleToAnAdministrator() {
+        UUID shareId = deadLetterToRuLiaison();
+
+        HttpResponse<String> page = admin().get("/console/dead-letters?recipient=RU-LIAISON");
+        HttpResponse<String> detail = admin().get("/console/dead-letters/" + shareId);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(shareId.toString()).contains("Resend all");
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("History").contains("PARTNER_UNAVAILABLE");
+        assertThat(GatewayClient.as("officer-1", port).get("/console/dead-letters").statusCode())
+                .isEqualTo(403);
+    }
+
+    /** Dead letters are for administrators only: an officer is refused. */
+    @Test
+    void refusesAnOfficer() {
+        HttpResponse<String> response = GatewayClient.as("officer-1", port).get("/api/v1/dead-letters");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    private UUID deadLetterToRuLiaison() {
+        RU_LIAISON.answer(503);
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+        agency("mn-border").submit(protect(incident, "mn-border"));
+        UUID shareId = jdbc.queryForObject(
+                "SELECT id FROM share WHERE exchange_id = ? AND partner_id = 'RU-LIAISON'",
+                UUID.class,
+                incident.header().exchangeId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEAD_LETTER".equals(state(shareId)));
+        return shareId;
+    }
+
+    private String state(UUID shareId) {
+        return jdbc.queryForObject("SELECT state FROM share WHERE id = ?", String.class, shareId);
+    }
+
+    private int adminEvents(UUID shareId) {
+        return jdbc.queryForObject(
+                """
+                SELECT COUNT(*) FROM audit_event a JOIN share s ON s.exchange_id = a.exchange_id
+                  AND s.partner_id = a.partner_id
+                WHERE s.id = ? AND a.step = 'DEAD_LETTER_ADMIN' AND a.actor = 'admin-1'""",
+                Integer.class,
+                shareId);
+    }
+
+    private GatewayClient admin() {
+        return GatewayClient.as("admin-1", port);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo(code);
+    }
+}
