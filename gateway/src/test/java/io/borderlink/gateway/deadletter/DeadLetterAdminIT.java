@@ -104,7 +104,9 @@ class DeadLetterAdminIT extends GatewayTestSupport {
         assertThat(page.body()).contains(shareId.toString()).contains("Resend all");
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("History").contains("PARTNER_UNAVAILABLE");
-        assertThat(GatewayClient.as("officer-1", port).get("/console/dead-letters").statusCode())
+        assertThat(GatewayClient.as("officer-1", port)
+                        .get("/console/dead-letters")
+                        .statusCode())
                 .isEqualTo(403);
     }
 
