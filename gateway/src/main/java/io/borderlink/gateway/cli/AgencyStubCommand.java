@@ -35,6 +35,7 @@ class AgencyStubCommand implements Callable<Integer> {
                 "/borderlink/inbound",
                 ExchangeXml.NAMESPACE,
                 "Exchange",
+                message -> StubServer.text(message, ExchangeXml.NAMESPACE, "ExchangeId"),
                 message ->
                         """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>\

@@ -34,6 +34,7 @@ class PartnerStubCommand implements Callable<Integer> {
                 "/liaison",
                 LiaisonTranslator.NAMESPACE,
                 "LiaisonMessage",
+                message -> StubServer.text(message, LiaisonTranslator.NAMESPACE, "MessageId"),
                 message ->
                         """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>\

@@ -9,7 +9,9 @@ import io.borderlink.gateway.crypto.SigningKey;
 import io.borderlink.gateway.crypto.XmlCrypto;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,19 +65,31 @@ class ProtectCommand implements Callable<Integer> {
     @Option(names = "--keep-ids", description = "keep the exchange id and creation time instead of fresh ones")
     boolean keepIds;
 
+    @Option(
+            names = "--count",
+            defaultValue = "1",
+            description = "how many fresh exchanges to make; above 1, --out is a folder that gets <exchangeId>.xml"
+                    + " for each (load and resilience tests)")
+    int count;
+
     @Override
     public Integer call() throws Exception {
         String keyAlias =
                 alias != null ? alias : signer.getFileName().toString().replaceFirst("\\.p12$", "");
         SigningKey key = Certificates.readKey(signer, password.toCharArray(), keyAlias);
-        Exchange exchange = ExchangeXml.read(SecureXml.parse(Files.readAllBytes(in)));
-        if (!keepIds) {
-            exchange = AgencyDocuments.fresh(exchange, Instant.now());
+        Exchange sample = ExchangeXml.read(SecureXml.parse(Files.readAllBytes(in)));
+        X509Certificate gateway = Certificates.readCertificate(gatewayCertificate);
+        AgencyDocuments documents = new AgencyDocuments(new XmlCrypto());
+        if (count > 1) {
+            Files.createDirectories(out);
         }
-        byte[] protectedDocument = new AgencyDocuments(new XmlCrypto())
-                .protect(exchange, key, Certificates.readCertificate(gatewayCertificate), keyTransport);
-        Files.write(out, protectedDocument);
-        System.out.println(exchange.header().exchangeId());
+        for (int i = 0; i < count; i++) {
+            Exchange exchange = keepIds && count == 1 ? sample : AgencyDocuments.fresh(sample, Instant.now());
+            byte[] protectedDocument = documents.protect(exchange, key, gateway, keyTransport);
+            UUID id = exchange.header().exchangeId();
+            Files.write(count > 1 ? out.resolve(id + ".xml") : out, protectedDocument);
+            System.out.println(id);
+        }
         return 0;
     }
 }
