@@ -10,6 +10,7 @@ import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.gateway.exchange.StoreFailures;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import java.security.cert.X509Certificate;
@@ -40,8 +41,19 @@ public class IntakeRejections {
         this.partners = partners;
     }
 
-    /** Called by the intake error policy with the original submission and what went wrong. */
+    /**
+     * Called by the intake error policy with the original submission and what went wrong. When the database
+     * cannot be reached nothing was stored, so the caller is told to come back (STORE_UNAVAILABLE, 503)
+     * rather than given an internal error; that refusal cannot be audited, only logged.
+     */
     public void record(@Body Submission submission, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        if (StoreFailures.unavailable(cause)) {
+            log.warn("submission refused, the database is unavailable: {}", cause.toString());
+            throw new GatewayException(
+                    ErrorCode.STORE_UNAVAILABLE,
+                    "the exchange cannot be stored now and was not accepted; try again",
+                    cause);
+        }
         UUID exchangeId = null;
         String digest = null;
         if (cause instanceof RejectedSubmissionException rejected) {
