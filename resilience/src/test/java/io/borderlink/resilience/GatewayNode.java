@@ -76,6 +76,12 @@ final class GatewayNode {
         process.onExit().join();
     }
 
+    /** SIGTERM: the graceful shutdown, which drains the outbox; waits for the process to end. */
+    void stop() {
+        process.destroy();
+        process.onExit().join();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

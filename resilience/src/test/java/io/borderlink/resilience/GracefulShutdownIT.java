@@ -1,0 +1,44 @@
+package io.borderlink.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A gateway delivering to a slow partner is stopped with SIGTERM: it finishes the deliveries under way and
+ * records them, and leaves no lease behind, so another node carries on at once and nothing is sent twice.
+ */
+class GracefulShutdownIT {
+
+    @Test
+    void stoppedNodeFinishesItsDeliveriesAndReleasesEveryLease() throws Exception {
+        try (Scenario scenario = new Scenario("graceful")) {
+            List<Path> documents = Submitter.documents(scenario, 30);
+            PartnerStubProcess partner = PartnerStubProcess.start(scenario, Duration.ofMillis(500));
+            AtomicReference<GatewayNode> live = new AtomicReference<>(GatewayNode.start(scenario, "a", partner));
+
+            try (Submitter submitter = new Submitter(documents, attempt -> live.get(), Duration.ofMillis(100))) {
+                await().atMost(Duration.ofMinutes(1))
+                        .until(() ->
+                                submitter.accepted() >= 15 && partner.received().size() >= 3);
+                live.get().stop();
+                int leasesLeft = scenario.count("SELECT COUNT(*) FROM share WHERE lease_owner IS NOT NULL");
+                int pendingAtStop = scenario.count("SELECT COUNT(*) FROM share WHERE state = 'PENDING'");
+                live.set(GatewayNode.start(scenario, "b", partner));
+
+                Tally tally = Tally.settle(scenario, submitter, partner)
+                        .report(
+                                "graceful",
+                                "leases-left-by-stopped-node=" + leasesLeft + " pending-at-stop=" + pendingAtStop);
+                assertThat(leasesLeft).isZero();
+                assertThat(tally.duplicates()).isZero();
+                tally.assertNothingLost(documents.size());
+            }
+        }
+    }
+}
