@@ -39,7 +39,9 @@ class ServiceContractsTest {
                 "/xsd/exchange-v1.xsd",
                 "/xsd/liaison-v1.xsd",
                 "/xsd/agency-exchange-service-v1.xsd",
-                "/xsd/liaison-service-v1.xsd"
+                "/xsd/liaison-service-v1.xsd",
+                "/xsd/agency-inbound-service-v1.xsd",
+                "/xsd/wco-enforcement-v1.xsd"
             })
     void schemaCompiles(String schema) {
         assertThatCode(() -> SecureXml.schema(schema)).doesNotThrowAnyException();
@@ -73,6 +75,20 @@ class ServiceContractsTest {
         assertThat(attribute(wsdl, SOAP, "operation", "soapAction"))
                 .isEqualTo("urn:borderlink:partner:liaison:service:1:Deliver");
         assertThat(partElements(wsdl)).containsExactlyInAnyOrder("DeliverRequest", "DeliverResponse");
+        assertThat(globalElements(importedSchema(wsdl))).containsAll(partElements(wsdl));
+    }
+
+    @Test
+    void agencyInboundWsdlDescribesReceiveExchange() {
+        Document wsdl = resource("/wsdl/agency-inbound.wsdl");
+
+        assertThat(attribute(wsdl, WSDL, "definitions", "targetNamespace"))
+                .isEqualTo("urn:borderlink:service:agency-inbound:1");
+        assertThat(attribute(wsdl, WSDL, "service", "name")).isEqualTo("AgencyInboundService");
+        assertThat(attribute(wsdl, WSDL, "port", "name")).isEqualTo("AgencyInboundPort");
+        assertThat(attribute(wsdl, SOAP, "operation", "soapAction"))
+                .isEqualTo("urn:borderlink:service:agency-inbound:1:ReceiveExchange");
+        assertThat(partElements(wsdl)).containsExactlyInAnyOrder("ReceiveExchangeRequest", "ReceiveExchangeResponse");
         assertThat(globalElements(importedSchema(wsdl))).containsAll(partElements(wsdl));
     }
 

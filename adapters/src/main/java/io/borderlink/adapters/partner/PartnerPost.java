@@ -28,9 +28,10 @@ public final class PartnerPost {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(response.statusCode(), response.body());
+        String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+        return new Answer(response.statusCode(), response.body(), type);
     }
 
-    /** The partner's HTTP status and body. */
-    public record Answer(int status, byte[] body) {}
+    /** The partner's HTTP status, body and its content type. */
+    public record Answer(int status, byte[] body, String contentType) {}
 }

@@ -3,7 +3,6 @@ package io.borderlink.gateway.cli;
 import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.SigningKey;
 import io.borderlink.gateway.crypto.TlsContexts;
 import io.borderlink.gateway.crypto.XmlCrypto;
@@ -21,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.w3c.dom.Document;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,27 +54,18 @@ class PartnerSendCommand implements Callable<Integer> {
             description = "the gateway's base URL (default: ${DEFAULT-VALUE})")
     URI gateway;
 
-    @Option(
-            names = "--certs",
-            defaultValue = "certs-dev",
-            description = "folder of the key store and CA files (default: ${DEFAULT-VALUE})")
-    Path certs;
-
-    @Option(
-            names = "--password",
-            defaultValue = "changeit",
-            description = "key store password (default: the certs-dev one)")
-    String password;
+    @Mixin
+    DevIdentities identities;
 
     @Override
     public Integer call() throws Exception {
-        SigningKey key = Certificates.readKey(certs.resolve(partner + ".p12"), password.toCharArray(), partner);
+        SigningKey key = identities.key(partner);
         Document message = SecureXml.parse(Files.readAllBytes(in));
         UUID messageId =
                 PartnerDocuments.stamp(message, Map.of("Created", Instant.now().toString()));
         boolean liaison = PartnerDocuments.isLiaison(message);
         byte[] protectedMessage = new PartnerDocuments(new XmlCrypto())
-                .protect(message, key, Certificates.readCertificate(certs.resolve("gateway-enc.crt.pem")));
+                .protect(message, key, identities.certificate("gateway-enc.crt.pem"));
         HttpRequest.Builder request = liaison
                 ? HttpRequest.newBuilder(gateway.resolve("/services/liaison"))
                         .header("Content-Type", LiaisonSoap.CONTENT_TYPE)
@@ -84,8 +75,7 @@ class PartnerSendCommand implements Callable<Integer> {
                         .header("Content-Type", "application/xml")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(protectedMessage));
         HttpClient client = HttpClient.newBuilder()
-                .sslContext(TlsContexts.mutual(
-                        key, List.of(Certificates.readCertificate(certs.resolve("ca/national-root.crt.pem")))))
+                .sslContext(TlsContexts.mutual(key, List.of(identities.certificate("ca/national-root.crt.pem"))))
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
         HttpResponse<String> answer =

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpsServer;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.SigningKey;
 import io.borderlink.gateway.crypto.TlsContexts;
 import io.borderlink.gateway.crypto.XmlCrypto;
@@ -26,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,17 +39,8 @@ final class StubServer {
     @Option(names = "--port", required = true, description = "HTTPS port on 127.0.0.1")
     int port;
 
-    @Option(
-            names = "--certs",
-            defaultValue = "certs-dev",
-            description = "folder of the key store and CA files (default: ${DEFAULT-VALUE})")
-    Path certs;
-
-    @Option(
-            names = "--password",
-            defaultValue = "changeit",
-            description = "key store password (default: the certs-dev one)")
-    String password;
+    @Mixin
+    DevIdentities identities;
 
     @Option(
             names = "--record",
@@ -90,8 +81,8 @@ final class StubServer {
      */
     void serve(String identity, String path, String namespace, String element, DeliveryId id, Answer answer)
             throws Exception {
-        SigningKey key = Certificates.readKey(certs.resolve(identity + ".p12"), password.toCharArray(), identity);
-        X509Certificate nationalRoot = Certificates.readCertificate(certs.resolve("ca/national-root.crt.pem"));
+        SigningKey key = identities.key(identity);
+        X509Certificate nationalRoot = identities.certificate("ca/national-root.crt.pem");
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.mutual(key, List.of(nationalRoot))) {
             @Override

@@ -1,5 +1,6 @@
 package io.borderlink.gateway.cluster;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress the only interface Hazelcast listens on
  * @param port the first port tried; the next ones are used when it is taken
  * @param members where the other members are, as {@code host[:port]}
+ * @param minimumMembers the fewest members this node must see to count partner rates; set it
+ *     to a majority of the cluster (3 nodes: 2) so that the minority side of a split brain holds shares
+ *     for an officer rather than releasing them against a count of its own. 1 (the default) turns it off.
  */
 @Validated
 @ConfigurationProperties("borderlink.cluster")
@@ -23,4 +27,5 @@ public record ClusterSettings(
         @DefaultValue("borderlink-dev") @NotBlank String clusterName,
         @DefaultValue("127.0.0.1") @NotBlank String bindAddress,
         @DefaultValue("5701") int port,
-        @DefaultValue("127.0.0.1") @NotEmpty List<String> members) {}
+        @DefaultValue("127.0.0.1") @NotEmpty List<String> members,
+        @DefaultValue("1") @Min(1) int minimumMembers) {}

@@ -13,6 +13,7 @@ import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
 import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.ShareState;
@@ -245,6 +246,15 @@ public class Deliveries {
                     sent.message().signed(),
                     mediaType(share.recipient()),
                     now);
+            String receipt = Digests.sha256(sent.answer());
+            evidence.store(
+                    share.exchangeId(),
+                    EvidenceKind.RECEIPT,
+                    share.recipient().id(),
+                    receipt,
+                    sent.answer(),
+                    withoutParameters(sent.answerType()),
+                    now);
             Recipient recipient = share.recipient();
             audit.record(List.of(
                     step(AuditStep.TRANSLATE, share, "view translated to " + recipient.format())
@@ -258,7 +268,8 @@ public class Deliveries {
                     step(
                                     AuditStep.DELIVER,
                                     share,
-                                    "attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status())
+                                    "attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status()
+                                            + ", receipt " + receipt)
                             .actor(GATEWAY, signingCertificate)
                             .digest(sent.message().digest())));
         });
@@ -400,6 +411,12 @@ public class Deliveries {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** "text/xml; charset=utf-8" → "text/xml": the evidence column holds the bare media type. */
+    private static String withoutParameters(String contentType) {
+        String type = contentType.split(";", 2)[0].strip();
+        return type.isEmpty() || type.length() > 64 ? "application/octet-stream" : type;
     }
 
     private static String truncate(String message) {

@@ -75,7 +75,7 @@ public class PartnerTransport {
         }
         int status = answer.status();
         if (status >= 200 && status < 300) {
-            return new SentMessage(message, status, answer.body());
+            return new SentMessage(message, status, answer.body(), answer.contentType());
         }
         boolean transientFailure = status >= 500 || status == 408 || status == 429;
         throw new GatewayException(

@@ -1,4 +1,4 @@
 package io.borderlink.gateway.delivery;
 
-/** A message the partner accepted, with the partner's answer. */
-public record SentMessage(ProtectedMessage message, int status, byte[] answer) {}
+/** A message the recipient accepted, with its answer: the receipt kept as evidence. */
+public record SentMessage(ProtectedMessage message, int status, byte[] answer, String answerType) {}

@@ -14,5 +14,7 @@ public enum EvidenceKind {
      * That message signed by the gateway but before encryption to the partner: an auditor verifies the
      * gateway's signature on it without the partner's key.
      */
-    SENT_SIGNED
+    SENT_SIGNED,
+    /** What the recipient answered when it accepted the message (its receipt), exactly as received. */
+    RECEIPT
 }

@@ -31,7 +31,9 @@ public class PolicyEngine {
     /** Whether a decision may count against the partner's rate limit (a dry run must not). */
     public enum Mode {
         LIVE,
-        DRY_RUN
+        DRY_RUN,
+        /** A policy's own test case: the rules alone, whatever today's traffic or cluster state. */
+        POLICY_CASE
     }
 
     private final RateCounter rates;
@@ -202,8 +204,9 @@ public class PolicyEngine {
     }
 
     private void checkRate(PolicyTarget partner, RateLimit limit, Mode mode, Evaluation evaluation) {
-        if (limit == null) {
-            evaluation.record("rate-limit", SKIPPED, "no limit");
+        if (limit == null || mode == Mode.POLICY_CASE) {
+            evaluation.record(
+                    "rate-limit", SKIPPED, limit == null ? "no limit" : "policy cases test rules, not traffic");
             return;
         }
         boolean within = mode == Mode.LIVE

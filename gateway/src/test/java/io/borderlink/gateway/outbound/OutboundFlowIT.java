@@ -16,6 +16,7 @@ import io.borderlink.gateway.support.PartnerStub;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -173,6 +174,18 @@ class OutboundFlowIT extends GatewayTestSupport {
                 .extracting(e -> e.get("step") + ":" + e.get("outcome"))
                 .containsSubsequence(
                         "RECEIVE:OK", "DECIDE:RELEASED", "ACCEPT:OK", "TRANSLATE:OK", "PROTECT:OK", "DELIVER:OK");
+        // The partner's answer is kept as it came, and the delivery's audit event names its digest.
+        Map<String, Object> receipt = jdbc.queryForMap(
+                "SELECT digest, media_type, content FROM evidence WHERE exchange_id = ? AND kind = 'RECEIPT'"
+                        + " AND partner_id = ?",
+                exchangeId,
+                partner);
+        assertThat(new String((byte[]) receipt.get("content"), StandardCharsets.UTF_8))
+                .contains("<Status>ACCEPTED</Status>");
+        assertThat(receipt.get("media_type")).isEqualTo("text/xml");
+        assertThat(auditOf(exchangeId))
+                .filteredOn(e -> "DELIVER".equals(e.get("step")))
+                .anySatisfy(e -> assertThat((String) e.get("detail")).endsWith("receipt " + receipt.get("digest")));
     }
 
     private JsonNode share(UUID exchangeId, String partner) throws Exception {

@@ -36,10 +36,18 @@ public final class PartnerFolders {
     /** Rewrites one file in one atomic move, as an editor saving it would. */
     public static void edit(Path folder, String file, UnaryOperator<String> change) {
         try {
-            Path path = folder.resolve(file);
+            write(folder, file, change.apply(Files.readString(folder.resolve(file))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file, new or not, in one atomic move, so a watching gateway never reads half of it. */
+    public static void write(Path folder, String file, String content) {
+        try {
             Path next = Files.createTempFile(folder, "edit", ".tmp");
-            Files.writeString(next, change.apply(Files.readString(path)));
-            Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(next, content);
+            Files.move(next, folder.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
