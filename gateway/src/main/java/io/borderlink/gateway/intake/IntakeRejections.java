@@ -10,7 +10,6 @@ import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.Digests;
-import io.borderlink.gateway.exchange.StoreFailures;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import java.security.cert.X509Certificate;

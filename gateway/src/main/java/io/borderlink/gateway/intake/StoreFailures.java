@@ -1,4 +1,4 @@
-package io.borderlink.gateway.exchange;
+package io.borderlink.gateway.intake;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -6,12 +6,12 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells a database that cannot be reached (down, restarting, out of connections) from other failures. */
-public final class StoreFailures {
+final class StoreFailures {
 
     private StoreFailures() {}
 
     /** Whether the failure, or any of its causes, means that nothing could be stored right now. */
-    public static boolean unavailable(Throwable failure) {
+    static boolean unavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
