@@ -13,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One resilience run: its own folder under target/resilience (logs, the partner's record), its own
@@ -37,7 +39,11 @@ final class Scenario implements AutoCloseable {
         this.folder = TARGET.resolve("resilience").resolve(name);
         this.databaseUrl = TestPostgres.shared().createDatabase(name);
         this.clusterName = "resilience-" + name + "-" + UUID.randomUUID();
-        try {
+        // A folder left by an earlier build would hand this run stale documents and another run's record.
+        try (Stream<Path> earlier = Files.exists(folder) ? Files.walk(folder) : Stream.empty()) {
+            for (Path path : earlier.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -81,7 +82,10 @@ record Tally(int accepted, int stored, int delivered, int duplicates, int overla
                 receipts.size() - delivered);
     }
 
-    /** Prints the counts and appends them, with what else the run saw, to target/resilience-summary.txt. */
+    /** Whether this JVM has not written a summary line yet: the first one starts the file afresh. */
+    private static final AtomicBoolean FIRST_REPORT = new AtomicBoolean(true);
+
+    /** Prints the counts and adds them, with what else the run saw, to target/resilience-summary.txt. */
     Tally report(String scenario, String notes) {
         String line = "%s %-16s accepted=%d stored=%d delivered=%d duplicates=%d overlapping=%d lost=%d %s%n"
                 .formatted(Instant.now(), scenario, accepted, stored, delivered, duplicates, overlapping, lost, notes);
@@ -91,7 +95,7 @@ record Tally(int accepted, int stored, int delivered, int duplicates, int overla
                     Scenario.TARGET.resolve("resilience-summary.txt"),
                     line,
                     StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+                    FIRST_REPORT.getAndSet(false) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
