@@ -60,6 +60,8 @@ public final class NoticeMapper {
     public static final String SOURCE_SYSTEM = "INTERPOL";
 
     public static final String PURPOSE = "INTERPOL_NOTICE";
+    /** The purpose of an exchange saying that a notice is no longer on the public list. */
+    public static final String PURPOSE_WITHDRAWN = "INTERPOL_NOTICE_WITHDRAWN";
     /** Links the missing person to the place of disappearance, as agencies' missing-person exchanges do. */
     public static final String LAST_SEEN_AT = "LAST_SEEN_AT";
 
@@ -106,6 +108,38 @@ public final class NoticeMapper {
                 List.of(new SourceRef(SOURCE_SYSTEM, entityId)));
         Narrative narrative = new Narrative(NoticeNarrative.of(type, entityId, notice, person), "en");
         return new Exchange(header, MARKINGS, new Body(subjects, associations, narrative, null, null));
+    }
+
+    /**
+     * The exchange saying that a notice is no longer on the public list: the last version the agencies
+     * got, under {@value #PURPOSE_WITHDRAWN} and a first narrative line that says so, linked to that
+     * version by the notice's correlation id. The list does not say why a notice left it (cancelled, the
+     * person found, or only no longer public), so neither does the exchange.
+     *
+     * @param lastDetailJson the detail of the version last delivered
+     * @param withdrawnAt when Borderlink found the notice gone
+     */
+    public Exchange toWithdrawal(NoticeType type, byte[] lastDetailJson, Instant withdrawnAt) {
+        Exchange last = toExchange(type, lastDetailJson, withdrawnAt);
+        Header was = last.header();
+        String entityId = was.sourceRefs().get(0).id();
+        Header header = new Header(
+                version(type, lastDetailJson).withdrawalId(),
+                was.correlationId(),
+                withdrawnAt,
+                was.originator(),
+                was.addressees(),
+                was.category(),
+                new Purpose(PURPOSE_WITHDRAWN, type.title() + " " + entityId + " withdrawn"),
+                was.sourceRefs());
+        Body body = last.body();
+        String notice = "No longer published: " + type.title() + " " + entityId
+                + " is not on INTERPOL's public list any more; what follows is the last version published.";
+        Narrative narrative = new Narrative(notice + "\n" + body.narrative().text(), "en");
+        return new Exchange(
+                header,
+                last.markings(),
+                new Body(body.subjects(), body.associations(), narrative, body.sourceDetails(), body.internalNotes()));
     }
 
     private static NoticeVersion version(NoticeType type, JsonNode notice) {

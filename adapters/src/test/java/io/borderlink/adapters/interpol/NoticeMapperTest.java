@@ -441,6 +441,33 @@ class NoticeMapperTest {
                 .isInstanceOf(GatewayException.class);
     }
 
+    /** Red notice 2019/12345 gone from the list → a valid exchange of its own, linked to the version agencies got. */
+    @Test
+    void saysANoticeIsWithdrawnUnderItsOwnIdLinkedToTheLastVersion() {
+        byte[] last = ochirbatWantedByMongoliaAndRussia();
+        Exchange delivered = red(last);
+        Instant gone = RECEIVED.plusSeconds(3600);
+
+        Exchange withdrawal = mapper.toWithdrawal(NoticeType.RED, last, gone);
+
+        NoticeVersion version = mapper.version(NoticeType.RED, last);
+        assertThat(withdrawal.header().exchangeId())
+                .isEqualTo(version.withdrawalId())
+                .isNotEqualTo(delivered.header().exchangeId());
+        assertThat(withdrawal.header().correlationId())
+                .isEqualTo(delivered.header().correlationId());
+        assertThat(withdrawal.header().createdAt()).isEqualTo(gone);
+        assertThat(withdrawal.header().category()).isEqualTo(Category.WANTED_PERSON);
+        assertThat(withdrawal.header().purpose().code()).isEqualTo("INTERPOL_NOTICE_WITHDRAWN");
+        assertThat(withdrawal.header().sourceRefs()).containsExactly(new SourceRef("INTERPOL", "2019/12345"));
+        assertThat(withdrawal.body().subjects()).isEqualTo(delivered.body().subjects());
+        assertThat(withdrawal.body().narrative().text())
+                .startsWith("No longer published: INTERPOL red notice 2019/12345 is not on INTERPOL's public list")
+                .endsWith(delivered.body().narrative().text());
+        assertThatCode(() -> ExchangeXml.validate(SecureXml.parse(ExchangeXml.write(withdrawal))))
+                .doesNotThrowAnyException();
+    }
+
     private Exchange red(byte[] json) {
         return mapper.toExchange(NoticeType.RED, json, RECEIVED);
     }
