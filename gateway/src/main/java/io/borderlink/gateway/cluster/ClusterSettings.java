@@ -2,6 +2,8 @@ package io.borderlink.gateway.cluster;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress the only interface Hazelcast listens on
  * @param port the first port tried; the next ones are used when it is taken
  * @param members where the other members are, as {@code host[:port]}
+ * @param leadershipAttemptInterval how often a node that leads nothing tries to take over, so how long a
+ *     leader's work waits after that leader stopped
  */
 @Validated
 @ConfigurationProperties("borderlink.cluster")
@@ -23,4 +27,5 @@ public record ClusterSettings(
         @DefaultValue("borderlink-dev") @NotBlank String clusterName,
         @DefaultValue("127.0.0.1") @NotBlank String bindAddress,
         @DefaultValue("5701") int port,
-        @DefaultValue("127.0.0.1") @NotEmpty List<String> members) {}
+        @DefaultValue("127.0.0.1") @NotEmpty List<String> members,
+        @DefaultValue("2s") @NotNull Duration leadershipAttemptInterval) {}
