@@ -156,7 +156,8 @@ public class NoticePoller {
         }
     }
 
-    private List<PolledNotice> sweep(String partnerId, NoticePoll poll, NoticeType type, Instant now) {
+    /** One sweep of one list: what to deliver, with every problem and the summary audited. */
+    List<PolledNotice> sweep(String partnerId, NoticePoll poll, NoticeType type, Instant now) {
         Listing listing = list(partnerId, poll, type);
         List<PolledNotice> found = new ArrayList<>();
         for (NoticeListItem item : listing.items.values()) {
