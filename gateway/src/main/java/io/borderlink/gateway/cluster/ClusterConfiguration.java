@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
@@ -52,16 +53,21 @@ class ClusterConfiguration {
     }
 
     /**
+     * How often a node that leads nothing tries to take over: how long a leader's work waits after that
+     * leader stopped.
+     */
+    static final Duration LEADERSHIP_ATTEMPT_INTERVAL = Duration.ofSeconds(2);
+
+    /**
      * Who leads each {@code master:} namespace (the INTERPOL poller), decided on this node's own Hazelcast
      * member, so no second member is started. Added to Camel as a service so that it starts before the
      * routes and stops with them, giving up what this node leads.
      */
     @Bean
     CamelClusterService camelClusterService(
-            CamelContext camelContext, HazelcastInstance hazelcastInstance, NodeIdentity node, ClusterSettings settings)
-            throws Exception {
+            CamelContext camelContext, HazelcastInstance hazelcastInstance, NodeIdentity node) throws Exception {
         HazelcastLockClusterService service =
-                new HazelcastLockClusterService(hazelcastInstance, node.id(), settings.leadershipAttemptInterval());
+                new HazelcastLockClusterService(hazelcastInstance, node.id(), LEADERSHIP_ATTEMPT_INTERVAL);
         camelContext.addService(service, true, true);
         return service;
     }

@@ -2,8 +2,6 @@ package io.borderlink.gateway.cluster;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress the only interface Hazelcast listens on
  * @param port the first port tried; the next ones are used when it is taken
  * @param members where the other members are, as {@code host[:port]}
- * @param leadershipAttemptInterval how often a node that leads nothing tries to take over, so how long a
- *     leader's work waits after that leader stopped
  */
 @Validated
 @ConfigurationProperties("borderlink.cluster")
@@ -27,5 +23,4 @@ public record ClusterSettings(
         @DefaultValue("borderlink-dev") @NotBlank String clusterName,
         @DefaultValue("127.0.0.1") @NotBlank String bindAddress,
         @DefaultValue("5701") int port,
-        @DefaultValue("127.0.0.1") @NotEmpty List<String> members,
-        @DefaultValue("2s") @NotNull Duration leadershipAttemptInterval) {}
+        @DefaultValue("127.0.0.1") @NotEmpty List<String> members) {}
