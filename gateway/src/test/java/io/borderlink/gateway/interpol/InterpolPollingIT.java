@@ -12,16 +12,11 @@ import io.borderlink.adapters.interpol.NoticeType;
 import io.borderlink.adapters.interpol.NoticeVersion;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.Person;
 import io.borderlink.contracts.exchange.SourceRef;
-import io.borderlink.gateway.support.DevPki;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.gateway.support.NoticeFeedStub;
 import io.borderlink.gateway.support.PartnerFolders;
-import io.borderlink.gateway.support.PartnerSide;
-import io.borderlink.gateway.support.PartnerSide.Opened;
-import io.borderlink.gateway.support.PartnerStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -201,16 +196,6 @@ class InterpolPollingIT extends GatewayTestSupport {
 
     private static NoticeVersion version(NoticeType type, byte[] detail) {
         return MAPPER.version(type, detail);
-    }
-
-    /** Waits for the agency's stub to get the exchange, then opens it as the agency would. */
-    private static Exchange deliveredTo(PartnerStub agencyStub, String agency, UUID exchangeId) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> !agencyStub.receivedFor(exchangeId).isEmpty());
-        Opened opened = PartnerSide.openExchange(
-                agencyStub.receivedFor(exchangeId).get(0).getBody(), agency);
-        assertThat(opened.signer()).isEqualTo(DevPki.certificate("gateway"));
-        return ExchangeXml.read(opened.message());
     }
 
     /** Each sweep audits one POLL/OK per list; at least two whole sweeps ran between the call and the return. */
