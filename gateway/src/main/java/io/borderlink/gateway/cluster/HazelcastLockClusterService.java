@@ -50,7 +50,9 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
      */
     final class LockView extends AbstractCamelClusterView {
 
+        /** The lock of each namespace's key is the leadership; the value only names the leader to the others. */
         private final IMap<String, String> leaders = hazelcast.getMap(LEADERS);
+
         private final CamelClusterMember local = new LocalMember();
         private volatile boolean leader;
         private ScheduledExecutorService executor;
@@ -102,10 +104,11 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
         private void tryToLead() {
             try {
                 if (!leader && leaders.tryLock(getNamespace())) {
-                    leaders.put(getNamespace(), nodeId);
+                    // Leader from here on whatever follows fails: the lock is held, and taken again would count twice.
                     leader = true;
                     log.info("{} leads {}", nodeId, getNamespace());
                     fireLeadershipChangedEvent(local);
+                    leaders.set(getNamespace(), nodeId);
                 }
             } catch (RuntimeException e) {
                 // The cluster is shutting down or unreachable: try again at the next attempt.
@@ -135,8 +138,11 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
         private void resign() {
             if (leader) {
                 leader = false;
-                leaders.remove(getNamespace());
-                leaders.unlock(getNamespace());
+                try {
+                    leaders.remove(getNamespace(), nodeId);
+                } finally {
+                    leaders.unlock(getNamespace());
+                }
                 log.info("{} no longer leads {}", nodeId, getNamespace());
                 fireLeadershipChangedEvent(Optional.empty());
             }

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two gateway nodes in one JVM, each with its own database, joined over 127.0.0.1 into one Hazelcast
- * cluster: only one of them polls (its database alone records sweeps), no third member appears, and when
- * that node stops the other takes over. The feed is a closed loopback port, so every sweep is a
+ * cluster: only one of them polls (its database alone records sweeps), no third member appears and no
+ * member multicasts, and when that node stops the other takes over. The feed is a closed loopback port, so every sweep is a
  * {@code PARTNER_UNAVAILABLE} audited by whoever polled.
  */
 class PollerLeadershipIT {
@@ -52,6 +52,13 @@ class PollerLeadershipIT {
         assertThat(membersOfOurCluster()).hasSize(2).allSatisfy(member -> assertThat(
                         member.getCluster().getMembers())
                 .hasSize(2));
+        assertThat(Hazelcast.getAllHazelcastInstances())
+                .as("no member in this JVM uses multicast (a Camel component starting its own would)")
+                .noneMatch(h -> h.getConfig()
+                        .getNetworkConfig()
+                        .getJoin()
+                        .getMulticastConfig()
+                        .isEnabled());
         await().atMost(Duration.ofSeconds(30)).until(() -> sweeps(first) + sweeps(second) >= 6);
         ConfigurableApplicationContext leader = sweeps(first) > 0 ? first : second;
         ConfigurableApplicationContext follower = leader == first ? second : first;
