@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,24 +122,48 @@ public final class NoticeMapper {
      */
     public Exchange toWithdrawal(NoticeType type, byte[] lastDetailJson, Instant withdrawnAt) {
         Exchange last = toExchange(type, lastDetailJson, withdrawnAt);
-        Header was = last.header();
-        String entityId = was.sourceRefs().get(0).id();
-        Header header = new Header(
+        String entityId = last.header().sourceRefs().get(0).id();
+        String notice = "No longer published: " + type.title() + " " + entityId
+                + " is not on INTERPOL's public list any more; what follows is the last version published.";
+        return relabelled(
+                last,
                 version(type, lastDetailJson).withdrawalId(),
+                new Purpose(PURPOSE_WITHDRAWN, type.title() + " " + entityId + " withdrawn"),
+                new Narrative(notice + "\n" + last.body().narrative().text(), "en"));
+    }
+
+    /**
+     * A notice back on the list, unchanged, after the agencies were told it was withdrawn: the exchange of
+     * its first delivery under an id of its own, derived from the withdrawal's so that each return is
+     * delivered once, and a first narrative line that says so.
+     */
+    public Exchange toRepublication(NoticeType type, byte[] detailJson, Instant createdAt, UUID withdrawalId) {
+        Exchange same = toExchange(type, detailJson, createdAt);
+        String entityId = same.header().sourceRefs().get(0).id();
+        String notice = "Published again: " + type.title() + " " + entityId
+                + " is back on INTERPOL's public list, unchanged since it was withdrawn.";
+        return relabelled(
+                same,
+                version(type, detailJson).republicationId(withdrawalId),
+                same.header().purpose(),
+                new Narrative(notice + "\n" + same.body().narrative().text(), "en"));
+    }
+
+    private static Exchange relabelled(Exchange exchange, UUID exchangeId, Purpose purpose, Narrative narrative) {
+        Header was = exchange.header();
+        Header header = new Header(
+                exchangeId,
                 was.correlationId(),
-                withdrawnAt,
+                was.createdAt(),
                 was.originator(),
                 was.addressees(),
                 was.category(),
-                new Purpose(PURPOSE_WITHDRAWN, type.title() + " " + entityId + " withdrawn"),
+                purpose,
                 was.sourceRefs());
-        Body body = last.body();
-        String notice = "No longer published: " + type.title() + " " + entityId
-                + " is not on INTERPOL's public list any more; what follows is the last version published.";
-        Narrative narrative = new Narrative(notice + "\n" + body.narrative().text(), "en");
+        Body body = exchange.body();
         return new Exchange(
                 header,
-                last.markings(),
+                exchange.markings(),
                 new Body(body.subjects(), body.associations(), narrative, body.sourceDetails(), body.internalNotes()));
     }
 

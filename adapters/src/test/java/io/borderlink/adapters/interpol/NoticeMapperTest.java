@@ -468,6 +468,26 @@ class NoticeMapperTest {
                 .doesNotThrowAnyException();
     }
 
+    /** The same notice back on the list after a withdrawal → the first exchange again under an id of its own. */
+    @Test
+    void republishesANoticeBackOnTheListUnderAnIdOfItsOwn() {
+        byte[] json = ochirbatWantedByMongoliaAndRussia();
+        Exchange first = red(json);
+        NoticeVersion version = mapper.version(NoticeType.RED, json);
+
+        Exchange again = mapper.toRepublication(NoticeType.RED, json, RECEIVED, version.withdrawalId());
+
+        assertThat(again.header().exchangeId())
+                .isEqualTo(version.republicationId(version.withdrawalId()))
+                .isNotIn(version.exchangeId(), version.withdrawalId());
+        assertThat(again.header().correlationId()).isEqualTo(first.header().correlationId());
+        assertThat(again.header().purpose()).isEqualTo(first.header().purpose());
+        assertThat(again.body().subjects()).isEqualTo(first.body().subjects());
+        assertThat(again.body().narrative().text())
+                .startsWith("Published again: INTERPOL red notice 2019/12345 is back")
+                .endsWith(first.body().narrative().text());
+    }
+
     private Exchange red(byte[] json) {
         return mapper.toExchange(NoticeType.RED, json, RECEIVED);
     }

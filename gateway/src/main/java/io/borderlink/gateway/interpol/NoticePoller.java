@@ -11,6 +11,7 @@ import io.borderlink.adapters.interpol.NoticeType;
 import io.borderlink.adapters.interpol.NoticeVersion;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
@@ -37,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +55,8 @@ import org.springframework.stereotype.Component;
  * <p>A notice the ledger holds as published that a complete listing no longer shows is withdrawn: the
  * agencies that got it receive a withdrawal exchange ({@link NoticeMapper#toWithdrawal}). Only a
  * complete listing counts: every page read, nothing over the cap left out, every item with an id, and at
- * least one notice listed (an empty list is more likely a fault than INTERPOL withdrawing everything).
+ * least one notice listed (an empty list is more likely a fault than INTERPOL withdrawing everything). A
+ * withdrawn notice that comes back unchanged is delivered again ({@link NoticeMapper#toRepublication}).
  *
  * <p>Every problem is audited ({@link AuditStep#POLL}) with a stable code and the sweep goes on:
  * {@code PARTNER_UNAVAILABLE}, {@code PARTNER_REJECTED}, {@code MESSAGE_TOO_LARGE} for fetches,
@@ -144,7 +145,7 @@ public class NoticePoller {
     /** The poll error policy: whatever went wrong is audited, the notice's exchange id named when there is one. */
     public void failed(
             @ExchangeProperty(InterpolPollRoutes.POLLED) PolledNotice notice,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+            @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception cause) {
         ErrorCode code = cause instanceof GatewayException g ? g.code() : ErrorCode.INTERNAL_ERROR;
         if (code == ErrorCode.INTERNAL_ERROR) {
             log.error("polling failed unexpectedly", cause);
@@ -248,11 +249,15 @@ public class NoticePoller {
                         ErrorCode.SCHEMA_INVALID, path + " answered with notice " + version.entityId());
             }
             Optional<NoticeLedger.Known> known = ledger.find(type, version.entityId());
-            if (known.isPresent() && known.get().digest().equals(version.digest())) {
+            boolean sameVersion = known.isPresent() && known.get().digest().equals(version.digest());
+            if (sameVersion && known.get().state() == NoticeState.PUBLISHED) {
                 return Optional.empty();
             }
-            return Optional.of(new PolledNotice(
-                    partnerId, type, version, NoticeState.PUBLISHED, mapper.toExchange(type, json, now), json, now));
+            // The agencies were told this very version was withdrawn: tell them it is back.
+            Exchange exchange = sameVersion
+                    ? mapper.toRepublication(type, json, now, known.get().exchangeId())
+                    : mapper.toExchange(type, json, now);
+            return Optional.of(new PolledNotice(partnerId, type, version, NoticeState.PUBLISHED, exchange, json, now));
         } catch (GatewayException e) {
             problem(partnerId, null, e.code(), type.code() + " " + item.entityId() + ": " + e.getMessage());
             return Optional.empty();

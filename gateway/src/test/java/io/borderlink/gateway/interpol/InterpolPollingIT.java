@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * INTERPOL's notices API (WireMock, the adapters' fixtures with their oddities) → the poller → the
  * agencies' own endpoints, under the real partner and agency files with a one-second interval and pages
  * of two. One feed over the life of the class, in steps: first publication, an unchanged re-poll, a
- * changed notice, a withdrawn notice, then broken answers the poller must survive.
+ * changed notice, a withdrawn notice and its return, then broken answers the poller must survive.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext
@@ -169,12 +169,26 @@ class InterpolPollingIT extends GatewayTestSupport {
         assertThat(ledger("PUBLISHED")).isEqualTo(5);
     }
 
+    /** Red notice 2023/51608 back on the list, unchanged → delivered again under the id of its return. */
+    @Test
+    @Order(5)
+    void deliversAWithdrawnNoticeAgainWhenItReturns() {
+        FEED.listPage("red", 2, fixture("red-list-page-2.json"));
+
+        NoticeVersion version = version(NoticeType.RED, ZHUMABEKOV);
+        Exchange again = deliveredTo(MN_BORDER, "mn-border", version.republicationId(version.withdrawalId()));
+
+        assertThat(again.header().correlationId()).isEqualTo(version.correlationId());
+        assertThat(again.body().narrative().text()).startsWith("Published again: ");
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger("PUBLISHED") == 6);
+    }
+
     /**
      * A red page that is not JSON and a yellow list answering 502 → each audited with its code, nothing on
      * the broken page withdrawn, and the same sweeps still deliver a changed UN notice.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void auditsBrokenAnswersAndGoesOnPolling() {
         FEED.listPage("red", 2, "{\"total\": 3, \"_embedded\": ".getBytes(StandardCharsets.UTF_8));
         FEED.failPage("yellow", 1, 502);
@@ -186,7 +200,7 @@ class InterpolPollingIT extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> failures("SCHEMA_INVALID") > 0);
         await().atMost(Duration.ofSeconds(15)).until(() -> failures("PARTNER_UNAVAILABLE") > 0);
         awaitTwoMoreSweeps();
-        assertThat(ledger("PUBLISHED")).isEqualTo(5);
+        assertThat(ledger("PUBLISHED")).isEqualTo(6);
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM audit_event WHERE step = 'POLL' AND outcome = 'FAILED'"
                                 + " AND code = 'SCHEMA_INVALID' AND partner_id = 'INTERPOL-NCB' AND detail LIKE '%red?%'",

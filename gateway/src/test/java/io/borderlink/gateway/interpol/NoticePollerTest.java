@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import io.borderlink.adapters.interpol.NoticeMapper;
 import io.borderlink.adapters.interpol.NoticeType;
+import io.borderlink.adapters.interpol.NoticeVersion;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.audit.AuditEvent;
@@ -96,6 +97,26 @@ class NoticePollerTest {
                     assertThat(n.version().entityId()).isEqualTo("2019/99");
                     assertThat(n.exchange().header().purpose().code()).isEqualTo(NoticeMapper.PURPOSE_WITHDRAWN);
                     assertThat(n.document()).isEqualTo(last);
+                });
+    }
+
+    /** A withdrawn notice listed again, unchanged → delivered again under the id of its return. */
+    @Test
+    void deliversAWithdrawnNoticeAgainWhenItReturnsUnchanged() {
+        fiveRedNotices();
+        NoticeVersion second = new NoticeMapper().version(NoticeType.RED, detail("2020/2"));
+        UUID withdrawal = second.withdrawalId();
+        ledger.known.put(
+                "2020/2", new NoticeLedger.Known("2020/2", second.digest(), NoticeState.WITHDRAWN, withdrawal));
+
+        List<PolledNotice> found = poller.sweep("INTERPOL-NCB", POLL, NoticeType.RED, NOW);
+
+        assertThat(found)
+                .filteredOn(n -> n.version().entityId().equals("2020/2"))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.state()).isEqualTo(NoticeState.PUBLISHED);
+                    assertThat(n.exchange().header().exchangeId()).isEqualTo(second.republicationId(withdrawal));
                 });
     }
 
