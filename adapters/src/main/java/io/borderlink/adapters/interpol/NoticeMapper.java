@@ -122,14 +122,13 @@ public final class NoticeMapper {
      */
     public Exchange toWithdrawal(NoticeType type, byte[] lastDetailJson, Instant withdrawnAt) {
         Exchange last = toExchange(type, lastDetailJson, withdrawnAt);
-        String entityId = last.header().sourceRefs().get(0).id();
-        String notice = "No longer published: " + type.title() + " " + entityId
-                + " is not on INTERPOL's public list any more; what follows is the last version published.";
+        String notice = type.title() + " " + last.header().sourceRefs().get(0).id();
         return relabelled(
                 last,
                 version(type, lastDetailJson).withdrawalId(),
-                new Purpose(PURPOSE_WITHDRAWN, type.title() + " " + entityId + " withdrawn"),
-                new Narrative(notice + "\n" + last.body().narrative().text(), "en"));
+                new Purpose(PURPOSE_WITHDRAWN, notice + " withdrawn"),
+                "No longer published: " + notice
+                        + " is not on INTERPOL's public list any more; what follows is the last version published.");
     }
 
     /**
@@ -139,17 +138,17 @@ public final class NoticeMapper {
      */
     public Exchange toRepublication(NoticeType type, byte[] detailJson, Instant createdAt, UUID withdrawalId) {
         Exchange same = toExchange(type, detailJson, createdAt);
-        String entityId = same.header().sourceRefs().get(0).id();
-        String notice = "Published again: " + type.title() + " " + entityId
-                + " is back on INTERPOL's public list, unchanged since it was withdrawn.";
         return relabelled(
                 same,
                 version(type, detailJson).republicationId(withdrawalId),
                 same.header().purpose(),
-                new Narrative(notice + "\n" + same.body().narrative().text(), "en"));
+                "Published again: " + type.title() + " "
+                        + same.header().sourceRefs().get(0).id()
+                        + " is back on INTERPOL's public list, unchanged since it was withdrawn.");
     }
 
-    private static Exchange relabelled(Exchange exchange, UUID exchangeId, Purpose purpose, Narrative narrative) {
+    /** The exchange under another id and purpose, with a first narrative line saying why. */
+    private static Exchange relabelled(Exchange exchange, UUID exchangeId, Purpose purpose, String firstLine) {
         Header was = exchange.header();
         Header header = new Header(
                 exchangeId,
@@ -164,7 +163,12 @@ public final class NoticeMapper {
         return new Exchange(
                 header,
                 exchange.markings(),
-                new Body(body.subjects(), body.associations(), narrative, body.sourceDetails(), body.internalNotes()));
+                new Body(
+                        body.subjects(),
+                        body.associations(),
+                        new Narrative(firstLine + "\n" + body.narrative().text(), "en"),
+                        body.sourceDetails(),
+                        body.internalNotes()));
     }
 
     private static NoticeVersion version(NoticeType type, JsonNode notice) {
