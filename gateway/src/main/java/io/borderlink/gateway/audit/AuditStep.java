@@ -24,5 +24,7 @@ public enum AuditStep {
     /** Partner configuration and policies were reloaded, or a change was refused. */
     POLICY,
     /** Someone asked what would happen to an exchange; nothing was sent. */
-    DRY_RUN
+    DRY_RUN,
+    /** A sweep of a feed the gateway fetches (INTERPOL notices): what it found, or a fetch that failed, with its code. */
+    POLL
 }

@@ -1,0 +1,170 @@
+package io.borderlink.gateway.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.support.cluster.AbstractCamelClusterService;
+import org.apache.camel.support.cluster.AbstractCamelClusterView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camel's cluster service for the master component ({@code master:<namespace>:<uri>}), on this node's own
+ * Hazelcast member: the leader of a namespace is the node holding the lock of that key in one Hazelcast
+ * map. camel-hazelcast 4.17 has no cluster service of its own, and the CP lock one would use is
+ * Enterprise-only in Hazelcast 5.5; map locks are AP and free. A node that stops gives the lock up, a
+ * member that leaves the cluster loses it, and another node takes it at its next attempt. In a split
+ * brain each side may elect a leader until the cluster heals.
+ */
+final class HazelcastLockClusterService extends AbstractCamelClusterService<HazelcastLockClusterService.LockView> {
+
+    static final String LEADERS = "borderlink-leaders";
+
+    private static final Logger log = LoggerFactory.getLogger(HazelcastLockClusterService.class);
+
+    private final HazelcastInstance hazelcast;
+    private final String nodeId;
+    private final Duration attemptInterval;
+
+    HazelcastLockClusterService(HazelcastInstance hazelcast, String nodeId, Duration attemptInterval) {
+        super("hazelcast-lock");
+        this.hazelcast = hazelcast;
+        this.nodeId = nodeId;
+        this.attemptInterval = attemptInterval;
+    }
+
+    @Override
+    protected LockView createView(String namespace) {
+        return new LockView(namespace);
+    }
+
+    /**
+     * One namespace. The lock belongs to the thread that took it, so one thread of the view's own takes it,
+     * keeps it and gives it back.
+     */
+    final class LockView extends AbstractCamelClusterView {
+
+        /** The lock of each namespace's key is the leadership; the value only names the leader to the others. */
+        private final IMap<String, String> leaders = hazelcast.getMap(LEADERS);
+
+        private final CamelClusterMember local = new LocalMember();
+        private volatile boolean leader;
+        private ScheduledExecutorService executor;
+
+        LockView(String namespace) {
+            super(HazelcastLockClusterService.this, namespace);
+        }
+
+        @Override
+        public Optional<CamelClusterMember> getLeader() {
+            if (leader) {
+                return Optional.of(local);
+            }
+            return Optional.ofNullable(leaders.get(getNamespace())).map(OtherLeader::new);
+        }
+
+        @Override
+        public CamelClusterMember getLocalMember() {
+            return local;
+        }
+
+        @Override
+        public List<CamelClusterMember> getMembers() {
+            return getLeader()
+                    .filter(l -> !l.isLocal())
+                    .map(l -> List.of(local, l))
+                    .orElse(List.of(local));
+        }
+
+        @Override
+        protected void doStart() {
+            executor = getCamelContext()
+                    .getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "leadership-" + getNamespace());
+            executor.scheduleWithFixedDelay(this::tryToLead, 0, attemptInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        protected void doStop() throws InterruptedException {
+            try {
+                executor.submit(this::resign).get();
+            } catch (ExecutionException e) {
+                log.warn("could not give up the leadership of {}", getNamespace(), e.getCause());
+            } finally {
+                getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            }
+        }
+
+        private void tryToLead() {
+            try {
+                if (!leader && leaders.tryLock(getNamespace())) {
+                    // Leader from here on whatever follows fails: the lock is held, and taken again would count twice.
+                    leader = true;
+                    log.info("{} leads {}", nodeId, getNamespace());
+                    fireLeadershipChangedEvent(local);
+                    leaders.set(getNamespace(), nodeId);
+                }
+            } catch (RuntimeException e) {
+                // The cluster is shutting down or unreachable: try again at the next attempt.
+                log.warn("could not try to lead {}: {}", getNamespace(), e.toString());
+            }
+        }
+
+        /** This node, leader exactly while the view holds the lock. */
+        private final class LocalMember implements CamelClusterMember {
+
+            @Override
+            public String getId() {
+                return nodeId;
+            }
+
+            @Override
+            public boolean isLeader() {
+                return leader;
+            }
+
+            @Override
+            public boolean isLocal() {
+                return true;
+            }
+        }
+
+        private void resign() {
+            if (leader) {
+                leader = false;
+                try {
+                    leaders.remove(getNamespace(), nodeId);
+                } finally {
+                    leaders.unlock(getNamespace());
+                }
+                log.info("{} no longer leads {}", nodeId, getNamespace());
+                fireLeadershipChangedEvent(Optional.empty());
+            }
+        }
+    }
+
+    /** Another node, known only as the leader of a namespace. */
+    private record OtherLeader(String id) implements CamelClusterMember {
+
+        @Override
+        public String getId() {
+            return id;
+        }
+
+        @Override
+        public boolean isLeader() {
+            return true;
+        }
+
+        @Override
+        public boolean isLocal() {
+            return false;
+        }
+    }
+}
