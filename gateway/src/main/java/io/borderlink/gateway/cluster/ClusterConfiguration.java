@@ -65,9 +65,10 @@ class ClusterConfiguration {
      */
     @Bean
     CamelClusterService camelClusterService(
-            CamelContext camelContext, HazelcastInstance hazelcastInstance, NodeIdentity node) throws Exception {
+            CamelContext camelContext, HazelcastInstance hazelcastInstance, Quorum quorum, NodeIdentity node)
+            throws Exception {
         HazelcastLockClusterService service =
-                new HazelcastLockClusterService(hazelcastInstance, node.id(), LEADERSHIP_ATTEMPT_INTERVAL);
+                new HazelcastLockClusterService(hazelcastInstance, quorum, node.id(), LEADERSHIP_ATTEMPT_INTERVAL);
         camelContext.addService(service, true, true);
         return service;
     }

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * Hazelcast member: the leader of a namespace is the node holding the lock of that key in one Hazelcast
  * map. camel-hazelcast 4.17 has no cluster service of its own, and the CP lock one would use is
  * Enterprise-only in Hazelcast 5.5; map locks are AP and free. A node that stops gives the lock up, a
- * member that leaves the cluster loses it, and another node takes it at its next attempt. In a split
- * brain each side may elect a leader until the cluster heals.
+ * member that leaves the cluster loses it, and another node takes it at its next attempt. Only a node with
+ * a {@link Quorum} leads: with {@code borderlink.cluster.minimum-members} set to a majority, the minority
+ * side of a split brain gives its leaderships up and elects none; without it, each side may lead until
+ * the cluster heals.
  */
 final class HazelcastLockClusterService extends AbstractCamelClusterService<HazelcastLockClusterService.LockView> {
 
@@ -29,12 +31,14 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
     private static final Logger log = LoggerFactory.getLogger(HazelcastLockClusterService.class);
 
     private final HazelcastInstance hazelcast;
+    private final Quorum quorum;
     private final String nodeId;
     private final Duration attemptInterval;
 
-    HazelcastLockClusterService(HazelcastInstance hazelcast, String nodeId, Duration attemptInterval) {
+    HazelcastLockClusterService(HazelcastInstance hazelcast, Quorum quorum, String nodeId, Duration attemptInterval) {
         super("hazelcast-lock");
         this.hazelcast = hazelcast;
+        this.quorum = quorum;
         this.nodeId = nodeId;
         this.attemptInterval = attemptInterval;
     }
@@ -103,6 +107,10 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
 
         private void tryToLead() {
             try {
+                if (!quorum.present()) {
+                    resign();
+                    return;
+                }
                 if (!leader && leaders.tryLock(getNamespace())) {
                     // Leader from here on whatever follows fails: the lock is held, and taken again would count twice.
                     leader = true;
@@ -135,16 +143,17 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
             }
         }
 
+        /** Stops the work first, then gives the lock back (which a node cut off from the others may fail to do). */
         private void resign() {
             if (leader) {
                 leader = false;
+                log.info("{} no longer leads {}", nodeId, getNamespace());
+                fireLeadershipChangedEvent(Optional.empty());
                 try {
                     leaders.remove(getNamespace(), nodeId);
                 } finally {
                     leaders.unlock(getNamespace());
                 }
-                log.info("{} no longer leads {}", nodeId, getNamespace());
-                fireLeadershipChangedEvent(Optional.empty());
             }
         }
     }
