@@ -1,0 +1,93 @@
+package io.borderlink.gateway.audit;
+
+import io.borderlink.adapters.flow.ApiProblems;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.security.Callers;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The auditors' API: search the trail, one exchange's timeline, verify the chain, export evidence
+ * bundles. Nothing here changes the record; verifying and exporting are themselves audited.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+class AuditController {
+
+    private final AuditQueries queries;
+    private final AuditVerification verification;
+    private final EvidenceBundles bundles;
+
+    AuditController(AuditQueries queries, AuditVerification verification, EvidenceBundles bundles) {
+        this.queries = queries;
+        this.verification = verification;
+        this.bundles = bundles;
+    }
+
+    @GetMapping("/events")
+    List<AuditedEvent> events(
+            @RequestParam(required = false) UUID exchangeId,
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Long beforeId,
+            @RequestParam(required = false) Integer limit) {
+        return queries.search(new AuditSearch(
+                exchangeId, agency, partner, from, to, step, outcome, decision, code, actor, beforeId, limit));
+    }
+
+    @GetMapping("/exchanges/{exchangeId}/timeline")
+    Timeline timeline(@PathVariable UUID exchangeId) {
+        return queries.timeline(exchangeId);
+    }
+
+    /** The whole chain, or from a checkpoint on ({@code {"fromCheckpoint": 12}}); an empty body means whole. */
+    @PostMapping("/verify")
+    ChainReport verify(@RequestBody(required = false) VerifyRequest request) {
+        return verification.verify(request == null ? null : request.fromCheckpoint(), auditor());
+    }
+
+    /** A bundle for one exchange ({@code {"exchangeId": …}}) or a time range ({@code {"from": …, "to": …}}). */
+    @PostMapping(
+            path = "/exports",
+            produces = {"application/zip", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<StreamingResponseBody> export(@RequestBody ExportRequest request) {
+        return bundles.export(request.exchangeId(), request.from(), request.to(), auditor())
+                .download();
+    }
+
+    @ExceptionHandler(GatewayException.class)
+    ResponseEntity<ProblemDetail> refused(GatewayException e) {
+        return ResponseEntity.status(e.code().status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblems.problem(e.code(), e.getMessage()));
+    }
+
+    private static Auditor auditor() {
+        return Auditor.of(Callers.current());
+    }
+
+    record VerifyRequest(Long fromCheckpoint) {}
+
+    record ExportRequest(UUID exchangeId, Instant from, Instant to) {}
+}
