@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -284,6 +285,42 @@ class AuditTrailIT extends GatewayTestSupport {
 
         assertThat(offline().verify(remanifested).problems())
                 .anySatisfy(p -> assertThat(p).contains("manifest"));
+    }
+
+    /** A time range holding the exchange: its entries and the others' hashes, verifiable offline. */
+    @Test
+    void exportedTimeRangeVerifiesOffline() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        UUID exchangeId = deliveredIncident();
+        Instant to = Instant.now().plusSeconds(1);
+
+        HttpResponse<byte[]> response = agency("auditor-1")
+                .postJsonForBytes("/api/v1/audit/exports", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+        Path bundle = tmp.resolve("range.zip");
+        Files.write(bundle, response.body());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(offline().verify(bundle).problems()).isEmpty();
+        assertThat(read(bundle, BundleFormat.EVIDENCE)).contains(exchangeId.toString());
+    }
+
+    /** The console pages an auditor uses render for auditor-1 and are refused to an officer. */
+    @Test
+    void auditorReadsTheTrailAndTheTimelineInTheConsole() {
+        UUID exchangeId = deliveredIncident();
+
+        HttpResponse<String> search = agency("auditor-1").get("/console/audit?exchangeId=" + exchangeId);
+        HttpResponse<String> timeline = agency("auditor-1").get("/console/audit/exchanges/" + exchangeId);
+        HttpResponse<String> officer = agency("officer-1").get("/console/audit");
+
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("Verify the chain").contains("RECEIVE");
+        assertThat(timeline.statusCode()).isEqualTo(200);
+        assertThat(timeline.body())
+                .contains("MN-BORDER")
+                .contains("SIGNED_ORIGINAL")
+                .contains("Export the evidence");
+        assertThat(officer.statusCode()).isEqualTo(403);
     }
 
     private BundleVerifier offline() {
