@@ -1,7 +1,16 @@
-package io.borderlink.gateway.audit;
+package io.borderlink.gateway.auditor;
 
 import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.audit.AuditQueries;
+import io.borderlink.gateway.audit.AuditSearch;
+import io.borderlink.gateway.audit.AuditVerification;
+import io.borderlink.gateway.audit.AuditedEvent;
+import io.borderlink.gateway.audit.Auditor;
+import io.borderlink.gateway.audit.ChainReport;
+import io.borderlink.gateway.audit.EvidenceBundles;
+import io.borderlink.gateway.audit.Timeline;
+import io.borderlink.gateway.security.Caller;
 import io.borderlink.gateway.security.Callers;
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +93,8 @@ class AuditController {
     }
 
     private static Auditor auditor() {
-        return Auditor.of(Callers.current());
+        Caller caller = Callers.current();
+        return new Auditor(caller.id(), caller.certificate());
     }
 
     record VerifyRequest(Long fromCheckpoint) {}

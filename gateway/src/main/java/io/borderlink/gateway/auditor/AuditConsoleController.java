@@ -1,4 +1,4 @@
-package io.borderlink.gateway.console;
+package io.borderlink.gateway.auditor;
 
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.audit.AuditQueries;
@@ -95,6 +95,7 @@ class AuditConsoleController {
     }
 
     private static Auditor auditor() {
-        return Auditor.of(Callers.current());
+        Caller caller = Callers.current();
+        return new Auditor(caller.id(), caller.certificate());
     }
 }
