@@ -46,18 +46,7 @@ class AuditConsoleController {
     }
 
     @GetMapping("/console/audit")
-    String search(
-            @RequestParam(required = false) UUID exchangeId,
-            @RequestParam(required = false) String agency,
-            @RequestParam(required = false) String partner,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false) String decision,
-            @RequestParam(required = false) String code,
-            @RequestParam(required = false) Long beforeId,
-            Model model) {
-        AuditSearch search = new AuditSearch(
-                exchangeId, agency, partner, from, to, null, null, decision, code, null, beforeId, null);
+    String search(AuditSearch search, Model model) {
         model.addAttribute("search", search);
         model.addAttribute("events", queries.search(search));
         return "console/audit";

@@ -15,7 +15,6 @@ import io.borderlink.gateway.security.Callers;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -47,22 +45,10 @@ class AuditController {
         this.bundles = bundles;
     }
 
+    /** Query parameters named as {@link AuditSearch}'s fields, times in ISO-8601 ({@code 2026-11-27T08:00:00Z}). */
     @GetMapping("/events")
-    List<AuditedEvent> events(
-            @RequestParam(required = false) UUID exchangeId,
-            @RequestParam(required = false) String agency,
-            @RequestParam(required = false) String partner,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false) String step,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String decision,
-            @RequestParam(required = false) String code,
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) Long beforeId,
-            @RequestParam(required = false) Integer limit) {
-        return queries.search(new AuditSearch(
-                exchangeId, agency, partner, from, to, step, outcome, decision, code, actor, beforeId, limit));
+    List<AuditedEvent> events(AuditSearch search) {
+        return queries.search(search);
     }
 
     @GetMapping("/exchanges/{exchangeId}/timeline")

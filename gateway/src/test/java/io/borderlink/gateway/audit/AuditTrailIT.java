@@ -210,9 +210,15 @@ class AuditTrailIT extends GatewayTestSupport {
                 auditor.get("/api/v1/audit/events?exchangeId=" + exchangeId).body());
         JsonNode timeline = JSON.readTree(auditor.get("/api/v1/audit/exchanges/" + exchangeId + "/timeline")
                 .body());
+        JsonNode released = JSON.readTree(auditor.get(
+                        "/api/v1/audit/events?exchangeId=" + exchangeId + "&decision=RELEASE&from=2020-01-01T00:00:00Z")
+                .body());
         HttpResponse<String> verified = auditor.postJson("/api/v1/audit/verify", "{}");
 
         assertThat(events).extracting(e -> e.get("step").asText()).contains("RECEIVE", "DECIDE", "DELIVER");
+        assertThat(released)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("step").asText()).isEqualTo("DECIDE"));
         assertThat(timeline.get("exchange").get("originator").asText()).isEqualTo("MN-BORDER");
         assertThat(timeline.get("evidence"))
                 .extracting(d -> d.get("kind").asText())
