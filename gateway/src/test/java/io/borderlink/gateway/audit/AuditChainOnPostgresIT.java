@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borderlink.gateway.BorderlinkApplication;
 import io.borderlink.gateway.audit.ChainProblem.Kind;
+import io.borderlink.gateway.support.DevPki;
 import io.borderlink.gateway.support.TestPostgres;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -120,6 +123,27 @@ class AuditChainOnPostgresIT {
             // The other tests share this chain.
             jdbc.update("UPDATE audit_event SET outcome = 'OK' WHERE id = ?", event);
             jdbc.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+        }
+    }
+
+    /** A time range exported on PostgreSQL verifies offline, the other node's entries in it included. */
+    @Test
+    void exportsATimeRangeThatVerifiesOffline() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        nodeA.getBean(AuditTrail.class).record(AuditEvent.ok(AuditStep.RECEIVE, UUID.randomUUID()));
+        nodeB.getBean(AuditTrail.class).record(AuditEvent.ok(AuditStep.RECEIVE, UUID.randomUUID()));
+        Instant to = Instant.now().plusSeconds(1);
+
+        EvidenceBundles.Export export =
+                nodeB.getBean(EvidenceBundles.class).range(from, to, new Auditor("auditor-1", null));
+        try {
+            BundleVerifier.Report report =
+                    new BundleVerifier(List.of(DevPki.ca("national-root")), List.of()).verify(export.file());
+
+            assertThat(report.problems()).isEmpty();
+            assertThat(export.events()).isGreaterThanOrEqualTo(2);
+        } finally {
+            Files.deleteIfExists(export.file());
         }
     }
 
