@@ -176,6 +176,40 @@ class AuditTrailIT extends GatewayTestSupport {
         assertThat(report.firstProblem().detail()).contains("covers entry 15");
     }
 
+    /** Whoever changes an event and recomputes every hash after it still cannot match the signed checkpoints. */
+    @Test
+    void locatesAChainRecomputedAfterItWasSigned() {
+        threeCheckpointedBatches();
+        jdbc.update("UPDATE audit_event SET outcome = 'DENIED' WHERE id = ?", eventAt(7));
+        String previous = jdbc.queryForObject("SELECT chain_hash FROM audit_chain WHERE seq = 6", String.class);
+        for (long seq = 7; seq <= 15; seq++) {
+            ChainedEvent event = jdbc.queryForObject(
+                    "SELECT " + ChainedEvent.COLUMNS + " FROM audit_event e WHERE e.id = ?",
+                    (rs, row) -> ChainedEvent.read(rs),
+                    eventAt(seq));
+            previous = ChainHashes.chain(previous, event.entryHash());
+            jdbc.update(
+                    "UPDATE audit_chain SET entry_hash = ?, chain_hash = ? WHERE seq = ?",
+                    event.entryHash(),
+                    previous,
+                    seq);
+        }
+
+        assertFirstProblem(Kind.REWRITTEN, 6);
+    }
+
+    @Test
+    void reportsAnEventSlippedIntoTheTableOutsideTheChain() {
+        threeCheckpointedBatches();
+
+        jdbc.update(
+                """
+                INSERT INTO audit_event (occurred_at, step, outcome, actor, node)
+                VALUES (CURRENT_TIMESTAMP, 'APPROVE', 'OK', 'officer-1', 'node-x')""");
+
+        assertFirstProblem(Kind.UNCHAINED, 0);
+    }
+
     @Test
     void refusesToExtendAChainThatNoLongerReachesItsCheckpoint() {
         threeCheckpointedBatches();
