@@ -90,10 +90,15 @@ public final class BundleVerifier {
         checked.add("manifest signed by " + subject(gateway));
         checkFiles(manifest.path("files"), files, checked, problems);
 
-        Map<Long, String> signedHeads = checkpoints(files, gateway, checked, problems);
-        chain(files, signedHeads, checked, problems);
-        evidence(files, gatewayChain, checked, problems);
-        approvals(files, gateway, checked, problems);
+        try {
+            Map<Long, String> signedHeads = checkpoints(files, gateway, checked, problems);
+            chain(files, signedHeads, checked, problems);
+            evidence(files, gatewayChain, checked, problems);
+            approvals(files, gateway, checked, problems);
+        } catch (IOException | RuntimeException e) {
+            // A file edited into something unreadable is a finding like any other, not a crash.
+            problems.add("the bundle cannot be read to the end: " + e);
+        }
         return new Report(checked, problems);
     }
 

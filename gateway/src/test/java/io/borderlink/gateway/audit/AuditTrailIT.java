@@ -311,6 +311,19 @@ class AuditTrailIT extends GatewayTestSupport {
                 .isEqualTo(1);
     }
 
+    /** A file replaced by something that is not even JSON: a finding in the report, not a crash. */
+    @Test
+    void bundleWithAnUnreadableFileIsReportedNotThrown() throws Exception {
+        UUID exchangeId = deliveredIncident();
+        Path edited = rewrite(export(exchangeId), BundleFormat.CHECKPOINTS, checkpoints -> "not json");
+
+        BundleVerifier.Report report = offline().verify(edited);
+
+        assertThat(report.problems())
+                .anySatisfy(p -> assertThat(p).contains("checkpoints.json"))
+                .anySatisfy(p -> assertThat(p).contains("cannot be read"));
+    }
+
     /** Edited and the manifest's digest updated to match: the gateway's signature on the manifest fails. */
     @Test
     void bundleWithARecomputedManifestFailsOfflineVerification() throws Exception {
