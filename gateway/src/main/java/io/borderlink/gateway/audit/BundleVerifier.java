@@ -65,24 +65,35 @@ public final class BundleVerifier {
         List<String> checked = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, byte[]> files = read(bundle, problems);
+        try {
+            check(files, checked, problems);
+        } catch (IOException | RuntimeException e) {
+            // A file edited into something unreadable is a finding like any other, not a crash.
+            problems.add("the bundle cannot be read to the end: " + e);
+        }
+        return new Report(checked, problems);
+    }
+
+    private void check(Map<String, byte[]> files, List<String> checked, List<String> problems) throws IOException {
         byte[] manifestBytes = files.get(BundleFormat.MANIFEST);
         byte[] signature = files.get(BundleFormat.MANIFEST_SIGNATURE);
-        byte[] gatewayPem = files.get(BundleFormat.GATEWAY_CERTIFICATES);
-        if (manifestBytes == null || signature == null || gatewayPem == null) {
+        List<X509Certificate> gatewayChain = files.containsKey(BundleFormat.GATEWAY_CERTIFICATES)
+                ? Certificates.parseAll(files.get(BundleFormat.GATEWAY_CERTIFICATES))
+                : List.of();
+        if (manifestBytes == null || signature == null || gatewayChain.isEmpty()) {
             problems.add("the bundle lacks its manifest, the manifest's signature or the gateway's certificates");
-            return new Report(checked, problems);
+            return;
         }
-        List<X509Certificate> gatewayChain = Certificates.parseAll(gatewayPem);
         X509Certificate gateway = gatewayChain.get(0);
         try {
             byte[] signed = jose.verify(new String(signature, StandardCharsets.US_ASCII), gateway);
             if (!Arrays.equals(signed, manifestBytes)) {
                 problems.add("manifest.jws signs another manifest than manifest.json");
-                return new Report(checked, problems);
+                return;
             }
         } catch (GatewayException e) {
             problems.add("the manifest's signature does not verify: " + e.getMessage());
-            return new Report(checked, problems);
+            return;
         }
         JsonNode manifest = JSON.readTree(manifestBytes);
         Instant exportedAt = Instant.parse(manifest.path("exportedAt").asText());
@@ -90,16 +101,10 @@ public final class BundleVerifier {
         checked.add("manifest signed by " + subject(gateway));
         checkFiles(manifest.path("files"), files, checked, problems);
 
-        try {
-            Map<Long, String> signedHeads = checkpoints(files, gateway, checked, problems);
-            chain(files, signedHeads, checked, problems);
-            evidence(files, gatewayChain, checked, problems);
-            approvals(files, gateway, checked, problems);
-        } catch (IOException | RuntimeException e) {
-            // A file edited into something unreadable is a finding like any other, not a crash.
-            problems.add("the bundle cannot be read to the end: " + e);
-        }
-        return new Report(checked, problems);
+        Map<Long, String> signedHeads = checkpoints(files, gateway, checked, problems);
+        chain(files, signedHeads, checked, problems);
+        evidence(files, gatewayChain, checked, problems);
+        approvals(files, gateway, checked, problems);
     }
 
     /** Every file but the manifest and its signature must be listed with its digest, and every listed file be there. */

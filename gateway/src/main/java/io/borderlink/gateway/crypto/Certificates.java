@@ -1,5 +1,6 @@
 package io.borderlink.gateway.crypto;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public final class Certificates {
     /** Certificates from PEM (one or more) or DER bytes, such as a file of an evidence bundle. */
     public static List<X509Certificate> parseAll(byte[] pemOrDer) {
         try {
-            return factory().generateCertificates(new java.io.ByteArrayInputStream(pemOrDer)).stream()
+            return factory().generateCertificates(new ByteArrayInputStream(pemOrDer)).stream()
                     .map(X509Certificate.class::cast)
                     .toList();
         } catch (CertificateException e) {
