@@ -42,6 +42,11 @@ public class AuditVerification {
         this.clock = clock;
     }
 
+    /** The newest checkpoints first: where a verification can start, and what the chain is provable up to. */
+    public List<Checkpoint> checkpoints(int limit) {
+        return checkpoints.latest(limit);
+    }
+
     /** An auditor's verification: the report, and a VERIFY event saying who asked and what was found. */
     public ChainReport verify(Long fromCheckpoint, Auditor auditor) {
         ChainReport report = verify(fromCheckpoint);

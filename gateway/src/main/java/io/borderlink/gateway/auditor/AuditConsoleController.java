@@ -49,6 +49,7 @@ class AuditConsoleController {
     String search(AuditSearch search, Model model) {
         model.addAttribute("search", search);
         model.addAttribute("events", queries.search(search));
+        model.addAttribute("checkpoints", verification.checkpoints(AuditController.CHECKPOINTS_LISTED));
         return "console/audit";
     }
 

@@ -8,6 +8,7 @@ import io.borderlink.gateway.audit.AuditVerification;
 import io.borderlink.gateway.audit.AuditedEvent;
 import io.borderlink.gateway.audit.Auditor;
 import io.borderlink.gateway.audit.ChainReport;
+import io.borderlink.gateway.audit.Checkpoint;
 import io.borderlink.gateway.audit.EvidenceBundles;
 import io.borderlink.gateway.audit.Timeline;
 import io.borderlink.gateway.security.Caller;
@@ -35,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditController {
 
+    static final int CHECKPOINTS_LISTED = 20;
+
     private final AuditQueries queries;
     private final AuditVerification verification;
     private final EvidenceBundles bundles;
@@ -54,6 +57,12 @@ class AuditController {
     @GetMapping("/exchanges/{exchangeId}/timeline")
     Timeline timeline(@PathVariable UUID exchangeId) {
         return queries.timeline(exchangeId);
+    }
+
+    /** The newest signed checkpoints, with their time-stamps: where a verification can start. */
+    @GetMapping("/checkpoints")
+    List<Checkpoint> checkpoints() {
+        return verification.checkpoints(CHECKPOINTS_LISTED);
     }
 
     /** The whole chain, or from a checkpoint on ({@code {"fromCheckpoint": 12}}); an empty body means whole. */

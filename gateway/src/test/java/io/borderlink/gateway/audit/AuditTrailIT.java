@@ -224,7 +224,7 @@ class AuditTrailIT extends GatewayTestSupport {
     }
 
     @Test
-    void anchorsTheNewestCheckpointWithATimeStampFromTheTsa() {
+    void anchorsTheNewestCheckpointWithATimeStampFromTheTsa() throws Exception {
         recordAndSeal(3);
 
         anchoring.anchorNewest();
@@ -232,6 +232,11 @@ class AuditTrailIT extends GatewayTestSupport {
         Checkpoint newest = verification.verify(null).latestCheckpoint();
         assertThat(newest.anchor()).isNotNull();
         assertThat(newest.anchor().tsa()).isEqualTo(TSA.url().toString());
+        JsonNode listed = JSON.readTree(
+                agency("auditor-1").get("/api/v1/audit/checkpoints").body());
+        assertThat(listed.get(0).get("seq").asLong()).isEqualTo(3);
+        assertThat(listed.get(0).get("anchor").get("tsa").asText())
+                .isEqualTo(TSA.url().toString());
     }
 
     /** An auditor searches by exchange, reads its timeline and verifies the chain; the verification is audited. */
@@ -367,7 +372,10 @@ class AuditTrailIT extends GatewayTestSupport {
         HttpResponse<String> officer = agency("officer-1").get("/console/audit");
 
         assertThat(search.statusCode()).isEqualTo(200);
-        assertThat(search.body()).contains("Verify the chain").contains("RECEIVE");
+        assertThat(search.body())
+                .contains("Verify the chain")
+                .contains("Newest signed checkpoints")
+                .contains("RECEIVE");
         assertThat(timeline.statusCode()).isEqualTo(200);
         assertThat(timeline.body())
                 .contains("MN-BORDER")
