@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,8 @@ public final class NoticeMapper {
     public static final String SOURCE_SYSTEM = "INTERPOL";
 
     public static final String PURPOSE = "INTERPOL_NOTICE";
+    /** The purpose of an exchange saying that a notice is no longer on the public list. */
+    public static final String PURPOSE_WITHDRAWN = "INTERPOL_NOTICE_WITHDRAWN";
     /** Links the missing person to the place of disappearance, as agencies' missing-person exchanges do. */
     public static final String LAST_SEEN_AT = "LAST_SEEN_AT";
 
@@ -106,6 +109,66 @@ public final class NoticeMapper {
                 List.of(new SourceRef(SOURCE_SYSTEM, entityId)));
         Narrative narrative = new Narrative(NoticeNarrative.of(type, entityId, notice, person), "en");
         return new Exchange(header, MARKINGS, new Body(subjects, associations, narrative, null, null));
+    }
+
+    /**
+     * The exchange saying that a notice is no longer on the public list: the last version the agencies
+     * got, under {@value #PURPOSE_WITHDRAWN} and a first narrative line that says so, linked to that
+     * version by the notice's correlation id. The list does not say why a notice left it (cancelled, the
+     * person found, or only no longer public), so neither does the exchange.
+     *
+     * @param lastDetailJson the detail of the version last delivered
+     * @param withdrawnAt when Borderlink found the notice gone
+     */
+    public Exchange toWithdrawal(NoticeType type, byte[] lastDetailJson, Instant withdrawnAt) {
+        Exchange last = toExchange(type, lastDetailJson, withdrawnAt);
+        String notice = type.title() + " " + last.header().sourceRefs().get(0).id();
+        return relabelled(
+                last,
+                version(type, lastDetailJson).withdrawalId(),
+                new Purpose(PURPOSE_WITHDRAWN, notice + " withdrawn"),
+                "No longer published: " + notice
+                        + " is not on INTERPOL's public list any more; what follows is the last version published.");
+    }
+
+    /**
+     * A notice back on the list, unchanged, after the agencies were told it was withdrawn: the exchange of
+     * its first delivery under an id of its own, derived from the withdrawal's so that each return is
+     * delivered once, and a first narrative line that says so.
+     */
+    public Exchange toRepublication(NoticeType type, byte[] detailJson, Instant createdAt, UUID withdrawalId) {
+        Exchange same = toExchange(type, detailJson, createdAt);
+        return relabelled(
+                same,
+                version(type, detailJson).republicationId(withdrawalId),
+                same.header().purpose(),
+                "Published again: " + type.title() + " "
+                        + same.header().sourceRefs().get(0).id()
+                        + " is back on INTERPOL's public list, unchanged since it was withdrawn.");
+    }
+
+    /** The exchange under another id and purpose, with a first narrative line saying why. */
+    private static Exchange relabelled(Exchange exchange, UUID exchangeId, Purpose purpose, String firstLine) {
+        Header was = exchange.header();
+        Header header = new Header(
+                exchangeId,
+                was.correlationId(),
+                was.createdAt(),
+                was.originator(),
+                was.addressees(),
+                was.category(),
+                purpose,
+                was.sourceRefs());
+        Body body = exchange.body();
+        return new Exchange(
+                header,
+                exchange.markings(),
+                new Body(
+                        body.subjects(),
+                        body.associations(),
+                        new Narrative(firstLine + "\n" + body.narrative().text(), "en"),
+                        body.sourceDetails(),
+                        body.internalNotes()));
     }
 
     private static NoticeVersion version(NoticeType type, JsonNode notice) {

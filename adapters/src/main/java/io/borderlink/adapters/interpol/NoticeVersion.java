@@ -32,6 +32,17 @@ public record NoticeVersion(String entityId, String noticeType, String digest) {
         return UUID.nameUUIDFromBytes(("INTERPOL/" + entityId + "/" + digest).getBytes(UTF_8));
     }
 
+    /** The exchange saying this version is no longer published; the same however often the withdrawal is seen. */
+    public UUID withdrawalId() {
+        return UUID.nameUUIDFromBytes(("INTERPOL/" + entityId + "/" + digest + "/withdrawn").getBytes(UTF_8));
+    }
+
+    /** This version delivered again after its withdrawal {@code withdrawalId}: once for each return. */
+    public UUID republicationId(UUID withdrawalId) {
+        return UUID.nameUUIDFromBytes(
+                ("INTERPOL/" + entityId + "/" + digest + "/after/" + withdrawalId).getBytes(UTF_8));
+    }
+
     /**
      * The same for every version of the notice, so an update is linked to the exchanges of the
      * earlier versions without the mapper having to remember them.

@@ -441,6 +441,53 @@ class NoticeMapperTest {
                 .isInstanceOf(GatewayException.class);
     }
 
+    /** Red notice 2019/12345 gone from the list → a valid exchange of its own, linked to the version agencies got. */
+    @Test
+    void saysANoticeIsWithdrawnUnderItsOwnIdLinkedToTheLastVersion() {
+        byte[] last = ochirbatWantedByMongoliaAndRussia();
+        Exchange delivered = red(last);
+        Instant gone = RECEIVED.plusSeconds(3600);
+
+        Exchange withdrawal = mapper.toWithdrawal(NoticeType.RED, last, gone);
+
+        NoticeVersion version = mapper.version(NoticeType.RED, last);
+        assertThat(withdrawal.header().exchangeId())
+                .isEqualTo(version.withdrawalId())
+                .isNotEqualTo(delivered.header().exchangeId());
+        assertThat(withdrawal.header().correlationId())
+                .isEqualTo(delivered.header().correlationId());
+        assertThat(withdrawal.header().createdAt()).isEqualTo(gone);
+        assertThat(withdrawal.header().category()).isEqualTo(Category.WANTED_PERSON);
+        assertThat(withdrawal.header().purpose().code()).isEqualTo("INTERPOL_NOTICE_WITHDRAWN");
+        assertThat(withdrawal.header().sourceRefs()).containsExactly(new SourceRef("INTERPOL", "2019/12345"));
+        assertThat(withdrawal.body().subjects()).isEqualTo(delivered.body().subjects());
+        assertThat(withdrawal.body().narrative().text())
+                .startsWith("No longer published: INTERPOL red notice 2019/12345 is not on INTERPOL's public list")
+                .endsWith(delivered.body().narrative().text());
+        assertThatCode(() -> ExchangeXml.validate(SecureXml.parse(ExchangeXml.write(withdrawal))))
+                .doesNotThrowAnyException();
+    }
+
+    /** The same notice back on the list after a withdrawal → the first exchange again under an id of its own. */
+    @Test
+    void republishesANoticeBackOnTheListUnderAnIdOfItsOwn() {
+        byte[] json = ochirbatWantedByMongoliaAndRussia();
+        Exchange first = red(json);
+        NoticeVersion version = mapper.version(NoticeType.RED, json);
+
+        Exchange again = mapper.toRepublication(NoticeType.RED, json, RECEIVED, version.withdrawalId());
+
+        assertThat(again.header().exchangeId())
+                .isEqualTo(version.republicationId(version.withdrawalId()))
+                .isNotIn(version.exchangeId(), version.withdrawalId());
+        assertThat(again.header().correlationId()).isEqualTo(first.header().correlationId());
+        assertThat(again.header().purpose()).isEqualTo(first.header().purpose());
+        assertThat(again.body().subjects()).isEqualTo(first.body().subjects());
+        assertThat(again.body().narrative().text())
+                .startsWith("Published again: INTERPOL red notice 2019/12345 is back")
+                .endsWith(first.body().narrative().text());
+    }
+
     private Exchange red(byte[] json) {
         return mapper.toExchange(NoticeType.RED, json, RECEIVED);
     }

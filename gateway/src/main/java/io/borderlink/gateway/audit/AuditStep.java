@@ -28,5 +28,11 @@ public enum AuditStep {
     /** Partner configuration and policies were reloaded, or a change was refused. */
     POLICY,
     /** Someone asked what would happen to an exchange; nothing was sent. */
-    DRY_RUN
+    DRY_RUN,
+    /** A sweep of a feed the gateway fetches (INTERPOL notices): what it found, or a fetch that failed, with its code. */
+    POLL,
+    /** An auditor verified the chain; the outcome says whether it was intact, the detail what was found. */
+    VERIFY,
+    /** An auditor exported an evidence bundle; the digest is that of its signed manifest. */
+    EXPORT
 }

@@ -8,12 +8,18 @@ import picocli.CommandLine.Command;
 @Command(
         name = "borderlink",
         mixinStandardHelpOptions = true,
-        subcommands = {ProtectCommand.class, PartnerStubCommand.class, AgencyStubCommand.class, PartnerSendCommand.class
+        subcommands = {
+            ProtectCommand.class,
+            PartnerStubCommand.class,
+            AgencyStubCommand.class,
+            PartnerSendCommand.class,
+            VerifyCommand.class
         },
         description = "Borderlink command-line tools. Without a command, the jar runs the gateway.")
 public final class BorderlinkCommand {
 
-    public static final Set<String> COMMANDS = Set.of("protect", "partner-stub", "agency-stub", "partner-send");
+    public static final Set<String> COMMANDS =
+            Set.of("protect", "partner-stub", "agency-stub", "partner-send", "verify");
 
     private BorderlinkCommand() {}
 

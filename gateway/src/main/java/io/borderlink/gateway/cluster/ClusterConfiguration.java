@@ -8,7 +8,10 @@ import com.hazelcast.core.HazelcastInstance;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,6 +50,27 @@ class ClusterConfiguration {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
         return Hazelcast.newHazelcastInstance(config);
+    }
+
+    /**
+     * How often a node that leads nothing tries to take over: how long a leader's work waits after that
+     * leader stopped.
+     */
+    static final Duration LEADERSHIP_ATTEMPT_INTERVAL = Duration.ofSeconds(2);
+
+    /**
+     * Who leads each {@code master:} namespace (the INTERPOL poller), decided on this node's own Hazelcast
+     * member, so no second member is started. Added to Camel as a service so that it starts before the
+     * routes and stops with them, giving up what this node leads.
+     */
+    @Bean
+    CamelClusterService camelClusterService(
+            CamelContext camelContext, HazelcastInstance hazelcastInstance, Quorum quorum, NodeIdentity node)
+            throws Exception {
+        HazelcastLockClusterService service =
+                new HazelcastLockClusterService(hazelcastInstance, quorum, node.id(), LEADERSHIP_ATTEMPT_INTERVAL);
+        camelContext.addService(service, true, true);
+        return service;
     }
 
     private static String hostName() {

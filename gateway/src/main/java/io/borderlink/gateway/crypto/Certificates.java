@@ -1,7 +1,9 @@
 package io.borderlink.gateway.crypto;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,6 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -46,6 +49,33 @@ public final class Certificates {
         } catch (CertificateException e) {
             throw new IllegalArgumentException("not an X.509 certificate: " + e.getMessage(), e);
         }
+    }
+
+    /** Certificates from PEM (one or more) or DER bytes, such as a file of an evidence bundle. */
+    public static List<X509Certificate> parseAll(byte[] pemOrDer) {
+        try {
+            return factory().generateCertificates(new ByteArrayInputStream(pemOrDer)).stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("not X.509 certificates: " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificates as PEM, in order, for people and tools that read them without Java. */
+    public static String pem(List<X509Certificate> certificates) {
+        StringBuilder pem = new StringBuilder();
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        for (X509Certificate certificate : certificates) {
+            try {
+                pem.append("-----BEGIN CERTIFICATE-----\n")
+                        .append(base64.encodeToString(certificate.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (CertificateException e) {
+                throw new IllegalStateException("cannot encode certificate", e);
+            }
+        }
+        return pem.toString();
     }
 
     public static List<X509CRL> readCrls(Path pem) {

@@ -65,11 +65,14 @@ public final class PartnerDirectory {
         return Optional.ofNullable(byFingerprint.get(Certificates.fingerprint(certificate)));
     }
 
-    /** Partners that send to us, by their certificate's fingerprint; one certificate, one sender. */
+    /**
+     * Partners that send to us, by their certificate's fingerprint; one certificate, one sender. A polled
+     * partner is not one: what it signs with is never a reason to accept a push.
+     */
     private static Map<String, Partner> senders(Collection<Partner> partners) {
         Map<String, Partner> senders = new HashMap<>();
         for (Partner partner : partners) {
-            if (partner.inbound() != null) {
+            if (partner.inbound() != null && !partner.inbound().polled()) {
                 String fingerprint = Certificates.fingerprint(Certificates.readCertificate(partner.certificate()));
                 Partner previous = senders.putIfAbsent(fingerprint, partner);
                 if (previous != null) {

@@ -67,7 +67,11 @@ class SecurityConfiguration {
                         .hasAnyRole("OFFICER", "AUDITOR")
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/v1/approvals/*/*"))
                         .hasRole("OFFICER")
-                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/audit/**"))
+                        // Verifying and exporting change nothing but add their own audit events.
+                        .requestMatchers(
+                                PATHS.matcher(HttpMethod.GET, "/api/v1/audit/**"),
+                                PATHS.matcher(HttpMethod.POST, "/api/v1/audit/verify"),
+                                PATHS.matcher(HttpMethod.POST, "/api/v1/audit/exports"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
                                 PATHS.matcher("/api/v1/dead-letters"), PATHS.matcher("/api/v1/dead-letters/**"))
@@ -114,7 +118,9 @@ class SecurityConfiguration {
                         .hasRole("OFFICER")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console/audit"),
-                                PATHS.matcher(HttpMethod.GET, "/console/audit/**"))
+                                PATHS.matcher(HttpMethod.GET, "/console/audit/**"),
+                                PATHS.matcher(HttpMethod.POST, "/console/audit/verify"),
+                                PATHS.matcher(HttpMethod.POST, "/console/audit/exports"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
                                 PATHS.matcher("/console/dead-letters"), PATHS.matcher("/console/dead-letters/**"))

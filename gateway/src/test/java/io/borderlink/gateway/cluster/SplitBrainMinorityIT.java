@@ -10,18 +10,26 @@ import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A node that sees fewer cluster members than {@code borderlink.cluster.minimum-members} — alone here, as
  * on the minority side of a split brain — cannot count partner rates, so it holds what it would otherwise
- * release against a count of its own; an officer can still release them.
+ * release against a count of its own; an officer can still release them. Nor does it lead anything (the
+ * INTERPOL poller, say), so only the majority side works for the cluster.
  */
 @TestPropertySource(properties = {"borderlink.config.partners=config/partners", "borderlink.cluster.minimum-members=2"})
 class SplitBrainMinorityIT extends GatewayTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private CamelClusterService clusterService;
 
     @Test
     void holdsRateLimitedSharesAndStillLetsAnOfficerReleaseThem() throws Exception {
@@ -48,5 +56,16 @@ class SplitBrainMinorityIT extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(15))
                 .until(() ->
                         !CN_LIAISON.receivedFor(alert.header().correlationId()).isEmpty());
+    }
+
+    @Test
+    void takesNoLeadership() throws Exception {
+        CamelClusterView view = clusterService.getView("split-brain-minority");
+        // Started: it tries to lead at every attempt interval, and must never succeed.
+        assertThat(view).isInstanceOfSatisfying(ServiceSupport.class, started -> assertThat(started.isStarted())
+                .isTrue());
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !view.getLocalMember()
+                .isLeader());
     }
 }

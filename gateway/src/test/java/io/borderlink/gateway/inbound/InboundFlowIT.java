@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.SourceRef;
 import io.borderlink.contracts.samples.Samples;
-import io.borderlink.gateway.support.DevPki;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.gateway.support.PartnerSide;
-import io.borderlink.gateway.support.PartnerSide.Opened;
 import io.borderlink.gateway.support.PartnerSide.Sent;
-import io.borderlink.gateway.support.PartnerStub;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -216,16 +212,6 @@ class InboundFlowIT extends GatewayTestSupport {
 
     private static UUID exchangeIdOf(String partner, Sent sent) {
         return UUID.nameUUIDFromBytes((partner + "/" + sent.messageId()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Waits for the agency's stub to get the exchange, then opens it as the agency would. */
-    private static Exchange deliveredTo(PartnerStub agencyStub, String agency, UUID messageId) {
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> !agencyStub.receivedFor(messageId).isEmpty());
-        Opened opened = PartnerSide.openExchange(
-                agencyStub.receivedFor(messageId).get(0).getBody(), agency);
-        assertThat(opened.signer()).isEqualTo(DevPki.certificate("gateway"));
-        return ExchangeXml.read(opened.message());
     }
 
     /** Each agency's share state once none is pending any more. */

@@ -94,6 +94,24 @@ public final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON post whose answer is binary, such as an evidence bundle. */
+    public HttpResponse<byte[]> postJsonForBytes(String path, String json) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(gateway.resolve(path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to the gateway failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
     }

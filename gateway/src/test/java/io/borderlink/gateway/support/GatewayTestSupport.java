@@ -1,11 +1,16 @@
 package io.borderlink.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.cli.AgencyDocuments;
 import io.borderlink.gateway.crypto.KeyTransport;
 import io.borderlink.gateway.crypto.XmlCrypto;
+import io.borderlink.gateway.support.PartnerSide.Opened;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +81,20 @@ public abstract class GatewayTestSupport {
 
     protected static byte[] protect(Exchange exchange, String signer) {
         return AGENCY.protect(exchange, DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+    }
+
+    /**
+     * Waits for an agency's stub to get a delivery whose clear header names {@code id} (an exchange id, or
+     * a partner message id among its source references), then opens it as the agency would and checks
+     * that the gateway signed it.
+     */
+    protected static Exchange deliveredTo(PartnerStub agencyStub, String agency, UUID id) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !agencyStub.receivedFor(id).isEmpty());
+        Opened opened =
+                PartnerSide.openExchange(agencyStub.receivedFor(id).get(0).getBody(), agency);
+        assertThat(opened.signer()).isEqualTo(DevPki.certificate("gateway"));
+        return ExchangeXml.read(opened.message());
     }
 
     protected List<Map<String, Object>> auditOf(UUID exchangeId) {

@@ -1,0 +1,76 @@
+package io.borderlink.gateway.interpol;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.intake.IntakeSettings;
+import io.borderlink.gateway.partner.NoticePoll;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * GETs one resource of a notices API: the body of a 200, or a stable code for anything else. Redirects
+ * are not followed, so the API cannot send the gateway to another host. Timeouts and server errors are
+ * {@code PARTNER_UNAVAILABLE}, other answers {@code PARTNER_REJECTED} (a CDN's 403, say).
+ */
+@Component
+class NoticeFeed {
+
+    /** One client, and connection pool, per connect timeout. */
+    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+
+    private final IntakeSettings intake;
+
+    NoticeFeed(IntakeSettings intake) {
+        this.intake = intake;
+    }
+
+    byte[] get(NoticePoll poll, String path) {
+        URI uri = poll.url().resolve(path);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(poll.timeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = client(poll.timeout()).send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new GatewayException(
+                    ErrorCode.PARTNER_UNAVAILABLE,
+                    "GET " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(ErrorCode.PARTNER_UNAVAILABLE, "GET " + path + ": interrupted", e);
+        }
+        int status = response.statusCode();
+        if (status != 200) {
+            boolean transientFailure = status >= 500 || status == 408 || status == 429;
+            throw new GatewayException(
+                    transientFailure ? ErrorCode.PARTNER_UNAVAILABLE : ErrorCode.PARTNER_REJECTED,
+                    "GET " + path + " answered HTTP " + status);
+        }
+        if (response.body().length > intake.maxDocumentSize().toBytes()) {
+            throw new GatewayException(
+                    ErrorCode.MESSAGE_TOO_LARGE,
+                    "GET " + path + " answered " + response.body().length + " bytes, more than "
+                            + intake.maxDocumentSize());
+        }
+        return response.body();
+    }
+
+    private HttpClient client(Duration timeout) {
+        return clients.computeIfAbsent(timeout, t -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(t)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+}
