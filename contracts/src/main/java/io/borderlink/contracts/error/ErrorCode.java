@@ -48,6 +48,10 @@ public enum ErrorCode {
     REQUEST_INVALID(400),
     /** The database cannot be reached: nothing was stored, so nothing was accepted; try again later. */
     STORE_UNAVAILABLE(503),
+    /** A polled feed's listing could not be read whole (a query stayed over the cap): nothing is withdrawn. */
+    FEED_INCOMPLETE(502),
+    /** The audit chain failed verification; the report names the first bad entry. Audited, never answered. */
+    AUDIT_CHAIN_BROKEN(500),
     /** A configuration file (partner, agency, policy) is invalid; the message names file, line and problem. */
     CONFIGURATION_INVALID(400),
     INTERNAL_ERROR(500);

@@ -56,7 +56,7 @@ public class AuditVerification {
                 report.intact() ? AuditEvent.Outcome.OK : AuditEvent.Outcome.FAILED,
                 null,
                 null,
-                report.intact() ? null : "AUDIT_CHAIN_BROKEN",
+                report.intact() ? null : ErrorCode.AUDIT_CHAIN_BROKEN.name(),
                 auditor.id(),
                 auditor.certificate(),
                 null,

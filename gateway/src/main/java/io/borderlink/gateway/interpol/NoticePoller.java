@@ -68,7 +68,7 @@ public class NoticePoller {
 
     static final String ACTOR = "notice-poller";
     static final String CHANNEL = "POLL";
-    static final String INCOMPLETE = "FEED_INCOMPLETE";
+    static final String INCOMPLETE = ErrorCode.FEED_INCOMPLETE.name();
 
     private static final Logger log = LoggerFactory.getLogger(NoticePoller.class);
 
