@@ -1,10 +1,16 @@
 package io.borderlink.gateway.outbound;
 
 import io.borderlink.gateway.support.PostgresDatabase;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole outbound flow again, on a real PostgreSQL instead of the embedded H2. */
+/**
+ * The whole outbound flow again, on a real PostgreSQL instead of the embedded H2. Its context is closed
+ * after the class, while PostgreSQL still runs: left to the JVM's exit it would outlive the database and
+ * hold the test JVM up.
+ */
+@DirtiesContext
 class OutboundFlowOnPostgresIT extends OutboundFlowIT {
 
     @DynamicPropertySource
