@@ -111,6 +111,7 @@ public class ExchangeStore {
                 null,
                 verified.originalDigest(),
                 verified.original(),
+                verified.mediaType(),
                 verified.receivedAt());
         evidence.store(
                 id,
@@ -118,6 +119,7 @@ public class ExchangeStore {
                 null,
                 verified.signedDigest(),
                 verified.signed(),
+                verified.mediaType(),
                 verified.receivedAt());
 
         List<AuditEvent> events = new ArrayList<>();

@@ -102,6 +102,7 @@ public class PartnerIntake {
                     digest,
                     signed,
                     Digests.sha256(signed),
+                    "application/xml",
                     signer,
                     submission.client(),
                     partner.id(),

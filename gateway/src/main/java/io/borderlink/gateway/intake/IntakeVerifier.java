@@ -80,6 +80,7 @@ public class IntakeVerifier {
                     digest,
                     signed,
                     Digests.sha256(signed),
+                    "application/xml",
                     signer,
                     submission.client(),
                     agency.id(),

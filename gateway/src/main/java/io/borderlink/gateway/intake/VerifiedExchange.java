@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param original the document as received (protected, or as the partner's feed served it)
  * @param signed the decrypted document whose signature still verifies; for a feed that signs nothing,
  *     the same bytes as the original
+ * @param mediaType what the original and signed documents are: XML from agencies and pushing partners,
+ *     JSON from the INTERPOL feed
  * @param signer whose signature was verified; null for a feed that signs nothing
  * @param client the TLS client that delivered it; null for what the gateway fetched itself
  * @param sender the agency, or partner, that signed it, presented it and is named as originator
@@ -22,6 +24,7 @@ public record VerifiedExchange(
         String originalDigest,
         byte[] signed,
         String signedDigest,
+        String mediaType,
         X509Certificate signer,
         X509Certificate client,
         String sender,

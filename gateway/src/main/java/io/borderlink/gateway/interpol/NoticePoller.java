@@ -129,6 +129,7 @@ public class NoticePoller {
                 digest,
                 notice.document(),
                 digest,
+                "application/json",
                 null,
                 null,
                 notice.partnerId(),

@@ -14,12 +14,17 @@ import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.Person;
 import io.borderlink.contracts.exchange.SourceRef;
+import io.borderlink.gateway.audit.AuditSequencer;
+import io.borderlink.gateway.audit.BundleVerifier;
+import io.borderlink.gateway.support.DevPki;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.gateway.support.NoticeFeedStub;
 import io.borderlink.gateway.support.PartnerFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext
 class InterpolPollingIT extends GatewayTestSupport {
+
+    @Autowired
+    private AuditSequencer sequencer;
 
     private static final NoticeFeedStub FEED = NoticeFeedStub.start();
     private static final Path PARTNERS = PartnerFolders.copyOfTheRealPartners();
@@ -206,6 +215,32 @@ class InterpolPollingIT extends GatewayTestSupport {
                                 + " AND code = 'SCHEMA_INVALID' AND partner_id = 'INTERPOL-NCB' AND detail LIKE '%red?%'",
                         Integer.class))
                 .isPositive();
+    }
+
+    /**
+     * A polled notice's evidence bundle verifies offline: the feed's JSON is kept as it was served, labelled
+     * as JSON, and checked by its digest, there being no signature on it.
+     */
+    @Test
+    @Order(7)
+    void exportsAPolledNoticeInABundleThatVerifiesOffline() throws Exception {
+        UUID exchangeId = version(NoticeType.RED, WANG).exchangeId();
+        assertThat(jdbc.queryForList(
+                        "SELECT media_type FROM evidence WHERE exchange_id = ? AND kind = 'SIGNED_ORIGINAL'",
+                        String.class,
+                        exchangeId))
+                .containsExactly("application/json");
+        sequencer.seal();
+
+        HttpResponse<byte[]> export = agency("auditor-1")
+                .postJsonForBytes("/api/v1/audit/exports", "{\"exchangeId\":\"" + exchangeId + "\"}");
+        assertThat(export.statusCode()).isEqualTo(200);
+        Path bundle = Files.write(Files.createTempFile("notice-bundle", ".zip"), export.body());
+        BundleVerifier.Report report =
+                new BundleVerifier(List.of(DevPki.ca("national-root")), List.of()).verify(bundle);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.checked()).anySatisfy(line -> assertThat(line).contains("1 fetched from a feed"));
     }
 
     private static NoticeVersion version(NoticeType type, byte[] detail) {
