@@ -182,6 +182,31 @@ class InboundFlowIT extends GatewayTestSupport {
                 .containsEntry("MN-DEFENCE", "DENIED");
     }
 
+    /** Customs' endpoint is down for a while: the share waits in the outbox and reaches customs once it is back. */
+    @Test
+    void deliversToAnAgencyOnceItsEndpointIsBack() {
+        MN_CUSTOMS.answer(503);
+        Sent alert = wco(Map.of());
+
+        assertThat(agency("wco-rilo")
+                        .post(WcoInboundController.PATH, alert.bytes(), "application/xml")
+                        .statusCode())
+                .isEqualTo(202);
+        UUID exchangeId = exchangeIdOf("WCO-RILO", alert);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !MN_CUSTOMS.receivedFor(alert.messageId()).isEmpty());
+        MN_CUSTOMS.answer(200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(shareStates(exchangeId)).containsEntry("MN-CUSTOMS", "DELIVERED"));
+        assertThat(MN_CUSTOMS.receivedFor(alert.messageId())).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(auditOf(exchangeId))
+                .filteredOn(e -> "DELIVER".equals(e.get("step")) && "MN-CUSTOMS".equals(e.get("partner_id")))
+                .extracting(e -> e.get("outcome"))
+                .startsWith("RETRY")
+                .endsWith("OK");
+    }
+
     @Test
     void refusesARiskAlertThatIsNotValidAgainstTheWcoSchema() {
         Sent alert = wco(Map.of("MessageType", "NOT_A_MESSAGE_TYPE"));
