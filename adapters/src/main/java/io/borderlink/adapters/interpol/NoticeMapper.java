@@ -4,6 +4,7 @@ import static io.borderlink.adapters.interpol.NoticeJson.text;
 import static io.borderlink.adapters.interpol.NoticeJson.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.borderlink.adapters.format.Countries;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Association;

@@ -5,6 +5,7 @@ import static io.borderlink.adapters.interpol.NoticeJson.text;
 import static io.borderlink.adapters.interpol.NoticeJson.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.borderlink.adapters.format.Countries;
 import io.borderlink.contracts.exchange.PartialDate;
 import io.borderlink.contracts.exchange.Person;
 import io.borderlink.contracts.exchange.Sex;

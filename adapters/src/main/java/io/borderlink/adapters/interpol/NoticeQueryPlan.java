@@ -1,5 +1,6 @@
 package io.borderlink.adapters.interpol;
 
+import io.borderlink.adapters.format.Countries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -1,49 +1,37 @@
 package io.borderlink.adapters.wco;
 
+import io.borderlink.adapters.format.Countries;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The WCO Data Model writes countries as ISO 3166-1 alpha-2, the canonical exchange as alpha-3
- * (FORMATS.md 5). The ISO list comes from the JDK; Kosovo, which ISO does not list, is {@code XK}
- * here and {@code RKS} (its ICAO code) in the canonical model.
+ * (FORMATS.md 5); {@link Countries} converts, and here a code without the other form is refused rather
+ * than left out.
  */
 final class CountryCodes {
-
-    private static final Map<String, String> ALPHA3 = new HashMap<>();
-    private static final Map<String, String> ALPHA2 = new HashMap<>();
-
-    static {
-        for (String alpha2 : Locale.getISOCountries()) {
-            String alpha3 = new Locale("", alpha2).getISO3Country();
-            ALPHA3.put(alpha2, alpha3);
-            ALPHA2.put(alpha3, alpha2);
-        }
-        ALPHA3.put("XK", "RKS");
-        ALPHA2.put("RKS", "XK");
-    }
 
     private CountryCodes() {}
 
     /** {@code MNG} → {@code MN}, or null for null; a code without an alpha-2 form cannot be written. */
     static String alpha2(String alpha3) {
-        return alpha3 == null ? null : convert(ALPHA2, alpha3, "alpha-2");
+        return convert(alpha3, Countries::alpha2, "alpha-2");
     }
 
     /** {@code MN} → {@code MNG}, or null for null; an unknown code is refused. */
     static String alpha3(String alpha2) {
-        return alpha2 == null ? null : convert(ALPHA3, alpha2, "alpha-3");
+        return convert(alpha2, Countries::alpha3, "alpha-3");
     }
 
-    private static String convert(Map<String, String> table, String code, String form) {
-        String converted = table.get(code);
-        if (converted == null) {
-            throw new GatewayException(
-                    ErrorCode.SCHEMA_INVALID, "country code " + code + " has no ISO 3166-1 " + form + " form");
+    private static String convert(String code, Function<String, Optional<String>> conversion, String form) {
+        if (code == null) {
+            return null;
         }
-        return converted;
+        return conversion
+                .apply(code)
+                .orElseThrow(() -> new GatewayException(
+                        ErrorCode.SCHEMA_INVALID, "country code " + code + " has no ISO 3166-1 " + form + " form"));
     }
 }

@@ -13,27 +13,23 @@ import static io.borderlink.contracts.xml.Dom.text;
 import static io.borderlink.contracts.xml.Dom.token;
 import static io.borderlink.contracts.xml.Dom.value;
 
+import io.borderlink.adapters.format.SecurityMarkings;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Association;
 import io.borderlink.contracts.exchange.Body;
 import io.borderlink.contracts.exchange.Category;
-import io.borderlink.contracts.exchange.Classification;
 import io.borderlink.contracts.exchange.Consignment;
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.HandlingCode;
 import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.exchange.Location;
-import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.exchange.Narrative;
 import io.borderlink.contracts.exchange.Party;
 import io.borderlink.contracts.exchange.Person;
 import io.borderlink.contracts.exchange.Purpose;
 import io.borderlink.contracts.exchange.SeizedGoods;
 import io.borderlink.contracts.exchange.SourceRef;
-import io.borderlink.contracts.exchange.SourceReliability;
 import io.borderlink.contracts.exchange.Subject;
-import io.borderlink.contracts.exchange.Tlp;
 import io.borderlink.contracts.exchange.Vehicle;
 import io.borderlink.contracts.xml.SecureXml;
 import java.math.BigDecimal;
@@ -144,7 +140,7 @@ public final class WcoTranslator {
         appendText(header, "To", recipientPartnerId);
         appendText(header, "MessageType", messageType);
         appendText(header, "Originator", partnerView.header().originator());
-        writeMarking(append(header, "Marking"), partnerView.markings());
+        SecurityMarkings.write(append(header, "Marking"), partnerView.markings());
 
         Element report = append(message, REPORT.getLocalPart());
         writeDeclarations(report, partnerView.header().sourceRefs());
@@ -204,49 +200,8 @@ public final class WcoTranslator {
                                 INBOUND_PURPOSE,
                                 "WCO enforcement message from " + senderPartnerId + " on behalf of " + originator),
                         sourceRefs),
-                readMarking(child(header, "Marking")),
+                SecurityMarkings.read(child(header, "Marking"), "WCO marking"),
                 readContent(content, messageType.equals(SEIZURE), senderPartnerId, originator));
-    }
-
-    private static void writeMarking(Element marking, Markings markings) {
-        appendText(marking, "Level", level(markings.classification()));
-        appendText(marking, "Tlp", "TLP:" + markings.tlp().label());
-        appendText(marking, "Handling", markings.handlingCode().name());
-        appendText(marking, "Conditions", markings.handlingConditions());
-        appendText(marking, "Evaluation", markings.sourceReliability().name() + markings.informationAccuracy());
-    }
-
-    private static Markings readMarking(Element marking) {
-        String level = token(marking, "Level");
-        String evaluation = token(marking, "Evaluation");
-        return new Markings(
-                classification(level),
-                value(marking, "Tlp", s -> Tlp.fromLabel(s.substring("TLP:".length()))),
-                List.of(),
-                value(marking, "Handling", HandlingCode::valueOf),
-                optionalText(marking, "Conditions"),
-                SourceReliability.valueOf(evaluation.substring(0, 1)),
-                Integer.parseInt(evaluation.substring(1)),
-                level);
-    }
-
-    private static String level(Classification classification) {
-        return switch (classification) {
-            case UNCLASSIFIED -> "FOR_OFFICIAL_USE";
-            case RESTRICTED -> "RESTRICTED";
-            case CONFIDENTIAL -> "CONFIDENTIAL";
-            case SECRET -> "SECRET";
-        };
-    }
-
-    private static Classification classification(String level) {
-        return switch (level) {
-            case "NO_MARKING", "FOR_OFFICIAL_USE" -> Classification.UNCLASSIFIED;
-            case "RESTRICTED" -> Classification.RESTRICTED;
-            case "CONFIDENTIAL" -> Classification.CONFIDENTIAL;
-            case "SECRET" -> Classification.SECRET;
-            default -> throw new GatewayException(ErrorCode.SCHEMA_INVALID, "unknown WCO marking level " + level);
-        };
     }
 
     private static void writeDeclarations(Element report, List<SourceRef> sourceRefs) {

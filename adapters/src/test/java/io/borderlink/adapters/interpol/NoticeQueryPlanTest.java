@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.borderlink.adapters.format.Countries;
 import io.borderlink.adapters.interpol.NoticeQueryPlan.Refinement;
 import io.borderlink.contracts.error.GatewayException;
 import java.util.ArrayDeque;

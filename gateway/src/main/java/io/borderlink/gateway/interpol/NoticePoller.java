@@ -1,6 +1,6 @@
 package io.borderlink.gateway.interpol;
 
-import io.borderlink.adapters.interpol.Countries;
+import io.borderlink.adapters.format.Countries;
 import io.borderlink.adapters.interpol.NoticeListItem;
 import io.borderlink.adapters.interpol.NoticeListPage;
 import io.borderlink.adapters.interpol.NoticeListParser;

@@ -1,4 +1,4 @@
-package io.borderlink.adapters.interpol;
+package io.borderlink.adapters.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.borderlink.adapters.interpol;
+package io.borderlink.adapters.format;
 
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class Countries {
     }
 
     /** The English short name, e.g. {@code Mongolia}; the code itself when the JDK has no name for it. */
-    static String englishName(String alpha2) {
+    public static String englishName(String alpha2) {
         String code = normalised(alpha2);
         return ALPHA3.containsKey(code) ? new Locale("", code).getDisplayCountry(Locale.ENGLISH) : code;
     }
