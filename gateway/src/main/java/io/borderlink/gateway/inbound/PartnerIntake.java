@@ -79,7 +79,7 @@ public class PartnerIntake {
         String digest = Digests.sha256(original);
         UUID claimedId = null;
         try {
-            requireSize(original);
+            settings.requireSize(original);
             Partner partner = sender(submission.client());
             Document document = SecureXml.parse(original);
             QName root = rootOf(partner);
@@ -95,7 +95,8 @@ public class PartnerIntake {
             byte[] signed = SecureXml.serialize(document);
             Exchange exchange = translate(partner, document, claimedId);
             ExchangeXml.validate(ExchangeXml.toDocument(exchange));
-            requireFresh(partner, exchange.header().createdAt(), receivedAt);
+            settings.requireFresh(
+                    exchange.header().createdAt(), receivedAt, partner.inbound().maxAge());
             return new VerifiedExchange(
                     exchange,
                     original,
@@ -122,14 +123,6 @@ public class PartnerIntake {
                         ErrorCode.CERT_UNTRUSTED, "the TLS client certificate is not registered to a sending partner"));
         trust.validatePath(partner.id(), partner.trustAnchor(), client);
         return partner;
-    }
-
-    private void requireSize(byte[] document) {
-        if (document.length > settings.maxDocumentSize().toBytes()) {
-            throw new GatewayException(
-                    ErrorCode.MESSAGE_TOO_LARGE,
-                    "document of " + document.length + " bytes exceeds " + settings.maxDocumentSize());
-        }
     }
 
     private static QName rootOf(Partner partner) {
@@ -173,19 +166,5 @@ public class PartnerIntake {
             case WCO_XML -> wco.fromWco(document, partner.id(), exchangeId);
             default -> throw new IllegalStateException("rootOf admits only pushed formats");
         };
-    }
-
-    private void requireFresh(Partner partner, Instant createdAt, Instant now) {
-        if (createdAt.isBefore(now.minus(partner.inbound().maxAge()))) {
-            throw new GatewayException(
-                    ErrorCode.EXCHANGE_STALE,
-                    "created at " + createdAt + ", older than "
-                            + partner.inbound().maxAge());
-        }
-        if (createdAt.isAfter(now.plus(settings.maxClockSkew()))) {
-            throw new GatewayException(
-                    ErrorCode.EXCHANGE_FROM_FUTURE,
-                    "created at " + createdAt + ", more than " + settings.maxClockSkew() + " ahead");
-        }
     }
 }

@@ -1,6 +1,9 @@
 package io.borderlink.gateway.intake;
 
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,4 +19,29 @@ import org.springframework.util.unit.DataSize;
 public record IntakeSettings(
         @DefaultValue("5m") Duration maxAge,
         @DefaultValue("1m") Duration maxClockSkew,
-        @DefaultValue("1MB") DataSize maxDocumentSize) {}
+        @DefaultValue("1MB") DataSize maxDocumentSize) {
+
+    /** Refuses a document over {@link #maxDocumentSize}, before anything parses it. */
+    public void requireSize(byte[] document) {
+        if (document.length > maxDocumentSize.toBytes()) {
+            throw new GatewayException(
+                    ErrorCode.MESSAGE_TOO_LARGE,
+                    "document of " + document.length + " bytes exceeds " + maxDocumentSize);
+        }
+    }
+
+    /**
+     * Refuses a {@code CreatedAt} older than {@code maxAge} (ours for agencies, the partner's own for partners)
+     * or further ahead than {@link #maxClockSkew}.
+     */
+    public void requireFresh(Instant createdAt, Instant now, Duration maxAge) {
+        if (createdAt.isBefore(now.minus(maxAge))) {
+            throw new GatewayException(ErrorCode.EXCHANGE_STALE, "created at " + createdAt + ", older than " + maxAge);
+        }
+        if (createdAt.isAfter(now.plus(maxClockSkew))) {
+            throw new GatewayException(
+                    ErrorCode.EXCHANGE_FROM_FUTURE,
+                    "created at " + createdAt + ", more than " + maxClockSkew + " ahead");
+        }
+    }
+}

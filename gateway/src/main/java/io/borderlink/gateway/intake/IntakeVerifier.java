@@ -62,7 +62,7 @@ public class IntakeVerifier {
         String digest = Digests.sha256(original);
         UUID claimedId = null;
         try {
-            requireSize(original);
+            settings.requireSize(original);
             Document document = SecureXml.parse(original);
             requireExchangeRoot(document);
             claimedId = claimedExchangeId(document);
@@ -72,7 +72,7 @@ public class IntakeVerifier {
             ExchangeXml.validate(document);
             Exchange exchange = ExchangeXml.read(document);
             Agency agency = bind(submission.client(), signer, exchange.header().originator());
-            requireFresh(exchange.header().createdAt(), receivedAt);
+            settings.requireFresh(exchange.header().createdAt(), receivedAt, settings.maxAge());
             byte[] signed = SecureXml.serialize(document);
             return new VerifiedExchange(
                     exchange,
@@ -89,14 +89,6 @@ public class IntakeVerifier {
                     receivedAt);
         } catch (GatewayException e) {
             throw new RejectedSubmissionException(e, claimedId, digest);
-        }
-    }
-
-    private void requireSize(byte[] document) {
-        if (document.length > settings.maxDocumentSize().toBytes()) {
-            throw new GatewayException(
-                    ErrorCode.MESSAGE_TOO_LARGE,
-                    "document of " + document.length + " bytes exceeds " + settings.maxDocumentSize());
         }
     }
 
@@ -136,18 +128,6 @@ public class IntakeVerifier {
                     + " must be the same agency");
         }
         return bySigner;
-    }
-
-    private void requireFresh(Instant createdAt, Instant now) {
-        if (createdAt.isBefore(now.minus(settings.maxAge()))) {
-            throw new GatewayException(
-                    ErrorCode.EXCHANGE_STALE, "created at " + createdAt + ", older than " + settings.maxAge());
-        }
-        if (createdAt.isAfter(now.plus(settings.maxClockSkew()))) {
-            throw new GatewayException(
-                    ErrorCode.EXCHANGE_FROM_FUTURE,
-                    "created at " + createdAt + ", more than " + settings.maxClockSkew() + " ahead");
-        }
     }
 
     private static GatewayException mismatch(String message) {
