@@ -65,4 +65,13 @@ public enum ErrorCode {
     public int status() {
         return status;
     }
+
+    /**
+     * What a partner's (or a feed's) non-2xx HTTP answer means: unavailable when a later attempt may succeed
+     * (5xx, 408 timeout, 429 too many requests), otherwise a refusal that no retry cures.
+     */
+    public static ErrorCode ofPartnerStatus(int httpStatus) {
+        boolean transientFailure = httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
+        return transientFailure ? PARTNER_UNAVAILABLE : PARTNER_REJECTED;
+    }
 }

@@ -77,10 +77,7 @@ public class PartnerTransport {
         if (status >= 200 && status < 300) {
             return new SentMessage(message, status, answer.body(), answer.contentType());
         }
-        boolean transientFailure = status >= 500 || status == 408 || status == 429;
-        throw new GatewayException(
-                transientFailure ? ErrorCode.PARTNER_UNAVAILABLE : ErrorCode.PARTNER_REJECTED,
-                recipient.id() + " answered HTTP " + status);
+        throw new GatewayException(ErrorCode.ofPartnerStatus(status), recipient.id() + " answered HTTP " + status);
     }
 
     private static PartnerPost.Answer post(

@@ -52,10 +52,7 @@ class NoticeFeed {
         }
         int status = response.statusCode();
         if (status != 200) {
-            boolean transientFailure = status >= 500 || status == 408 || status == 429;
-            throw new GatewayException(
-                    transientFailure ? ErrorCode.PARTNER_UNAVAILABLE : ErrorCode.PARTNER_REJECTED,
-                    "GET " + path + " answered HTTP " + status);
+            throw new GatewayException(ErrorCode.ofPartnerStatus(status), "GET " + path + " answered HTTP " + status);
         }
         if (response.body().length > intake.maxDocumentSize().toBytes()) {
             throw new GatewayException(
