@@ -1,6 +1,5 @@
 package io.borderlink.gateway.console;
 
-import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.approval.ApprovalTask;
 import io.borderlink.gateway.approval.Approvals;
 import io.borderlink.gateway.approval.QueueFilter;
@@ -76,16 +75,9 @@ class ConsoleController {
             @RequestParam String viewDigest,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute(
-                    "notice",
-                    approvals
-                            .approve(shareId, viewDigest, Callers.current(), reason)
-                            .message());
-        } catch (GatewayException e) {
-            redirect.addFlashAttribute("error", e.code() + ": " + e.getMessage());
-        }
-        return "redirect:/console/approvals/" + shareId;
+        return Flash.outcome(redirect, "redirect:/console/approvals/" + shareId, () -> approvals
+                .approve(shareId, viewDigest, Callers.current(), reason)
+                .message());
     }
 
     @PostMapping("/console/approvals/{shareId}/reject")
@@ -94,16 +86,9 @@ class ConsoleController {
             @RequestParam String viewDigest,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute(
-                    "notice",
-                    approvals
-                            .reject(shareId, viewDigest, Callers.current(), reason)
-                            .message());
-        } catch (GatewayException e) {
-            redirect.addFlashAttribute("error", e.code() + ": " + e.getMessage());
-        }
-        return "redirect:/console/approvals/" + shareId;
+        return Flash.outcome(redirect, "redirect:/console/approvals/" + shareId, () -> approvals
+                .reject(shareId, viewDigest, Callers.current(), reason)
+                .message());
     }
 
     @GetMapping("/console/exchanges/{exchangeId}")

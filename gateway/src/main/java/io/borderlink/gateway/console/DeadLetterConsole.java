@@ -1,6 +1,5 @@
 package io.borderlink.gateway.console;
 
-import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.deadletter.DeadLetters;
 import io.borderlink.gateway.security.Callers;
 import java.util.UUID;
@@ -42,36 +41,27 @@ class DeadLetterConsole {
 
     @PostMapping("/console/dead-letters/{shareId}/resend")
     String resend(@PathVariable UUID shareId, RedirectAttributes redirect) {
-        return act(redirect, "share " + shareId + " resent", () -> deadLetters.resend(shareId, Callers.current()));
+        return Flash.outcome(redirect, PAGE, () -> {
+            deadLetters.resend(shareId, Callers.current());
+            return "share " + shareId + " resent";
+        });
     }
 
     @PostMapping("/console/dead-letters/{shareId}/abandon")
     String abandon(
             @PathVariable UUID shareId, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(
-                redirect,
-                "share " + shareId + " abandoned",
-                () -> deadLetters.abandon(shareId, Callers.current(), reason));
+        return Flash.outcome(redirect, PAGE, () -> {
+            deadLetters.abandon(shareId, Callers.current(), reason);
+            return "share " + shareId + " abandoned";
+        });
     }
 
     @PostMapping("/console/dead-letters/resend")
     String resendAll(@RequestParam(required = false) String recipient, RedirectAttributes redirect) {
-        try {
-            int count = deadLetters.resendAll(recipient, Callers.current());
-            redirect.addFlashAttribute("notice", count + " dead letter(s) for " + recipient + " resent");
-        } catch (GatewayException e) {
-            redirect.addFlashAttribute("error", e.code() + ": " + e.getMessage());
-        }
-        return PAGE;
-    }
-
-    private static String act(RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (GatewayException e) {
-            redirect.addFlashAttribute("error", e.code() + ": " + e.getMessage());
-        }
-        return PAGE;
+        return Flash.outcome(
+                redirect,
+                PAGE,
+                () -> deadLetters.resendAll(recipient, Callers.current()) + " dead letter(s) for " + recipient
+                        + " resent");
     }
 }
