@@ -1,5 +1,8 @@
 package io.borderlink.adapters.liaison;
 
+import static io.borderlink.adapters.format.XmlFixtures.bytes;
+import static io.borderlink.adapters.format.XmlFixtures.normalised;
+import static io.borderlink.adapters.format.XmlFixtures.resource;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -24,9 +27,6 @@ import io.borderlink.contracts.exchange.Vehicle;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.Dom;
 import io.borderlink.contracts.xml.SecureXml;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -241,41 +241,5 @@ class LiaisonTranslatorTest {
 
     private static Document russianVehicleAlert() {
         return resource("/samples/partners/vehicle-alert-from-ru-liaison.xml");
-    }
-
-    /** Serialized without the indentation of pretty-printing, so layout never fails a test. */
-    private static String normalised(Document doc) {
-        doc.setXmlStandalone(true);
-        removeIndentation(doc.getDocumentElement());
-        return new String(SecureXml.serialize(doc), UTF_8);
-    }
-
-    private static void removeIndentation(Element element) {
-        boolean hasElements = !Dom.children(element).isEmpty();
-        Node child = element.getFirstChild();
-        while (child != null) {
-            Node next = child.getNextSibling();
-            if (child instanceof Element e) {
-                removeIndentation(e);
-            } else if (hasElements
-                    && child.getNodeType() == Node.TEXT_NODE
-                    && child.getTextContent().isBlank()) {
-                element.removeChild(child);
-            }
-            child = next;
-        }
-    }
-
-    private static Document resource(String path) {
-        return SecureXml.parse(bytes(path));
-    }
-
-    private static byte[] bytes(String path) {
-        try (InputStream in = LiaisonTranslatorTest.class.getResourceAsStream(path)) {
-            assertThat(in).as(path).isNotNull();
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
