@@ -21,11 +21,13 @@ import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,13 +48,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Exports evidence bundles: for one exchange or a time range, the chain entries of its events with
@@ -117,8 +120,20 @@ public class EvidenceBundles {
      */
     public record Export(Path file, String fileName, String manifestDigest, int events, int documents) {
 
-        /** The zip as a download; the temporary file goes once it has been sent, or could not be. */
-        public ResponseEntity<StreamingResponseBody> download() {
+        /**
+         * The zip as a download, sent on the request's own thread (a StreamingResponseBody is written from
+         * another, where committing the response races Spring Security's header writer); the temporary file
+         * goes when the stream is closed, once sent or not.
+         */
+        public ResponseEntity<Resource> download() {
+            InputStream in;
+            long size;
+            try {
+                size = Files.size(file);
+                in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType("application/zip"))
                     .header(
@@ -128,13 +143,8 @@ public class EvidenceBundles {
                                     .build()
                                     .toString())
                     .header("X-Manifest-Digest", manifestDigest)
-                    .body(out -> {
-                        try {
-                            Files.copy(file, out);
-                        } finally {
-                            Files.deleteIfExists(file);
-                        }
-                    });
+                    .contentLength(size)
+                    .body(new InputStreamResource(in));
         }
     }
 

@@ -11,6 +11,8 @@ import io.borderlink.gateway.security.Callers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The auditors' pages: search the trail, read one exchange's timeline, verify the chain and export
@@ -70,7 +71,7 @@ class AuditConsoleController {
     }
 
     @PostMapping("/console/audit/exports")
-    ResponseEntity<StreamingResponseBody> export(
+    ResponseEntity<Resource> export(
             @RequestParam(required = false) UUID exchangeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
@@ -80,7 +81,7 @@ class AuditConsoleController {
             byte[] message = (e.code() + ": " + e.getMessage()).getBytes(StandardCharsets.UTF_8);
             return ResponseEntity.status(e.code().status())
                     .contentType(MediaType.TEXT_PLAIN)
-                    .body(out -> out.write(message));
+                    .body(new ByteArrayResource(message));
         }
     }
 

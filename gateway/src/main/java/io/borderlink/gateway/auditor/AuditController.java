@@ -16,6 +16,7 @@ import io.borderlink.gateway.security.Callers;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The auditors' API: search the trail, one exchange's timeline, verify the chain, export evidence
@@ -75,7 +75,7 @@ class AuditController {
     @PostMapping(
             path = "/exports",
             produces = {"application/zip", MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<StreamingResponseBody> export(@RequestBody ExportRequest request) {
+    ResponseEntity<Resource> export(@RequestBody ExportRequest request) {
         return bundles.export(request.exchangeId(), request.from(), request.to(), auditor())
                 .download();
     }
