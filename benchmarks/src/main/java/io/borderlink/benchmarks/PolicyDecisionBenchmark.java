@@ -73,12 +73,12 @@ public class PolicyDecisionBenchmark {
 
     @Benchmark
     public ShareDecision release() {
-        return engine.decide(released, partner, true, Mode.LIVE);
+        return engine.decide(released, partner, true, Mode.COUNT_RATE);
     }
 
     @Benchmark
     public ShareDecision deny() {
-        return engine.decide(denied, partner, true, Mode.LIVE);
+        return engine.decide(denied, partner, true, Mode.COUNT_RATE);
     }
 
     private static Policy twentyRules() {

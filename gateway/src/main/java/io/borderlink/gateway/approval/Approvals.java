@@ -341,7 +341,7 @@ public class Approvals {
                     share.partnerId(), "partner-known", "no partner " + share.partnerId() + " is configured");
         }
         boolean named = original.header().addressees().contains(share.partnerId());
-        return engine.decide(original, directory.policyTarget(partner.get()), named, Mode.DRY_RUN);
+        return engine.decide(original, directory.policyTarget(partner.get()), named, Mode.CHECK_RATE);
     }
 
     /** Brings a task up to date with the policy in force; approvals for the old view stay recorded but stop counting. */

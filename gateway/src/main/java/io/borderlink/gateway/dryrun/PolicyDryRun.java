@@ -16,11 +16,11 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.delivery.PartnerMessages;
+import io.borderlink.gateway.outbound.OutboundDecisions;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.policy.PolicyEngine.Mode;
 import io.borderlink.gateway.policy.ShareDecision;
-import io.borderlink.gateway.routing.ShareRouter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -34,14 +34,14 @@ import org.w3c.dom.Document;
 @Component("policyDryRun")
 public class PolicyDryRun {
 
-    private final ShareRouter router;
+    private final OutboundDecisions router;
     private final Partners partners;
     private final PartnerMessages messages;
     private final AgencyDirectory agencies;
     private final AuditTrail audit;
 
     PolicyDryRun(
-            ShareRouter router,
+            OutboundDecisions router,
             Partners partners,
             PartnerMessages messages,
             AgencyDirectory agencies,
@@ -57,7 +57,7 @@ public class PolicyDryRun {
         Document document = SecureXml.parse(request.exchange());
         ExchangeXml.validate(document);
         Exchange exchange = ExchangeXml.read(document);
-        List<DryRunDecision> decisions = router.decisions(exchange, request.partners(), Mode.DRY_RUN).stream()
+        List<DryRunDecision> decisions = router.decisions(exchange, request.partners(), Mode.CHECK_RATE).stream()
                 .map(decision -> describe(exchange, decision))
                 .toList();
         String actor = agencies.byCertificate(request.client())

@@ -2,8 +2,8 @@ package io.borderlink.gateway.interpol;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.gateway.intake.IntakeSettings;
 import io.borderlink.gateway.partner.NoticePoll;
+import io.borderlink.gateway.submission.SubmissionSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,9 +25,9 @@ class NoticeFeed {
     /** One client, and connection pool, per connect timeout. */
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
-    private final IntakeSettings intake;
+    private final SubmissionSettings intake;
 
-    NoticeFeed(IntakeSettings intake) {
+    NoticeFeed(SubmissionSettings intake) {
         this.intake = intake;
     }
 

@@ -28,12 +28,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class PolicyEngine {
 
-    /** Whether a decision may count against the partner's rate limit (a dry run must not). */
+    /** How a decision treats the partner's rate limit: only a share being accepted spends from it. */
     public enum Mode {
-        LIVE,
-        DRY_RUN,
+        /** A share being accepted now: within the limit it spends one from the partner's hourly budget. */
+        COUNT_RATE,
+        /**
+         * Decided against the budget as it stands, spending nothing: a dry run, or a held share decided
+         * again under the policy in force now (its acceptance already counted).
+         */
+        CHECK_RATE,
         /** A policy's own test case: the rules alone, whatever today's traffic or cluster state. */
-        POLICY_CASE
+        RULES_ONLY
     }
 
     private final RateCounter rates;
@@ -204,12 +209,12 @@ public class PolicyEngine {
     }
 
     private void checkRate(PolicyTarget partner, RateLimit limit, Mode mode, Evaluation evaluation) {
-        if (limit == null || mode == Mode.POLICY_CASE) {
+        if (limit == null || mode == Mode.RULES_ONLY) {
             evaluation.record(
                     "rate-limit", SKIPPED, limit == null ? "no limit" : "policy cases test rules, not traffic");
             return;
         }
-        boolean within = mode == Mode.LIVE
+        boolean within = mode == Mode.COUNT_RATE
                 ? rates.tryAcquire(partner.partnerId(), limit.perHour())
                 : rates.current(partner.partnerId()) < limit.perHour();
         evaluation.check(

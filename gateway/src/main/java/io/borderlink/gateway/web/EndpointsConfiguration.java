@@ -7,7 +7,7 @@ import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.adapters.flow.Flows;
 import io.borderlink.adapters.liaison.LiaisonInboundEndpoint;
 import io.borderlink.adapters.wco.WcoInboundController;
-import io.borderlink.gateway.intake.IntakeSettings;
+import io.borderlink.gateway.submission.SubmissionSettings;
 import jakarta.xml.ws.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.cxf.Bus;
@@ -25,13 +25,13 @@ class EndpointsConfiguration {
     }
 
     @Bean
-    AgencyExchangeController agencyExchangeController(Flows flows, IntakeSettings settings) {
+    AgencyExchangeController agencyExchangeController(Flows flows, SubmissionSettings settings) {
         return new AgencyExchangeController(
                 flows, Math.toIntExact(settings.maxDocumentSize().toBytes()));
     }
 
     @Bean
-    PolicyDryRunController policyDryRunController(Flows flows, IntakeSettings settings) {
+    PolicyDryRunController policyDryRunController(Flows flows, SubmissionSettings settings) {
         return new PolicyDryRunController(
                 flows, Math.toIntExact(settings.maxDocumentSize().toBytes()));
     }
@@ -58,7 +58,7 @@ class EndpointsConfiguration {
     }
 
     @Bean
-    WcoInboundController wcoInboundController(Flows flows, IntakeSettings settings) {
+    WcoInboundController wcoInboundController(Flows flows, SubmissionSettings settings) {
         return new WcoInboundController(
                 flows, Math.toIntExact(settings.maxDocumentSize().toBytes()));
     }

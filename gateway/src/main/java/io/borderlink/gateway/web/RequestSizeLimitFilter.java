@@ -3,8 +3,8 @@ package io.borderlink.gateway.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.ErrorCode;
-import io.borderlink.gateway.intake.IntakeRejections;
-import io.borderlink.gateway.intake.IntakeSettings;
+import io.borderlink.gateway.submission.SubmissionRejections;
+import io.borderlink.gateway.submission.SubmissionSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,10 +28,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private static final long SOAP_ENVELOPE_ALLOWANCE = 16 * 1024;
 
     private final long limit;
-    private final IntakeRejections rejections;
+    private final SubmissionRejections rejections;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(IntakeSettings settings, IntakeRejections rejections, ObjectMapper json) {
+    RequestSizeLimitFilter(SubmissionSettings settings, SubmissionRejections rejections, ObjectMapper json) {
         this.limit = settings.maxDocumentSize().toBytes();
         this.rejections = rejections;
         this.json = json;

@@ -100,9 +100,9 @@ class PolicyEngineTest {
                 p.rateLimit()));
         Exchange red = borderIncident(m -> tlp(m, Tlp.RED));
 
-        assertThat(engine.decide(red, target(anyTlp), true, Mode.LIVE).decision())
+        assertThat(engine.decide(red, target(anyTlp), true, Mode.COUNT_RATE).decision())
                 .isEqualTo(Decision.RELEASE);
-        assertDenied(engine.decide(red, target(anyTlp), false, Mode.LIVE), "tlp-red-named");
+        assertDenied(engine.decide(red, target(anyTlp), false, Mode.COUNT_RATE), "tlp-red-named");
     }
 
     @Test
@@ -220,7 +220,7 @@ class PolicyEngineTest {
                 new Policy.RateLimit(2, Decision.HOLD)));
         Exchange incident = borderIncident(m -> m);
 
-        assertThat(engine.decide(incident, target(twoPerHour), true, Mode.DRY_RUN)
+        assertThat(engine.decide(incident, target(twoPerHour), true, Mode.CHECK_RATE)
                         .decision())
                 .isEqualTo(Decision.RELEASE);
         assertThat(rates.current("RU-LIAISON")).isZero();
@@ -294,7 +294,7 @@ class PolicyEngineTest {
     }
 
     private ShareDecision decide(Exchange exchange, Policy policy) {
-        return engine.decide(exchange, target(policy), true, Mode.LIVE);
+        return engine.decide(exchange, target(policy), true, Mode.COUNT_RATE);
     }
 
     private static PolicyTarget target(Policy policy) {

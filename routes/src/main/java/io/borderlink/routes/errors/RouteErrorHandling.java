@@ -21,7 +21,7 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
         routeConfiguration(INTAKE)
                 .onException(Exception.class)
                 .useOriginalMessage()
-                .to("bean:intakeRejections?method=record");
+                .to("bean:submissionRejections?method=record");
 
         routeConfiguration(DELIVERY).onException(Exception.class).handled(true).to("bean:deliveries?method=failed");
 

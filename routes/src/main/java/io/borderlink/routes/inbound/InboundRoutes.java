@@ -23,7 +23,7 @@ public class InboundRoutes extends RouteBuilder {
         from(RECEIVE)
                 .routeId("inbound.receive")
                 .routeConfigurationId(RouteErrorHandling.INTAKE)
-                .to("bean:partnerIntake?method=verify")
+                .to("bean:inboundVerifier?method=verify")
                 .to(ACCEPT);
 
         // No error handler of its own: a refusal (a replay, say) goes back to the caller, whose error policy
@@ -31,7 +31,7 @@ public class InboundRoutes extends RouteBuilder {
         from(ACCEPT)
                 .routeId("inbound.accept")
                 .errorHandler(noErrorHandler())
-                .to("bean:inboundRouter?method=decide")
+                .to("bean:inboundDecisions?method=decide")
                 .to("bean:exchangeStore?method=accept")
                 .split(simple("${body.releasedShares}"))
                 .to(OutboxRoutes.DELIVER)

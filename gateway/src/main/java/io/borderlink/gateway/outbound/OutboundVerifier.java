@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.outbound;
 
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
@@ -14,6 +14,9 @@ import io.borderlink.gateway.crypto.XmlCrypto;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
+import io.borderlink.gateway.submission.RejectedSubmissionException;
+import io.borderlink.gateway.submission.SubmissionSettings;
+import io.borderlink.gateway.submission.VerifiedExchange;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,22 +33,22 @@ import org.w3c.dom.NodeList;
  * the whole-document signature, the signer's path to the agency trust anchor with revocation, the
  * canonical schema, one identity behind TLS client, signer and originator, and freshness.
  */
-@Component("intakeVerifier")
-public class IntakeVerifier {
+@Component("outboundVerifier")
+public class OutboundVerifier {
 
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
     private final CertificateValidator agencyCertificates;
     private final AgencyDirectory agencies;
-    private final IntakeSettings settings;
+    private final SubmissionSettings settings;
     private final Clock clock;
 
-    IntakeVerifier(
+    OutboundVerifier(
             XmlCrypto crypto,
             GatewayKeys keys,
             Trust trust,
             AgencyDirectory agencies,
-            IntakeSettings settings,
+            SubmissionSettings settings,
             Clock clock) {
         this.crypto = crypto;
         this.keys = keys;

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

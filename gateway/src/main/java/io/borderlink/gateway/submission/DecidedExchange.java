@@ -1,6 +1,5 @@
-package io.borderlink.gateway.routing;
+package io.borderlink.gateway.submission;
 
-import io.borderlink.gateway.intake.VerifiedExchange;
 import io.borderlink.gateway.policy.ShareDecision;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.submission;
 
 import io.borderlink.contracts.error.GatewayException;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.submission;
 
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
@@ -25,16 +25,16 @@ import org.springframework.stereotype.Component;
  * Audits every refused submission with its stable code, who presented it and the digest of what was
  * presented. The caller sees only the code and a short message; the cause stays in the log and the trail.
  */
-@Component("intakeRejections")
-public class IntakeRejections {
+@Component("submissionRejections")
+public class SubmissionRejections {
 
-    private static final Logger log = LoggerFactory.getLogger(IntakeRejections.class);
+    private static final Logger log = LoggerFactory.getLogger(SubmissionRejections.class);
 
     private final AuditTrail audit;
     private final AgencyDirectory agencies;
     private final Partners partners;
 
-    IntakeRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners) {
+    SubmissionRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners) {
         this.audit = audit;
         this.agencies = agencies;
         this.partners = partners;

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.outbound;
 
 import io.borderlink.gateway.support.PostgresDatabase;
 import org.springframework.test.annotation.DirtiesContext;

@@ -1,13 +1,14 @@
-package io.borderlink.gateway.routing;
+package io.borderlink.gateway.outbound;
 
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.gateway.intake.VerifiedExchange;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.policy.PolicyEngine;
 import io.borderlink.gateway.policy.PolicyEngine.Mode;
 import io.borderlink.gateway.policy.ShareDecision;
+import io.borderlink.gateway.submission.DecidedExchange;
+import io.borderlink.gateway.submission.VerifiedExchange;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -16,19 +17,19 @@ import org.springframework.stereotype.Component;
  * The route and policy steps: which partners are candidates, then the policy engine's decision for
  * each. Candidates are the addressees or, when there are none, every partner subscribed to the category.
  */
-@Component("shareRouter")
-public class ShareRouter {
+@Component("outboundDecisions")
+public class OutboundDecisions {
 
     private final Partners partners;
     private final PolicyEngine engine;
 
-    ShareRouter(Partners partners, PolicyEngine engine) {
+    OutboundDecisions(Partners partners, PolicyEngine engine) {
         this.partners = partners;
         this.engine = engine;
     }
 
     public DecidedExchange decide(VerifiedExchange verified) {
-        return new DecidedExchange(verified, decisions(verified.exchange(), List.of(), Mode.LIVE));
+        return new DecidedExchange(verified, decisions(verified.exchange(), List.of(), Mode.COUNT_RATE));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.routing;
+package io.borderlink.gateway.inbound;
 
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Exchange;
@@ -7,11 +7,12 @@ import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.agency.AgencyInbound;
 import io.borderlink.gateway.crypto.Digests;
-import io.borderlink.gateway.intake.VerifiedExchange;
 import io.borderlink.gateway.policy.Decision;
 import io.borderlink.gateway.policy.RuleOutcome;
 import io.borderlink.gateway.policy.RuleOutcome.Verdict;
 import io.borderlink.gateway.policy.ShareDecision;
+import io.borderlink.gateway.submission.DecidedExchange;
+import io.borderlink.gateway.submission.VerifiedExchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +24,14 @@ import org.springframework.stereotype.Component;
  * trail says who did not get an exchange and why, as well as who did. Agencies are national recipients
  * of the partner's whole message: nothing is redacted on the way in.
  */
-@Component("inboundRouter")
-public class InboundRouter {
+@Component("inboundDecisions")
+public class InboundDecisions {
 
     static final String RULE = "inbound-receives";
 
     private final AgencyDirectory agencies;
 
-    InboundRouter(AgencyDirectory agencies) {
+    InboundDecisions(AgencyDirectory agencies) {
         this.agencies = agencies;
     }
 

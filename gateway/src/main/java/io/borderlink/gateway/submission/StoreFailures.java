@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.submission;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;

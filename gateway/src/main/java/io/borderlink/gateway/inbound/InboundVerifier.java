@@ -10,14 +10,14 @@ import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.crypto.XmlCrypto;
-import io.borderlink.gateway.intake.IntakeSettings;
-import io.borderlink.gateway.intake.RejectedSubmissionException;
-import io.borderlink.gateway.intake.VerifiedExchange;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.PartnerTrust;
+import io.borderlink.gateway.submission.RejectedSubmissionException;
+import io.borderlink.gateway.submission.SubmissionSettings;
+import io.borderlink.gateway.submission.VerifiedExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -39,8 +39,8 @@ import org.w3c.dom.Element;
  * message is recognised by the database as a duplicate, and a reused MessageId with other content is
  * refused as a replay.
  */
-@Component("partnerIntake")
-public class PartnerIntake {
+@Component("inboundVerifier")
+public class InboundVerifier {
 
     private static final QName LIAISON_ROOT = new QName(LiaisonTranslator.NAMESPACE, "LiaisonMessage");
     private static final QName WCO_ROOT = new QName(WcoTranslator.NAMESPACE, "EnforcementMessage");
@@ -51,17 +51,17 @@ public class PartnerIntake {
     private final GatewayKeys keys;
     private final LiaisonTranslator liaison;
     private final WcoTranslator wco;
-    private final IntakeSettings settings;
+    private final SubmissionSettings settings;
     private final Clock clock;
 
-    PartnerIntake(
+    InboundVerifier(
             Partners partners,
             PartnerTrust trust,
             XmlCrypto crypto,
             GatewayKeys keys,
             LiaisonTranslator liaison,
             WcoTranslator wco,
-            IntakeSettings settings,
+            SubmissionSettings settings,
             Clock clock) {
         this.partners = partners;
         this.trust = trust;

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.submission;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxDocumentSize the largest protected document accepted, checked before parsing
  */
 @ConfigurationProperties("borderlink.intake")
-public record IntakeSettings(
+public record SubmissionSettings(
         @DefaultValue("5m") Duration maxAge,
         @DefaultValue("1m") Duration maxClockSkew,
         @DefaultValue("1MB") DataSize maxDocumentSize) {

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.intake;
+package io.borderlink.gateway.submission;
 
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.gateway.partner.Direction;
