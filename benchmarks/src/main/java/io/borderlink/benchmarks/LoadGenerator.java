@@ -2,7 +2,7 @@ package io.borderlink.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.borderlink.benchmarks.ExchangeDocuments.Submission;
-import io.borderlink.gateway.crypto.XmlCrypto;
+import io.borderlink.crypto.XmlCrypto;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

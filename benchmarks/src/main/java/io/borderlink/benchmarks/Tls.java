@@ -1,6 +1,6 @@
 package io.borderlink.benchmarks;
 
-import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.crypto.SigningKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

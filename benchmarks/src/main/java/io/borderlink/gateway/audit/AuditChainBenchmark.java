@@ -1,9 +1,9 @@
 package io.borderlink.gateway.audit;
 
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.JoseCrypto;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.gateway.cluster.NodeIdentity;
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.JoseCrypto;
-import io.borderlink.gateway.crypto.SigningKey;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.nio.file.Path;
 import java.time.Clock;

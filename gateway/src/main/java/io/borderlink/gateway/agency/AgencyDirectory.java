@@ -1,9 +1,9 @@
 package io.borderlink.gateway.agency;
 
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.Digests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.agency;
 
 import io.borderlink.contracts.exchange.Category;
-import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.crypto.KeyTransport;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.WireFormat;
 import jakarta.validation.Valid;

@@ -1,9 +1,9 @@
 package io.borderlink.gateway.audit;
 
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.TimeStamps;
-import io.borderlink.gateway.crypto.TimeStamps.TimeStamp;
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.TimeStamps;
+import io.borderlink.crypto.TimeStamps.TimeStamp;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;

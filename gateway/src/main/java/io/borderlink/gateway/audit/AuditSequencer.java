@@ -1,7 +1,7 @@
 package io.borderlink.gateway.audit;
 
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.JoseCrypto;
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.audit;
 
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.gateway.crypto.JoseCrypto;
+import io.borderlink.crypto.JoseCrypto;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.cli;
 
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.SigningKey;
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.SigningKey;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import picocli.CommandLine.Option;

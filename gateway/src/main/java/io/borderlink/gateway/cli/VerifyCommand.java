@@ -1,7 +1,7 @@
 package io.borderlink.gateway.cli;
 
+import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.audit.BundleVerifier;
-import io.borderlink.gateway.crypto.Certificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;

@@ -1,6 +1,6 @@
 package io.borderlink.gateway.config;
 
-import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.crypto.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

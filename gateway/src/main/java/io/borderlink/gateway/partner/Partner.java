@@ -1,7 +1,7 @@
 package io.borderlink.gateway.partner;
 
 import io.borderlink.contracts.exchange.Category;
-import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.crypto.KeyTransport;
 import io.borderlink.gateway.policy.Policy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

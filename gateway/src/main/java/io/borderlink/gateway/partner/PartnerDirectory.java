@@ -1,9 +1,9 @@
 package io.borderlink.gateway.partner;
 
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.Digests;
 import io.borderlink.gateway.policy.PolicyTarget;
 import io.borderlink.gateway.policy.PolicyValidation;
 import java.nio.file.Path;

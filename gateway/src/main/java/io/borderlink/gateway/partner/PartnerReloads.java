@@ -1,6 +1,7 @@
 package io.borderlink.gateway.partner;
 
 import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
@@ -8,7 +9,6 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.config.DirectorySettings;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
-import io.borderlink.gateway.crypto.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.borderlink.gateway.partner;
 
-import io.borderlink.gateway.crypto.KeyTransport;
+import io.borderlink.crypto.KeyTransport;
 import java.net.URI;
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
 package io.borderlink.gateway.people;
 
+import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
-import io.borderlink.gateway.crypto.Certificates;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.borderlink.gateway.pki;
 
-import io.borderlink.gateway.crypto.CertificateValidator;
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.TrustDomain;
+import io.borderlink.crypto.CertificateValidator;
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.TrustDomain;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package io.borderlink.gateway.pki;
 
-import io.borderlink.gateway.crypto.CertificateValidator;
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.JoseCrypto;
-import io.borderlink.gateway.crypto.SigningKey;
-import io.borderlink.gateway.crypto.TrustDomain;
-import io.borderlink.gateway.crypto.XmlCrypto;
+import io.borderlink.crypto.CertificateValidator;
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.JoseCrypto;
+import io.borderlink.crypto.SigningKey;
+import io.borderlink.crypto.TrustDomain;
+import io.borderlink.crypto.XmlCrypto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

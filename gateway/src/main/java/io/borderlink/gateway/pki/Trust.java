@@ -1,6 +1,6 @@
 package io.borderlink.gateway.pki;
 
-import io.borderlink.gateway.crypto.CertificateValidator;
+import io.borderlink.crypto.CertificateValidator;
 
 /**
  * Whom the gateway trusts, one validator per trust domain: agency systems chain to the national root

@@ -12,7 +12,7 @@ import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.exchange.Purpose;
 import io.borderlink.contracts.exchange.Tlp;
-import io.borderlink.gateway.crypto.Digests;
+import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.policy.Policy.ApprovalRule;
 import io.borderlink.gateway.policy.Policy.MinimumEvaluation;
 import io.borderlink.gateway.policy.Policy.RateLimit;

@@ -1,8 +1,8 @@
 package io.borderlink.gateway.security;
 
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.AgencyDirectory;
-import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;

@@ -1,9 +1,9 @@
 package io.borderlink.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditTrail;
-import io.borderlink.gateway.crypto.Certificates;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
 import io.borderlink.gateway.pki.PartnerTrust;

@@ -33,6 +33,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void cryptoKnowsOnlyTheContracts() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.borderlink.crypto..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.borderlink.adapters..", "io.borderlink.routes..", "io.borderlink.gateway..")
+                .check(BORDERLINK);
+    }
+
+    @Test
     void adaptersAndRoutesKnowOnlyTheContracts() {
         noClasses()
                 .that()
@@ -55,7 +66,7 @@ class ArchitectureTest {
     void xmlSecurityLibrariesAreUsedOnlyInsideTheCryptoPackage() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("io.borderlink.gateway.crypto..")
+                .resideOutsideOfPackage("io.borderlink.crypto..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.xml.security..", "org.bouncycastle..")

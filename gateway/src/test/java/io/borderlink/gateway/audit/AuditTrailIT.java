@@ -479,6 +479,6 @@ class AuditTrailIT extends GatewayTestSupport {
     }
 
     private static String sha256(String content) {
-        return io.borderlink.gateway.crypto.Digests.sha256(content.getBytes(StandardCharsets.UTF_8));
+        return io.borderlink.crypto.Digests.sha256(content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.crypto.KeyTransport;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
-import io.borderlink.gateway.crypto.KeyTransport;
 import io.borderlink.gateway.partner.CircuitSettings;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;

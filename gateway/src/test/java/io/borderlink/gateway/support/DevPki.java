@@ -1,8 +1,8 @@
 package io.borderlink.gateway.support;
 
-import io.borderlink.gateway.crypto.Certificates;
-import io.borderlink.gateway.crypto.SigningKey;
-import io.borderlink.gateway.crypto.TrustDomain;
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.SigningKey;
+import io.borderlink.crypto.TrustDomain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;

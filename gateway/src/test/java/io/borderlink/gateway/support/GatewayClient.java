@@ -1,7 +1,7 @@
 package io.borderlink.gateway.support;
 
 import io.borderlink.adapters.liaison.LiaisonSoap;
-import io.borderlink.gateway.crypto.TlsContexts;
+import io.borderlink.crypto.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.support;
 
 import com.sun.net.httpserver.HttpServer;
-import io.borderlink.gateway.crypto.Certificates;
+import io.borderlink.crypto.Certificates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.crypto;
+package io.borderlink.crypto;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.crypto;
+package io.borderlink.crypto;
 
 /**
  * How the content key travels to the recipient. Which RSA-OAEP variant a partner gets is a per-partner

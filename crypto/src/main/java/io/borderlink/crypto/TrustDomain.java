@@ -1,4 +1,4 @@
-package io.borderlink.gateway.crypto;
+package io.borderlink.crypto;
 
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;

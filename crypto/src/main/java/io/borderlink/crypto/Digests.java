@@ -1,4 +1,4 @@
-package io.borderlink.gateway.crypto;
+package io.borderlink.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

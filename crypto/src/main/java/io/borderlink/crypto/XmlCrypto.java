@@ -1,7 +1,7 @@
-package io.borderlink.gateway.crypto;
+package io.borderlink.crypto;
 
-import static io.borderlink.gateway.crypto.XmlAlgorithms.DSIG;
-import static io.borderlink.gateway.crypto.XmlAlgorithms.XENC;
+import static io.borderlink.crypto.XmlAlgorithms.DSIG;
+import static io.borderlink.crypto.XmlAlgorithms.XENC;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;

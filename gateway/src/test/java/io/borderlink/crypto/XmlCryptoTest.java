@@ -1,4 +1,4 @@
-package io.borderlink.gateway.crypto;
+package io.borderlink.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
