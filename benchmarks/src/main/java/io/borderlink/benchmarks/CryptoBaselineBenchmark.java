@@ -28,7 +28,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * What the cryptography alone allows (PRODUCT.md section 9): per 4 KB exchange, the gateway's own crypto
+ * What the cryptography alone allows (benchmarks/README.md, targets): per 4 KB exchange, the gateway's own crypto
  * work, with the gateway's own {@link XmlCrypto} and the development PKI (RSA-2048).
  *
  * <ul>

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * End-to-end load test of one gateway node (PRODUCT.md section 9), without Spring: it starts the partner
+ * End-to-end load test of one gateway node (benchmarks/README.md, targets), without Spring: it starts the partner
  * stub in this JVM and the gateway as a process of its own, plays the border police over mutual TLS, and
  * reports what was accepted, what reached the partner, how fast and with what acceptance latency.
  *
@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * </ol>
  *
  * With {@code --half-of-max}, the sustained closed-loop phase measures the maximum end-to-end rate, then
- * a second phase runs at half of it, where PRODUCT.md wants p99 acceptance latency under 50 ms.
+ * a second phase runs at half of it, where the targets want p99 acceptance latency under 50 ms.
  *
  * <p>Everything stays on 127.0.0.1. Run from the repository root; see benchmarks/README.md.
  */

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One policy decision (PRODUCT.md §9: under 50 µs): the border-incident sample (about 4 KB), one partner,
+ * One policy decision (target: 50 partners in under 500 µs together): the border-incident sample (about 4 KB), one partner,
  * a policy of about twenty rules (eight checks, four transformations plus the two baseline removals,
  * four approval rules, the rate limit).
  *

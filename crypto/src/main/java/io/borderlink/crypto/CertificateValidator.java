@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * PKIX path validation to one {@link TrustDomain} with revocation required (SECURITY.md 6.5): a
+ * PKIX path validation to one {@link TrustDomain} with revocation required (docs/security.md, certificates): a
  * certificate whose revocation status cannot be established is refused. Successful validations are
  * remembered for a short while because every message would otherwise repeat the same path work.
  */

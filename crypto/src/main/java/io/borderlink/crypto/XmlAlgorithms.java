@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The algorithm allow-list of SECURITY.md 1.5, applied to every {@code Algorithm} attribute of a document
+ * The algorithm allow-list (docs/security.md), applied to every {@code Algorithm} attribute of a document
  * before any key is touched. URIs are attacker-chosen, so anything not listed for its place is refused:
  * merely accepting CBC or RSA 1.5 next to GCM and OAEP would expose the strong ones ("One Bad Apple").
  */

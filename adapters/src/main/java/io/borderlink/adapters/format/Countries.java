@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * ISO 3166-1 alpha-2 to the canonical three-letter nationality code and back (FORMATS.md 5).
+ * ISO 3166-1 alpha-2 to the canonical three-letter nationality code and back (docs/partner-formats.md, countries).
  *
  * <p>The 249 ISO countries come from the JDK ({@link Locale#getISOCountries()}). Kosovo, which
  * INTERPOL writes {@code XK} (a user-assigned code the JDK does not know), maps to {@code RKS}:

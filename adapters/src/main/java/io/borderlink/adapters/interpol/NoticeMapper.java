@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * to a canonical exchange. Pure: no HTTP, no clock; the same bytes and creation time always give the
  * same exchange.
  *
- * <p>The API's data is irregular (FORMATS.md 1) and the mapper takes it as it comes: every field may
+ * <p>The API's data is irregular (docs/partner-formats.md, INTERPOL) and the mapper takes it as it comes: every field may
  * be missing or null; {@code "-"} and blanks count as missing; dates may be {@code YYYY/MM/DD},
  * {@code YYYY/MM} or {@code YYYY} ({@code 00} parts count as unknown, an impossible date is kept
  * only in the narrative); height and weight {@code 0} are unknown; nationalities are converted from

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 /**
  * Splits a sweep of a notice list into queries that each match at most {@link #cap()} notices, the
- * most one query can page through (FORMATS.md 1), the way the OpenSanctions crawler does.
+ * most one query can page through (docs/partner-formats.md, INTERPOL), the way the OpenSanctions crawler does.
  *
  * <p>The poller runs {@link #root}, and for every query it has run asks {@link #refine} with the
  * {@code total} the API answered; it runs the sub-queries it gets back in turn, until none is left.

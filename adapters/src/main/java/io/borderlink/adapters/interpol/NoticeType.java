@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The public notice lists Borderlink reads, with the path under {@code /notices/v1/} and the
- * canonical category each maps to (FORMATS.md 1; UN → PERSON_ALERT is a project choice). UN entity
+ * canonical category each maps to (docs/partner-formats.md, INTERPOL; UN → PERSON_ALERT is a project choice). UN entity
  * notices are not read: the canonical model has no subject for an organisation.
  */
 public enum NoticeType {

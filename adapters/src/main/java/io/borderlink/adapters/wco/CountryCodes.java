@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * The WCO Data Model writes countries as ISO 3166-1 alpha-2, the canonical exchange as alpha-3
- * (FORMATS.md 5); {@link Countries} converts, and here a code without the other form is refused rather
+ * (docs/partner-formats.md, countries); {@link Countries} converts, and here a code without the other form is refused rather
  * than left out.
  */
 final class CountryCodes {

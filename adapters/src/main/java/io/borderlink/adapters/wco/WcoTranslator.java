@@ -52,7 +52,7 @@ import org.w3c.dom.Element;
  * WCO-RILO.
  *
  * <p>Outbound, the message is non-nominal whatever the partner view holds, because the global CEN
- * holds no personal names (FORMATS.md 2):
+ * holds no personal names (docs/partner-formats.md, WCO):
  *
  * <ul>
  *   <li>Persons and vehicles are never written, nor any association that involves them.

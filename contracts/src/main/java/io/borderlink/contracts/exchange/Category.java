@@ -1,6 +1,6 @@
 package io.borderlink.contracts.exchange;
 
-/** What an exchange is about; drives routing and the partner format (FORMATS.md 7). */
+/** What an exchange is about; drives routing and the partner format (docs/partner-formats.md, the canonical exchange). */
 public enum Category {
     WANTED_PERSON,
     MISSING_PERSON,

@@ -31,7 +31,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * The one hardened XML parser, serializer and schema cache of Borderlink (SECURITY.md 6.1): no DTD,
+ * The one hardened XML parser, serializer and schema cache of Borderlink (docs/security.md, parsing): no DTD,
  * no external entities or schemas, secure processing, bounded depth and attribute counts. Every
  * module parses XML through here so that no code path can forget a setting.
  */

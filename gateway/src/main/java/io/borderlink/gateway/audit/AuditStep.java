@@ -1,6 +1,6 @@
 package io.borderlink.gateway.audit;
 
-/** The audited steps of the flows in PRODUCT.md, plus access decisions. */
+/** The audited steps of the flows in the README, plus access decisions. */
 public enum AuditStep {
     /** A document arrived and was verified, or refused with a code. */
     RECEIVE,

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The fetch and map steps of the inbound flow for a partner whose notices the gateway polls (FORMATS.md 1).
+ * The fetch and map steps of the inbound flow for a partner whose notices the gateway polls (docs/partner-formats.md, INTERPOL).
  *
  * <p>A sweep of one list runs the whole list as one query and splits every query over the cap with
  * {@link NoticeQueryPlan}, pages through each, de-duplicates on {@code entity_id}, then fetches every

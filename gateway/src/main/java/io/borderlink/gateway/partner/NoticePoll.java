@@ -12,7 +12,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * That the gateway fetches the partner's notices itself (FORMATS.md 1), on one node of the cluster.
+ * That the gateway fetches the partner's notices itself (docs/partner-formats.md, INTERPOL), on one node of the cluster.
  *
  * @param url the API base, ending in {@code /}; list and detail paths are resolved against it, never
  *     taken from the links in a response

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.people;
 
 /**
- * What a person may do. Each person has exactly one role, so that the separations of PRODUCT.md hold
+ * What a person may do. Each person has exactly one role, so that the separations of docs/architecture.md hold
  * by construction: an administrator cannot approve, an auditor changes nothing, an officer cannot
  * touch configuration or the audit trail.
  */

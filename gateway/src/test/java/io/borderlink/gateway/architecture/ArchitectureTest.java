@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The module and package rules of STYLE.md, checked on the compiled production code of all modules. */
+/** The module and package rules of docs/architecture.md, checked on the compiled production code of all modules. */
 class ArchitectureTest {
 
     private static final JavaClasses BORDERLINK = new ClassFileImporter()
@@ -61,7 +61,7 @@ class ArchitectureTest {
                 .check(BORDERLINK);
     }
 
-    /** Santuario and Bouncy Castle stay behind the small crypto API (STYLE.md 8). */
+    /** Santuario and Bouncy Castle stay behind the small crypto API (docs/architecture.md). */
     @Test
     void xmlSecurityLibrariesAreUsedOnlyInsideTheCryptoPackage() {
         noClasses()
@@ -73,7 +73,7 @@ class ArchitectureTest {
                 .check(BORDERLINK);
     }
 
-    /** Beans are declared in the gateway's configuration classes, nowhere else (STYLE.md 9). */
+    /** Beans are declared in the gateway's configuration classes, nowhere else (docs/architecture.md). */
     @Test
     void beanMethodsLiveOnlyInGatewayConfigurationClasses() {
         methods()
