@@ -1,7 +1,7 @@
 package io.borderlink.adapters.agency;
 
+import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.soap.SoapEnvelope;
-import java.util.Map;
 
 /**
  * How partner intelligence reaches an agency that takes SOAP: the protected exchange as the
@@ -11,14 +11,11 @@ public final class AgencyInboundSoap {
 
     public static final String SERVICE_NAMESPACE = "urn:borderlink:service:agency-inbound:1";
     public static final String SOAP_ACTION = SERVICE_NAMESPACE + ":ReceiveExchange";
-    public static final String CONTENT_TYPE = SoapEnvelope.CONTENT_TYPE;
-    public static final Map<String, String> HEADERS = Map.of("SOAPAction", "\"" + SOAP_ACTION + "\"");
 
     private static final SoapEnvelope ENVELOPE = new SoapEnvelope(SERVICE_NAMESPACE, "ReceiveExchangeRequest");
 
-    private AgencyInboundSoap() {}
+    /** How the canonical exchange travels to an agency that takes SOAP. */
+    public static final HttpEnvelope HTTP = HttpEnvelope.soap(ENVELOPE, SOAP_ACTION);
 
-    public static byte[] envelope(byte[] protectedExchange) {
-        return ENVELOPE.wrap(protectedExchange);
-    }
+    private AgencyInboundSoap() {}
 }

@@ -1,9 +1,9 @@
 package io.borderlink.gateway.agency;
 
+import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.gateway.partner.DeliverySettings;
-import io.borderlink.gateway.partner.WireFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,13 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Whether and how an agency receives partner intelligence: its endpoint, and the inbound policy — which
  * categories it takes from which partners. An agency without this section receives nothing.
  *
- * @param format {@code AGENCY_REST} (an application/xml POST) or {@code AGENCY_SOAP}
- *     (contracts/wsdl/agency-inbound.wsdl)
+ * @param format a format for agencies: {@code AGENCY_REST} (an application/xml POST) or
+ *     {@code AGENCY_SOAP} (contracts/wsdl/agency-inbound.wsdl)
  * @param certificate what the gateway encrypts to; by default the agency's first certificate
  * @param trustAnchor the root CA the agency's TLS server must chain to
  */
 public record AgencyInbound(
-        @NotNull WireFormat format,
+        @NotNull PartnerFormat format,
         @NotNull URI endpoint,
         Path certificate,
         @NotNull Path trustAnchor,
@@ -46,9 +46,9 @@ public record AgencyInbound(
         }
     }
 
-    @AssertTrue(message = "format must be AGENCY_REST or AGENCY_SOAP")
+    @AssertTrue(message = "format must be one for agencies, such as AGENCY_REST or AGENCY_SOAP")
     public boolean isAgencyFormat() {
-        return format == null || format == WireFormat.AGENCY_REST || format == WireFormat.AGENCY_SOAP;
+        return format == null || format.audience() == PartnerFormat.Audience.AGENCY;
     }
 
     /** The first rule that lets this agency receive the category from the partner, if any. */

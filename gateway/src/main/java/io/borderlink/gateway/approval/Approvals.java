@@ -164,7 +164,7 @@ public class Approvals {
                 shareId,
                 share.exchangeId(),
                 share.partnerId(),
-                partner.map(p -> p.format().name()).orElse(null),
+                partner.map(p -> p.format().id()).orElse(null),
                 share.state(),
                 original.header().originator(),
                 original.header().category().name(),
@@ -508,7 +508,7 @@ public class Approvals {
             Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
             return messages.render(partnerView, partner.recipient(), shareId).readable();
         } catch (GatewayException e) {
-            return "cannot be rendered in " + partner.format() + ": " + e.getMessage();
+            return "cannot be rendered in " + partner.format().id() + ": " + e.getMessage();
         }
     }
 

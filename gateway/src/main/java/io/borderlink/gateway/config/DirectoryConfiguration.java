@@ -1,5 +1,6 @@
 package io.borderlink.gateway.config;
 
+import io.borderlink.adapters.format.PartnerFormats;
 import jakarta.validation.Validator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 class DirectoryConfiguration {
 
     @Bean
-    YamlRecords yamlRecords(ConfigurableEnvironment environment, Validator validator) {
-        return new YamlRecords(environment, new SpringValidatorAdapter(validator));
+    YamlRecords yamlRecords(ConfigurableEnvironment environment, Validator validator, PartnerFormats formats) {
+        return new YamlRecords(environment, new SpringValidatorAdapter(validator), formats);
     }
 }

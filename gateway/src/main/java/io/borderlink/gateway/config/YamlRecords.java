@@ -1,5 +1,7 @@
 package io.borderlink.gateway.config;
 
+import io.borderlink.adapters.format.PartnerFormat;
+import io.borderlink.adapters.format.PartnerFormats;
 import io.borderlink.crypto.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
@@ -27,15 +30,18 @@ import org.springframework.validation.Validator;
  * Reads configuration files that are data (one partner, one agency per file) into validated records,
  * with Spring's own binder: {@code ${...}} placeholders resolve against the environment, so an endpoint
  * can be overridden by a property or an environment variable alone, and every error names the file and line.
+ * A {@code format:} becomes the registered format of that name.
  */
 public final class YamlRecords {
 
     private final ConfigurableEnvironment environment;
     private final Validator validator;
+    private final GenericConversionService conversions = new GenericConversionService();
 
-    public YamlRecords(ConfigurableEnvironment environment, Validator validator) {
+    public YamlRecords(ConfigurableEnvironment environment, Validator validator, PartnerFormats formats) {
         this.environment = environment;
         this.validator = validator;
+        conversions.addConverter(String.class, PartnerFormat.class, formats::get);
     }
 
     /** The SHA-256 of a configuration file's bytes: what names the version of what was loaded from it. */
@@ -78,7 +84,8 @@ public final class YamlRecords {
         }
         Binder binder = new Binder(
                 ConfigurationPropertySources.from(sources.get(0)),
-                new PropertySourcesPlaceholdersResolver(environment));
+                new PropertySourcesPlaceholdersResolver(environment),
+                conversions);
         try {
             T value = binder.bindOrCreate(
                     ConfigurationPropertyName.EMPTY, Bindable.of(type), new ValidationBindHandler(validator));

@@ -22,7 +22,6 @@ import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.partner.Recipient;
-import io.borderlink.gateway.partner.WireFormat;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.routes.outbox.OutboxRoutes;
 import java.time.Clock;
@@ -257,7 +256,10 @@ public class Deliveries {
                     now);
             Recipient recipient = share.recipient();
             audit.record(List.of(
-                    step(AuditStep.TRANSLATE, share, "view translated to " + recipient.format())
+                    step(
+                                    AuditStep.TRANSLATE,
+                                    share,
+                                    "view translated to " + recipient.format().id())
                             .digest(share.viewDigest()),
                     step(
                                     AuditStep.PROTECT,
@@ -402,7 +404,7 @@ public class Deliveries {
             UUID shareId, UUID exchangeId, String recipientId, Direction direction, int attempt, String viewDigest) {}
 
     private static String mediaType(Recipient recipient) {
-        return recipient.format() == WireFormat.NOTICE_JSON ? "application/jose" : "application/xml";
+        return recipient.format().mediaType();
     }
 
     private OffsetDateTime now() {

@@ -1,7 +1,6 @@
 package io.borderlink.gateway.delivery;
 
-import io.borderlink.adapters.agency.AgencyInboundSoap;
-import io.borderlink.adapters.liaison.LiaisonSoap;
+import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.partner.PartnerPost;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -20,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The deliver step: sends a protected message to the recipient's endpoint over mutual TLS, where the
- * gateway authenticates with its own key and trusts only the recipient's own root CA. Timeouts and
- * server errors mean "try again later"; other refusals mean the message itself is unacceptable.
+ * The deliver step: sends a protected message to the recipient's endpoint in the HTTP envelope of its
+ * format (a SOAP request or a plain POST) over mutual TLS, where the gateway authenticates with its own
+ * key and trusts only the recipient's own root CA. Timeouts and server errors mean "try again later";
+ * other refusals mean the message itself is unacceptable.
  */
 @Component("partnerTransport")
 public class PartnerTransport {
@@ -45,24 +45,13 @@ public class PartnerTransport {
                 clients.computeIfAbsent(Connection.of(recipient), c -> new PartnerPost(httpClient(c, keys.signing())));
         PartnerPost.Answer answer;
         try {
-            answer = switch (recipient.format()) {
-                case LIAISON_SOAP ->
-                    post(
-                            client,
-                            recipient,
-                            LiaisonSoap.envelope(message.bytes()),
-                            LiaisonSoap.CONTENT_TYPE,
-                            LiaisonSoap.HEADERS);
-                case AGENCY_SOAP ->
-                    post(
-                            client,
-                            recipient,
-                            AgencyInboundSoap.envelope(message.bytes()),
-                            AgencyInboundSoap.CONTENT_TYPE,
-                            AgencyInboundSoap.HEADERS);
-                case WCO_XML, AGENCY_REST -> post(client, recipient, message.bytes(), "application/xml", Map.of());
-                case NOTICE_JSON -> post(client, recipient, message.bytes(), "application/jose", Map.of());
-            };
+            HttpEnvelope envelope = recipient.format().httpEnvelope();
+            answer = client.post(
+                    recipient.endpoint(),
+                    envelope.wrap(message.bytes()),
+                    envelope.contentType(),
+                    envelope.headers(),
+                    recipient.delivery().timeout());
         } catch (IOException e) {
             throw new GatewayException(
                     ErrorCode.PARTNER_UNAVAILABLE,
@@ -78,17 +67,6 @@ public class PartnerTransport {
             return new SentMessage(message, status, answer.body(), answer.contentType());
         }
         throw new GatewayException(ErrorCode.ofPartnerStatus(status), recipient.id() + " answered HTTP " + status);
-    }
-
-    private static PartnerPost.Answer post(
-            PartnerPost client, Recipient recipient, byte[] body, String contentType, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        return client.post(
-                recipient.endpoint(),
-                body,
-                contentType,
-                headers,
-                recipient.delivery().timeout());
     }
 
     private record Connection(String recipientId, Path trustAnchor, Duration timeout) {

@@ -86,7 +86,7 @@ public class PolicyDryRun {
                 trace,
                 decision.viewDigest(),
                 view,
-                partner == null ? null : partner.format().name(),
+                partner == null ? null : partner.format().id(),
                 rendered);
     }
 
@@ -98,7 +98,7 @@ public class PolicyDryRun {
             return messages.render(decision.view(), partner.recipient(), messageId)
                     .text();
         } catch (GatewayException e) {
-            return "cannot be rendered in " + partner.format() + ": " + e.getMessage();
+            return "cannot be rendered in " + partner.format().id() + ": " + e.getMessage();
         }
     }
 }

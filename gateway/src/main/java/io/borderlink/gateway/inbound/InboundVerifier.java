@@ -1,7 +1,6 @@
 package io.borderlink.gateway.inbound;
 
-import io.borderlink.adapters.liaison.LiaisonTranslator;
-import io.borderlink.adapters.wco.WcoTranslator;
+import io.borderlink.adapters.format.Intake;
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -42,15 +41,10 @@ import org.w3c.dom.Element;
 @Component("inboundVerifier")
 public class InboundVerifier {
 
-    private static final QName LIAISON_ROOT = new QName(LiaisonTranslator.NAMESPACE, "LiaisonMessage");
-    private static final QName WCO_ROOT = new QName(WcoTranslator.NAMESPACE, "EnforcementMessage");
-
     private final Partners partners;
     private final PartnerTrust trust;
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
-    private final LiaisonTranslator liaison;
-    private final WcoTranslator wco;
     private final SubmissionSettings settings;
     private final Clock clock;
 
@@ -59,16 +53,12 @@ public class InboundVerifier {
             PartnerTrust trust,
             XmlCrypto crypto,
             GatewayKeys keys,
-            LiaisonTranslator liaison,
-            WcoTranslator wco,
             SubmissionSettings settings,
             Clock clock) {
         this.partners = partners;
         this.trust = trust;
         this.crypto = crypto;
         this.keys = keys;
-        this.liaison = liaison;
-        this.wco = wco;
         this.settings = settings;
         this.clock = clock;
     }
@@ -82,9 +72,9 @@ public class InboundVerifier {
             settings.requireSize(original);
             Partner partner = sender(submission.client());
             Document document = SecureXml.parse(original);
-            QName root = rootOf(partner);
-            requireRoot(document, root);
-            claimedId = exchangeId(partner, messageId(document, root));
+            Intake intake = intakeOf(partner);
+            requireRoot(document, intake.root());
+            claimedId = exchangeId(partner, intake.messageId(document));
             crypto.decrypt(document, keys.encryption().privateKey());
             X509Certificate signer = crypto.verify(document);
             if (!signer.equals(submission.client())) {
@@ -93,7 +83,7 @@ public class InboundVerifier {
                         "the message is signed by " + signer.getSubjectX500Principal() + ", not by " + partner.id());
             }
             byte[] signed = SecureXml.serialize(document);
-            Exchange exchange = translate(partner, document, claimedId);
+            Exchange exchange = intake.translate(document, partner.id(), claimedId);
             ExchangeXml.validate(ExchangeXml.toDocument(exchange));
             settings.requireFresh(
                     exchange.header().createdAt(), receivedAt, partner.inbound().maxAge());
@@ -103,7 +93,7 @@ public class InboundVerifier {
                     digest,
                     signed,
                     Digests.sha256(signed),
-                    "application/xml",
+                    partner.format().mediaType(),
                     signer,
                     submission.client(),
                     partner.id(),
@@ -125,15 +115,12 @@ public class InboundVerifier {
         return partner;
     }
 
-    private static QName rootOf(Partner partner) {
-        return switch (partner.format()) {
-            case LIAISON_SOAP -> LIAISON_ROOT;
-            case WCO_XML -> WCO_ROOT;
-            default ->
-                throw new GatewayException(
+    private static Intake intakeOf(Partner partner) {
+        return partner.format()
+                .intake()
+                .orElseThrow(() -> new GatewayException(
                         ErrorCode.ACCESS_DENIED,
-                        partner.id() + " speaks " + partner.format() + " and is not pushed to us");
-        };
+                        partner.id() + " speaks " + partner.format().id() + " and is not pushed to us"));
     }
 
     private static void requireRoot(Document document, QName expected) {
@@ -147,24 +134,8 @@ public class InboundVerifier {
         }
     }
 
-    /** The MessageId of the readable header; the signature check that follows covers it. */
-    private static String messageId(Document document, QName root) {
-        var ids = document.getElementsByTagNameNS(root.getNamespaceURI(), "MessageId");
-        if (ids.getLength() == 0 || ids.item(0).getTextContent().isBlank()) {
-            throw new GatewayException(ErrorCode.SCHEMA_INVALID, "the message has no MessageId");
-        }
-        return ids.item(0).getTextContent().trim();
-    }
-
+    /** The MessageId comes from the readable header; the signature check that follows covers it. */
     static UUID exchangeId(Partner partner, String messageId) {
         return UUID.nameUUIDFromBytes((partner.id() + "/" + messageId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Exchange translate(Partner partner, Document document, UUID exchangeId) {
-        return switch (partner.format()) {
-            case LIAISON_SOAP -> liaison.fromLiaison(document, partner.id(), exchangeId);
-            case WCO_XML -> wco.fromWco(document, partner.id(), exchangeId);
-            default -> throw new IllegalStateException("rootOf admits only pushed formats");
-        };
     }
 }

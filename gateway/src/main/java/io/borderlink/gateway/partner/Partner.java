@@ -1,5 +1,6 @@
 package io.borderlink.gateway.partner;
 
+import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.gateway.policy.Policy;
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param id the partner id used in addressees, decisions and audit (e.g. {@code RU-LIAISON})
  * @param country the ISO 3166-1 alpha-3 country or organisation code it belongs to
- * @param format the wire format its endpoint speaks
+ * @param format the wire format its endpoint speaks, one of those registered (written by its id)
  * @param endpoint where deliveries go; HTTPS with mutual TLS unless explicitly configured otherwise
  * @param certificate the partner's own certificate: what we encrypt to
  * @param trustAnchor the partner's own root CA: what its TLS server and signatures must chain to
@@ -29,7 +30,7 @@ public record Partner(
         @NotBlank @Pattern(regexp = "[A-Z]{2,}(-[A-Z0-9]+)+") String id,
         @NotBlank String name,
         @NotBlank String country,
-        @NotNull WireFormat format,
+        @NotNull PartnerFormat format,
         @NotNull URI endpoint,
         @NotNull Path certificate,
         @NotNull Path trustAnchor,

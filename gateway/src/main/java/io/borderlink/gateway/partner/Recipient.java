@@ -1,5 +1,6 @@
 package io.borderlink.gateway.partner;
 
+import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.crypto.KeyTransport;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 public record Recipient(
         String id,
         Direction direction,
-        WireFormat format,
+        PartnerFormat format,
         URI endpoint,
         Path certificate,
         Path trustAnchor,

@@ -97,6 +97,14 @@ class ArchitectureTest {
                 .check(BORDERLINK);
     }
 
+    /** One owner per format: nothing switches over the format outside the registry (FormatRules). */
+    @Test
+    void onlyTheFormatsDecideByFormat() {
+        FormatRules.NOTHING_DECIDES_BY_A_FORMATS_ID.check(BORDERLINK);
+        FormatRules.ONLY_THE_REGISTRATION_KNOWS_A_FORMATS_CLASS.check(BORDERLINK);
+        FormatRules.ONLY_CONFIGURATION_LOOKS_A_FORMAT_UP_BY_NAME.check(BORDERLINK);
+    }
+
     @Test
     void injectionIsThroughConstructorsOnly() {
         NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(BORDERLINK);

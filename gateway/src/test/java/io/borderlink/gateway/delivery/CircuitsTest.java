@@ -2,6 +2,7 @@ package io.borderlink.gateway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borderlink.adapters.liaison.LiaisonFormat;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.KeyTransport;
@@ -12,7 +13,6 @@ import io.borderlink.gateway.partner.CircuitSettings;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Recipient;
-import io.borderlink.gateway.partner.WireFormat;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -75,7 +75,7 @@ class CircuitsTest {
         return new Recipient(
                 "RU-LIAISON",
                 Direction.OUTBOUND,
-                WireFormat.LIAISON_SOAP,
+                new LiaisonFormat(),
                 URI.create("https://127.0.0.1:9443/liaison"),
                 Path.of("certs-dev/ru-liaison.crt.pem"),
                 Path.of("certs-dev/ca/ru-liaison-root.crt.pem"),

@@ -3,6 +3,10 @@ package io.borderlink.gateway.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.borderlink.adapters.format.PartnerFormats;
+import io.borderlink.adapters.interpol.NoticeFormat;
+import io.borderlink.adapters.liaison.LiaisonFormat;
+import io.borderlink.adapters.wco.WcoFormat;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.policy.PolicyEngine;
@@ -26,7 +30,8 @@ class PartnerPolicyCasesTest {
     private static final Path PARTNERS = Path.of("config/partners");
     private static final YamlRecords YAML = new YamlRecords(
             new StandardEnvironment(),
-            new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()));
+            new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()),
+            new PartnerFormats(List.of(new LiaisonFormat(), new NoticeFormat(), new WcoFormat())));
     private static final PolicyCases CASES = new PolicyCases(YAML, new PolicyEngine(new NoRates()));
 
     @TestFactory
@@ -63,6 +68,20 @@ class PartnerPolicyCasesTest {
                 .hasMessageContaining("ru-liaison.yml")
                 .hasMessageMatching("(?s).*line \\d+.*")
                 .hasMessageContaining("unknown field 'locations.smell'");
+    }
+
+    @Test
+    void namesTheFileAndLineOfAnUnknownFormat(@TempDir Path folder) throws IOException {
+        String yaml = Files.readString(PARTNERS.resolve("ru-liaison.yml"))
+                .replace("format: LIAISON_SOAP", "format: LIAISON_FAX");
+        Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
+
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("ru-liaison.yml")
+                .hasMessageMatching("(?s).*line \\d+.*")
+                .hasMessageContaining("unknown format LIAISON_FAX")
+                .hasMessageContaining("LIAISON_SOAP");
     }
 
     @Test

@@ -1,24 +1,23 @@
-package io.borderlink.gateway.delivery;
+package io.borderlink.adapters.format;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.partner.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.w3c.dom.Document;
 
-/** A partner view in the partner's own format, before protection: an XML document, or JSON bytes. */
-public record Rendered(WireFormat format, Document xml, byte[] json) {
+/** A view in a recipient's own format, before protection: an XML document, or JSON bytes. */
+public record Rendered(Document xml, byte[] json) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Rendered xml(WireFormat format, Document xml) {
-        return new Rendered(format, xml, null);
+    public static Rendered xml(Document xml) {
+        return new Rendered(xml, null);
     }
 
-    static Rendered json(WireFormat format, byte[] json) {
-        return new Rendered(format, null, json);
+    public static Rendered json(byte[] json) {
+        return new Rendered(null, json);
     }
 
     /** Indented, for people to read before they approve it. */
