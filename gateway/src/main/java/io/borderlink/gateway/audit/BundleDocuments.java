@@ -40,11 +40,11 @@ class BundleDocuments {
         for (UUID exchange : exchanges) {
             List<Document> documents = jdbc.query(
                     """
-                    SELECT kind, partner_id, digest, media_type, content, created_at
+                    SELECT kind, recipient_id, digest, media_type, content, created_at
                     FROM evidence WHERE exchange_id = ? ORDER BY id""",
                     (rs, row) -> new Document(
                             rs.getString("kind"),
-                            rs.getString("partner_id"),
+                            rs.getString("recipient_id"),
                             rs.getString("digest").stripTrailing(),
                             rs.getString("media_type"),
                             rs.getBytes("content"),
@@ -80,7 +80,7 @@ class BundleDocuments {
         for (UUID exchange : exchanges) {
             jdbc.query(
                     """
-                    SELECT a.id, a.share_id, s.exchange_id, s.partner_id, a.view_digest, a.policy_version, a.officer,
+                    SELECT a.id, a.share_id, s.exchange_id, s.recipient_id, a.view_digest, a.policy_version, a.officer,
                            a.officer_certificate, a.verdict, a.reason, a.decided_at, a.statement
                     FROM approval a JOIN share s ON s.id = a.share_id WHERE s.exchange_id = ? ORDER BY a.id""",
                     rs -> {
@@ -88,7 +88,7 @@ class BundleDocuments {
                                 .put("id", rs.getLong("id"))
                                 .put("shareId", rs.getString("share_id"))
                                 .put("exchangeId", rs.getString("exchange_id"))
-                                .put("partnerId", rs.getString("partner_id"))
+                                .put("partnerId", rs.getString("recipient_id"))
                                 .put("viewDigest", rs.getString("view_digest"))
                                 .put("policyVersion", rs.getString("policy_version"))
                                 .put("officer", rs.getString("officer"))

@@ -1,10 +1,14 @@
-package io.borderlink.gateway.exchange;
+package io.borderlink.gateway.share;
 
-import java.util.Set;
-
-/** Where one partner's share stands. Terminal states never change again without an administrator. */
+/**
+ * Where one partner's (or, inbound, one agency's) share stands, as stored in {@code share.state} and shown
+ * by the status API and the console. {@link ShareLifecycle} says which changes each state allows.
+ */
 public enum ShareState {
-    /** Waiting for its next delivery attempt (the first, or a retry after backoff). */
+    /**
+     * Waiting for its next delivery attempt (the first, or a retry after backoff); while a node holds its
+     * lease the attempt is in flight.
+     */
     PENDING,
     /** Waiting for a liaison officer's approval. */
     HELD,
@@ -15,12 +19,5 @@ public enum ShareState {
     ABANDONED,
     DENIED,
     REJECTED,
-    EXPIRED;
-
-    private static final Set<ShareState> TERMINAL =
-            Set.of(DELIVERED, DEAD_LETTER, ABANDONED, DENIED, REJECTED, EXPIRED);
-
-    public boolean isTerminal() {
-        return TERMINAL.contains(this);
-    }
+    EXPIRED
 }
