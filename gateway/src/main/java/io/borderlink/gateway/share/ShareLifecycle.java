@@ -55,17 +55,6 @@ public final class ShareLifecycle {
         return next;
     }
 
-    public static boolean isFinal(ShareState state) {
-        return next(state).isEmpty();
-    }
-
-    /** Refuses a transition the share's current state does not allow. */
-    public static void check(UUID shareId, ShareState current, ShareTransition transition) {
-        if (!allows(current, transition)) {
-            throw refused(shareId, current, transition);
-        }
-    }
-
     /**
      * Why a transition was refused: the state does not allow it, or (the state allowing it) the lease is
      * not as the transition needs.
