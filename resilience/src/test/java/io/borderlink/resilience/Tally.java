@@ -59,7 +59,7 @@ record Tally(int accepted, int stored, int delivered, int duplicates, int overla
         try (Connection database = scenario.database();
                 Statement query = database.createStatement();
                 ResultSet shares =
-                        query.executeQuery("SELECT id, exchange_id FROM share WHERE partner_id = 'RU-LIAISON'")) {
+                        query.executeQuery("SELECT id, exchange_id FROM share WHERE recipient_id = 'RU-LIAISON'")) {
             while (shares.next()) {
                 shareOfExchange.put(shares.getString("exchange_id"), shares.getString("id"));
             }

@@ -44,6 +44,11 @@ public enum ErrorCode {
     REASON_REQUIRED(400),
     /** The share is not a dead letter (any more): it was resent, abandoned or delivered meanwhile. */
     DEAD_LETTER_CLOSED(409),
+    /**
+     * A share was asked for a change its current state does not allow (a delivery recorded after another
+     * node took the lease over, a dead letter resent twice); nothing was changed.
+     */
+    SHARE_STATE_CONFLICT(409),
     /** A request parameter or path segment is missing or malformed (e.g. an id that is not a UUID). */
     REQUEST_INVALID(400),
     /** The database cannot be reached: nothing was stored, so nothing was accepted; try again later. */

@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/approvals", produces = MediaType.APPLICATION_JSON_VALUE)
 class ApprovalController {
 
-    private final Approvals approvals;
+    private final ApprovalQueue queue;
+    private final ApprovalDecisions decisions;
 
-    ApprovalController(Approvals approvals) {
-        this.approvals = approvals;
+    ApprovalController(ApprovalQueue queue, ApprovalDecisions decisions) {
+        this.queue = queue;
+        this.decisions = decisions;
     }
 
     @GetMapping
@@ -35,23 +37,23 @@ class ApprovalController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String classification,
             @RequestParam(required = false) Integer olderThanHours) {
-        return approvals.queue(new QueueFilter(
+        return queue.queue(new QueueFilter(
                 partner, category, classification, olderThanHours == null ? null : Duration.ofHours(olderThanHours)));
     }
 
     @GetMapping("/{shareId}")
     ApprovalTask task(@PathVariable UUID shareId) {
-        return approvals.task(shareId);
+        return queue.task(shareId);
     }
 
     @PostMapping(path = "/{shareId}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Approvals.Result approve(@PathVariable UUID shareId, @RequestBody Action action) {
-        return approvals.approve(shareId, action.viewDigest(), Callers.current(), action.reason());
+    ApprovalDecisions.Result approve(@PathVariable UUID shareId, @RequestBody Action action) {
+        return decisions.approve(shareId, action.viewDigest(), Callers.current(), action.reason());
     }
 
     @PostMapping(path = "/{shareId}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Approvals.Result reject(@PathVariable UUID shareId, @RequestBody Action action) {
-        return approvals.reject(shareId, action.viewDigest(), Callers.current(), action.reason());
+    ApprovalDecisions.Result reject(@PathVariable UUID shareId, @RequestBody Action action) {
+        return decisions.reject(shareId, action.viewDigest(), Callers.current(), action.reason());
     }
 
     @ExceptionHandler(GatewayException.class)

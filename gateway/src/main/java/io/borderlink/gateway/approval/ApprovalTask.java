@@ -1,7 +1,7 @@
 package io.borderlink.gateway.approval;
 
-import io.borderlink.gateway.exchange.ShareState;
 import io.borderlink.gateway.policy.RuleOutcome;
+import io.borderlink.gateway.share.ShareState;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -29,16 +29,33 @@ public record AuditEvent(
         FAILED
     }
 
+    /**
+     * An event of a step with its outcome and nothing else yet; the rest is added by name
+     * ({@code AuditEvent.of(DELIVER, RETRY).about(exchange, partner).code(...).detail(...)}).
+     */
+    public static AuditEvent of(AuditStep step, Outcome outcome) {
+        return new AuditEvent(step, outcome, null, null, null, null, null, null, null);
+    }
+
     public static AuditEvent ok(AuditStep step, UUID exchangeId) {
-        return new AuditEvent(step, Outcome.OK, exchangeId, null, null, null, null, null, null);
+        return of(step, Outcome.OK).exchange(exchangeId);
     }
 
     public static AuditEvent rejected(AuditStep step, UUID exchangeId, ErrorCode code, String detail) {
-        return new AuditEvent(step, Outcome.REJECTED, exchangeId, null, code.name(), null, null, null, detail);
+        return of(step, Outcome.REJECTED).exchange(exchangeId).code(code).detail(detail);
+    }
+
+    public AuditEvent exchange(UUID exchangeId) {
+        return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
     }
 
     public AuditEvent partner(String partnerId) {
         return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
+    }
+
+    /** The exchange and the partner (or, inbound, the agency) the event concerns. */
+    public AuditEvent about(UUID exchangeId, String partnerId) {
+        return exchange(exchangeId).partner(partnerId);
     }
 
     public AuditEvent actor(String actor, String certificateFingerprint) {
@@ -46,7 +63,19 @@ public record AuditEvent(
                 step, outcome, exchangeId, partnerId, code, actor, certificateFingerprint, digest, detail);
     }
 
+    public AuditEvent code(String code) {
+        return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
+    }
+
+    public AuditEvent code(ErrorCode code) {
+        return code(code.name());
+    }
+
     public AuditEvent digest(String digest) {
+        return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
+    }
+
+    public AuditEvent detail(String detail) {
         return new AuditEvent(step, outcome, exchangeId, partnerId, code, actor, actorCertificate, digest, detail);
     }
 

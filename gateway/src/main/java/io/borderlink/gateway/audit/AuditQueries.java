@@ -86,12 +86,12 @@ public class AuditQueries {
                 .orElse(null);
         List<Timeline.Share> shares = jdbc.query(
                 """
-                SELECT id, partner_id, decision, rule_id, policy_version, view_digest, state, attempts,
+                SELECT id, recipient_id, decision, rule_id, policy_version, view_digest, state, attempts,
                        last_error_code, delivered_at
-                FROM share WHERE exchange_id = ? ORDER BY partner_id""",
+                FROM share WHERE exchange_id = ? ORDER BY recipient_id""",
                 (rs, row) -> new Timeline.Share(
                         rs.getObject("id", UUID.class),
-                        rs.getString("partner_id"),
+                        rs.getString("recipient_id"),
                         rs.getString("decision"),
                         rs.getString("rule_id"),
                         rs.getString("policy_version"),
@@ -103,11 +103,11 @@ public class AuditQueries {
                 exchangeId);
         List<Timeline.Document> evidence = jdbc.query(
                 """
-                SELECT kind, partner_id, digest, media_type, octet_length(content) AS size, created_at
+                SELECT kind, recipient_id, digest, media_type, octet_length(content) AS size, created_at
                 FROM evidence WHERE exchange_id = ? ORDER BY id""",
                 (rs, row) -> new Timeline.Document(
                         rs.getString("kind"),
-                        rs.getString("partner_id"),
+                        rs.getString("recipient_id"),
                         rs.getString("digest"),
                         rs.getString("media_type"),
                         rs.getInt("size"),
@@ -115,12 +115,12 @@ public class AuditQueries {
                 exchangeId);
         List<Timeline.Approval> approvals = jdbc.query(
                 """
-                SELECT a.id, s.partner_id, a.officer, a.officer_certificate, a.verdict, a.reason, a.view_digest,
+                SELECT a.id, s.recipient_id, a.officer, a.officer_certificate, a.verdict, a.reason, a.view_digest,
                        a.decided_at
                 FROM approval a JOIN share s ON s.id = a.share_id WHERE s.exchange_id = ? ORDER BY a.id""",
                 (rs, row) -> new Timeline.Approval(
                         rs.getLong("id"),
-                        rs.getString("partner_id"),
+                        rs.getString("recipient_id"),
                         rs.getString("officer"),
                         rs.getString("officer_certificate"),
                         rs.getString("verdict"),

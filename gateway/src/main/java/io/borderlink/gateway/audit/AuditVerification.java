@@ -51,17 +51,12 @@ public class AuditVerification {
     public ChainReport verify(Long fromCheckpoint, Auditor auditor) {
         ChainReport report = verify(fromCheckpoint);
         String scope = fromCheckpoint == null ? "whole chain" : "from checkpoint " + fromCheckpoint;
-        audit.record(new AuditEvent(
-                AuditStep.VERIFY,
-                report.intact() ? AuditEvent.Outcome.OK : AuditEvent.Outcome.FAILED,
-                null,
-                null,
-                report.intact() ? null : ErrorCode.AUDIT_CHAIN_BROKEN.name(),
-                auditor.id(),
-                auditor.certificate(),
-                null,
-                scope + ": entries " + report.from() + " to " + report.verifiedTo() + " verified"
-                        + (report.intact() ? "" : "; " + report.firstProblem())));
+        audit.record(
+                AuditEvent.of(AuditStep.VERIFY, report.intact() ? AuditEvent.Outcome.OK : AuditEvent.Outcome.FAILED)
+                        .code(report.intact() ? null : ErrorCode.AUDIT_CHAIN_BROKEN.name())
+                        .actor(auditor.id(), auditor.certificate())
+                        .detail(scope + ": entries " + report.from() + " to " + report.verifiedTo() + " verified"
+                                + (report.intact() ? "" : "; " + report.firstProblem())));
         return report;
     }
 

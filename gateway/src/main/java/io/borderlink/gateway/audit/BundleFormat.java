@@ -31,4 +31,30 @@ final class BundleFormat {
     static final String README = "README.txt";
 
     private BundleFormat() {}
+
+    /** The bundle's README.txt: what each file is and how to check it, for a reader without the gateway. */
+    static String readme(String scope) {
+        return """
+                Borderlink evidence bundle: %s
+
+                Check it, without the gateway or its database, with the gateway's command-line tool:
+
+                    java -jar borderlink-gateway.jar verify --bundle <this file> --trust <national root CA, PEM>
+
+                manifest.json    what is in the bundle, each file with its SHA-256; manifest.jws is the
+                                 gateway's signature over it (compact JWS, payload = manifest.json)
+                chain.json       slices of the audit chain, each from one signed checkpoint to the next;
+                                 entries of this scope carry their event, the others only their hashes
+                checkpoints.json the signed checkpoints (JWS) with RFC 3161 time-stamps where there are
+                evidence.json    the documents under evidence/, with kind, partner and SHA-256
+                approvals.json   officers' approvals, each with the statement the gateway signed
+                certificates/    the gateway's signing chain, the agencies' CAs and signers, the TSA
+
+                entry hash = SHA-256 of: "%s" and then id, occurredAt, node, step, outcome, exchangeId,
+                partnerId, code, actor, actorCertificate, digest, detail, each as a 4-byte big-endian length
+                and its UTF-8 bytes, null as length FFFFFFFF; chain hash = SHA-256(previous chain hash ||
+                entry hash) over the raw 32-byte values, starting from 32 zero bytes.
+                """
+                .formatted(scope, ChainedEvent.ENCODING);
+    }
 }

@@ -1,7 +1,8 @@
 package io.borderlink.gateway.console;
 
+import io.borderlink.gateway.approval.ApprovalDecisions;
+import io.borderlink.gateway.approval.ApprovalQueue;
 import io.borderlink.gateway.approval.ApprovalTask;
-import io.borderlink.gateway.approval.Approvals;
 import io.borderlink.gateway.approval.QueueFilter;
 import io.borderlink.gateway.exchange.ExchangeOverview;
 import io.borderlink.gateway.security.Caller;
@@ -24,11 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConsoleController {
 
-    private final Approvals approvals;
+    private final ApprovalQueue approvals;
+    private final ApprovalDecisions decisions;
     private final ExchangeOverview exchanges;
 
-    ConsoleController(Approvals approvals, ExchangeOverview exchanges) {
+    ConsoleController(ApprovalQueue approvals, ApprovalDecisions decisions, ExchangeOverview exchanges) {
         this.approvals = approvals;
+        this.decisions = decisions;
         this.exchanges = exchanges;
     }
 
@@ -75,7 +78,7 @@ class ConsoleController {
             @RequestParam String viewDigest,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return Flash.outcome(redirect, "redirect:/console/approvals/" + shareId, () -> approvals
+        return Flash.outcome(redirect, "redirect:/console/approvals/" + shareId, () -> decisions
                 .approve(shareId, viewDigest, Callers.current(), reason)
                 .message());
     }
@@ -86,7 +89,7 @@ class ConsoleController {
             @RequestParam String viewDigest,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return Flash.outcome(redirect, "redirect:/console/approvals/" + shareId, () -> approvals
+        return Flash.outcome(redirect, "redirect:/console/approvals/" + shareId, () -> decisions
                 .reject(shareId, viewDigest, Callers.current(), reason)
                 .message());
     }

@@ -5,25 +5,26 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
-import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.deadletter.DeadLetterDetail.HistoryEntry;
-import io.borderlink.gateway.exchange.ShareState;
 import io.borderlink.gateway.security.Caller;
+import io.borderlink.gateway.share.ShareRef;
+import io.borderlink.gateway.share.ShareState;
+import io.borderlink.gateway.share.ShareStateConflict;
+import io.borderlink.gateway.share.Shares;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an administrator can do about dead letters: look at them, send them again (with a fresh set of
- * attempts) or abandon them with a reason. Each action changes the share only if it is still a dead
- * letter, so two administrators cannot both act on one, and each is audited with who did it.
+ * attempts) or abandon them with a reason. {@link Shares} changes the share only if it is still a dead
+ * letter, so two administrators cannot both act on one, and audits each action with who did it.
  */
 @Component
 public class DeadLetters {
@@ -33,25 +34,23 @@ public class DeadLetters {
 
     private static final String COLUMNS =
             """
-            SELECT s.id, s.exchange_id, s.partner_id, e.direction, s.attempts, s.last_error_code, s.last_error,
+            SELECT s.id, s.exchange_id, s.recipient_id, e.direction, s.attempts, s.last_error_code, s.last_error,
                    s.updated_at, s.state
             FROM share s JOIN exchange e ON e.id = s.exchange_id""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final Shares shares;
 
-    DeadLetters(JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit, Clock clock) {
+    DeadLetters(JdbcClient jdbc, TransactionTemplate transactions, Shares shares) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.audit = audit;
-        this.clock = clock;
+        this.shares = shares;
     }
 
     /** Dead letters, oldest first; all of them, or those for one recipient. */
     public List<DeadLetter> list(String recipient) {
-        String where = " WHERE s.state = 'DEAD_LETTER'" + (recipient == null ? "" : " AND s.partner_id = ?");
+        String where = " WHERE s.state = 'DEAD_LETTER'" + (recipient == null ? "" : " AND s.recipient_id = ?");
         JdbcClient.StatementSpec query = jdbc.sql(COLUMNS + where + " ORDER BY s.updated_at LIMIT " + LIST_LIMIT);
         if (recipient != null) {
             query = query.param(recipient);
@@ -80,7 +79,10 @@ public class DeadLetters {
 
     /** Makes the share due again now, with all its attempts. */
     public void resend(UUID shareId, Caller admin) {
-        transactions.executeWithoutResult(status -> resendOne(row(shareId).deadLetter(), admin));
+        stillDeadLetter(() -> transactions.execute(status -> {
+            resendOne(row(shareId).deadLetter(), admin);
+            return 1;
+        }));
     }
 
     /** Resends every dead letter for the recipient; answers how many. */
@@ -88,14 +90,14 @@ public class DeadLetters {
         if (recipient == null || recipient.isBlank()) {
             throw new GatewayException(ErrorCode.REQUEST_INVALID, "name the recipient whose dead letters to resend");
         }
-        return transactions.execute(status -> {
-            List<DeadLetter> deadLetters = jdbc.sql(COLUMNS + " WHERE s.state = 'DEAD_LETTER' AND s.partner_id = ?")
+        return stillDeadLetter(() -> transactions.execute(status -> {
+            List<DeadLetter> deadLetters = jdbc.sql(COLUMNS + " WHERE s.state = 'DEAD_LETTER' AND s.recipient_id = ?")
                     .param(recipient)
                     .query((rs, n) -> deadLetter(rs))
                     .list();
             deadLetters.forEach(deadLetter -> resendOne(deadLetter, admin));
             return deadLetters.size();
-        });
+        }));
     }
 
     /** Gives up on the share for good; the reason is kept with it and in the audit trail. */
@@ -103,41 +105,29 @@ public class DeadLetters {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new GatewayException(ErrorCode.REASON_REQUIRED, "abandoning needs a reason of 1 to 1,000 characters");
         }
-        OffsetDateTime now = now();
-        transactions.executeWithoutResult(status -> {
+        stillDeadLetter(() -> transactions.execute(status -> {
             DeadLetter deadLetter = row(shareId).deadLetter();
-            int changed = jdbc.sql(
-                            """
-                            UPDATE share SET state = ?, abandoned_by = ?, abandoned_at = ?, abandon_reason = ?,
-                                             updated_at = ?
-                            WHERE id = ? AND state = 'DEAD_LETTER'""")
-                    .params(ShareState.ABANDONED.name(), admin.id(), now, reason, now, shareId)
-                    .update();
-            requireChanged(changed, shareId);
-            audit.record(event(deadLetter, admin, Outcome.DENIED, "abandoned: " + reason));
-        });
+            shares.abandon(ref(deadLetter), admin.id(), reason, event(admin, Outcome.DENIED, "abandoned: " + reason));
+            return 1;
+        }));
     }
 
     private void resendOne(DeadLetter deadLetter, Caller admin) {
-        OffsetDateTime now = now();
-        int changed = jdbc.sql(
-                        """
-                        UPDATE share SET state = 'PENDING', attempts = 0, next_attempt_at = ?, lease_owner = NULL,
-                                         lease_until = NULL, updated_at = ?
-                        WHERE id = ? AND state = 'DEAD_LETTER'""")
-                .params(now, now, deadLetter.shareId())
-                .update();
-        requireChanged(changed, deadLetter.shareId());
-        audit.record(event(
-                deadLetter,
-                admin,
-                Outcome.RETRY,
-                "resent after " + deadLetter.attempts() + " attempt(s), last " + deadLetter.lastErrorCode()));
+        shares.resend(
+                ref(deadLetter),
+                event(
+                        admin,
+                        Outcome.RETRY,
+                        "resent after " + deadLetter.attempts() + " attempt(s), last " + deadLetter.lastErrorCode()));
     }
 
-    private static void requireChanged(int changed, UUID shareId) {
-        if (changed == 0) {
-            throw new GatewayException(ErrorCode.DEAD_LETTER_CLOSED, "share " + shareId + " is not a dead letter");
+    /** A share that is no longer a dead letter (resent, abandoned or delivered meanwhile) is this API's own answer. */
+    private static int stillDeadLetter(Supplier<Integer> action) {
+        try {
+            return action.get();
+        } catch (ShareStateConflict e) {
+            throw new GatewayException(
+                    ErrorCode.DEAD_LETTER_CLOSED, "share " + e.shareId() + " is not a dead letter", e);
         }
     }
 
@@ -155,7 +145,7 @@ public class DeadLetters {
         return new DeadLetter(
                 rs.getObject("id", UUID.class),
                 rs.getObject("exchange_id", UUID.class),
-                rs.getString("partner_id"),
+                rs.getString("recipient_id"),
                 rs.getString("direction"),
                 rs.getInt("attempts"),
                 rs.getString("last_error_code"),
@@ -163,21 +153,14 @@ public class DeadLetters {
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
 
-    private static AuditEvent event(DeadLetter deadLetter, Caller admin, Outcome outcome, String detail) {
-        return new AuditEvent(
-                AuditStep.DEAD_LETTER_ADMIN,
-                outcome,
-                deadLetter.exchangeId(),
-                deadLetter.recipient(),
-                null,
-                admin.id(),
-                admin.certificate(),
-                null,
-                detail);
+    private static ShareRef ref(DeadLetter deadLetter) {
+        return new ShareRef(deadLetter.shareId(), deadLetter.exchangeId(), deadLetter.recipient());
     }
 
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+    private static AuditEvent event(Caller admin, Outcome outcome, String detail) {
+        return AuditEvent.of(AuditStep.DEAD_LETTER_ADMIN, outcome)
+                .actor(admin.id(), admin.certificate())
+                .detail(detail);
     }
 
     /** A dead or abandoned share, and which of the two. */

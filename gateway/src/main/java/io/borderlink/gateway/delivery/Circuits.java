@@ -130,16 +130,11 @@ class Circuits {
                 .increment();
         log.warn("circuit to {} went from {} to {}", recipient, from, to);
         Outcome outcome = to == State.CLOSED ? Outcome.OK : to == State.OPEN ? Outcome.FAILED : Outcome.RETRY;
-        audit.record(new AuditEvent(
-                AuditStep.CIRCUIT,
-                outcome,
-                null,
-                recipient,
-                to == State.OPEN ? ErrorCode.PARTNER_UNAVAILABLE.name() : null,
-                "gateway",
-                null,
-                null,
-                "circuit " + from + " -> " + to));
+        audit.record(AuditEvent.of(AuditStep.CIRCUIT, outcome)
+                .partner(recipient)
+                .code(to == State.OPEN ? ErrorCode.PARTNER_UNAVAILABLE.name() : null)
+                .actor("gateway", null)
+                .detail("circuit " + from + " -> " + to));
     }
 
     private static int code(State state) {

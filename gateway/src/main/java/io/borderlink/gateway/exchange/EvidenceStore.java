@@ -1,5 +1,10 @@
 package io.borderlink.gateway.exchange;
 
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -17,23 +22,24 @@ public class EvidenceStore {
         this.jdbc = jdbc;
     }
 
-    public void store(UUID exchangeId, EvidenceKind kind, String partnerId, String digest, byte[] content, Instant at) {
-        store(exchangeId, kind, partnerId, digest, content, "application/xml", at);
+    public void store(
+            UUID exchangeId, EvidenceKind kind, String recipientId, String digest, byte[] content, Instant at) {
+        store(exchangeId, kind, recipientId, digest, content, "application/xml", at);
     }
 
     public void store(
             UUID exchangeId,
             EvidenceKind kind,
-            String partnerId,
+            String recipientId,
             String digest,
             byte[] content,
             String mediaType,
             Instant at) {
         jdbc.sql(
                         """
-                        INSERT INTO evidence (exchange_id, kind, partner_id, digest, media_type, content, created_at)
+                        INSERT INTO evidence (exchange_id, kind, recipient_id, digest, media_type, content, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(exchangeId, kind.name(), partnerId, digest, mediaType, content, at.atOffset(ZoneOffset.UTC))
+                .params(exchangeId, kind.name(), recipientId, digest, mediaType, content, at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -42,7 +48,7 @@ public class EvidenceStore {
         return jdbc
                 .sql(
                         """
-                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND partner_id IS NULL
+                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND recipient_id IS NULL
                         ORDER BY id""")
                 .params(exchangeId, kind.name())
                 .query((rs, row) -> rs.getBytes("content"))
@@ -51,14 +57,22 @@ public class EvidenceStore {
                 .findFirst();
     }
 
-    /** The latest document of a kind kept for one partner's share of an exchange. */
-    public Optional<byte[]> find(UUID exchangeId, EvidenceKind kind, String partnerId) {
+    /** The exchange as its originator signed it, as the policy reads it; missing only if the store is damaged. */
+    public Exchange signedOriginal(UUID exchangeId) {
+        byte[] signed = original(exchangeId, EvidenceKind.SIGNED_ORIGINAL)
+                .orElseThrow(() ->
+                        new GatewayException(ErrorCode.INTERNAL_ERROR, "original of " + exchangeId + " is missing"));
+        return ExchangeXml.read(SecureXml.parse(signed));
+    }
+
+    /** The latest document of a kind kept for one recipient's share of an exchange. */
+    public Optional<byte[]> find(UUID exchangeId, EvidenceKind kind, String recipientId) {
         return jdbc
                 .sql(
                         """
-                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND partner_id = ?
+                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND recipient_id = ?
                         ORDER BY id DESC""")
-                .params(exchangeId, kind.name(), partnerId)
+                .params(exchangeId, kind.name(), recipientId)
                 .query((rs, row) -> rs.getBytes("content"))
                 .list()
                 .stream()

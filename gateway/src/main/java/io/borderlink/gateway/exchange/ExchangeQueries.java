@@ -58,13 +58,13 @@ public class ExchangeQueries {
     private List<ShareStatus> shares(UUID exchangeId) {
         return jdbc.sql(
                         """
-                        SELECT id, partner_id, decision, rule_id, reason, state, attempts, last_error_code, delivered_at
-                        FROM share WHERE exchange_id = ? ORDER BY partner_id""")
+                        SELECT id, recipient_id, decision, rule_id, reason, state, attempts, last_error_code, delivered_at
+                        FROM share WHERE exchange_id = ? ORDER BY recipient_id""")
                 .param(exchangeId)
                 .query((rs, row) -> {
                     OffsetDateTime deliveredAt = rs.getObject("delivered_at", OffsetDateTime.class);
                     return new ShareStatus(
-                            rs.getString("partner_id"),
+                            rs.getString("recipient_id"),
                             rs.getString("decision"),
                             rs.getString("rule_id"),
                             rs.getString("reason"),

@@ -1,6 +1,7 @@
 package io.borderlink.gateway.exchange;
 
 import io.borderlink.contracts.api.ShareStatus;
+import io.borderlink.gateway.share.ShareState;
 import java.util.List;
 
 /** An exchange's overall state, derived from its shares rather than stored beside them. */

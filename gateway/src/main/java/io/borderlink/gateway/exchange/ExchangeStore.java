@@ -1,18 +1,16 @@
 package io.borderlink.gateway.exchange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Header;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.audit.AuditEvent;
-import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.policy.Decision;
 import io.borderlink.gateway.policy.ShareDecision;
+import io.borderlink.gateway.share.Shares;
 import io.borderlink.gateway.submission.DecidedExchange;
 import io.borderlink.gateway.submission.RejectedSubmissionException;
 import io.borderlink.gateway.submission.VerifiedExchange;
@@ -30,9 +28,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The persist step: an exchange, its evidence, one share per decision and their audit events are
- * committed in one transaction before the agency gets its receipt. The exchange id is the primary key,
- * so the database, not a cache, decides what is a duplicate.
+ * The persist step: an exchange, its evidence, one share per decision (opened by {@link Shares}) and their
+ * audit events are committed in one transaction before the agency gets its receipt. The exchange id is
+ * the primary key, so the database, not a cache, decides what is a duplicate.
  */
 @Component("exchangeStore")
 public class ExchangeStore {
@@ -43,19 +41,19 @@ public class ExchangeStore {
     private final TransactionTemplate transactions;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
-    private final ObjectMapper json;
+    private final Shares shares;
 
     ExchangeStore(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             EvidenceStore evidence,
             AuditTrail audit,
-            ObjectMapper json) {
+            Shares shares) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.evidence = evidence;
         this.audit = audit;
-        this.json = json;
+        this.shares = shares;
     }
 
     /**
@@ -70,7 +68,8 @@ public class ExchangeStore {
                             AuditStep.RECEIVE, verified.exchange().header().exchangeId())
                     .actor(verified.sender(), fingerprint(verified.signer()))
                     .digest(verified.originalDigest())
-                    .outcome(Outcome.OK, "DUPLICATE", "resubmission answered with the original receipt"));
+                    .code("DUPLICATE")
+                    .detail("resubmission answered with the original receipt"));
             return earlier.get();
         }
         try {
@@ -122,14 +121,12 @@ public class ExchangeStore {
                 verified.mediaType(),
                 verified.receivedAt());
 
-        List<AuditEvent> events = new ArrayList<>();
         String actor = verified.sender();
         String signer = fingerprint(verified.signer());
-        events.add(AuditEvent.ok(AuditStep.RECEIVE, id).actor(actor, signer).digest(verified.originalDigest()));
+        audit.record(AuditEvent.ok(AuditStep.RECEIVE, id).actor(actor, signer).digest(verified.originalDigest()));
         List<UUID> released = new ArrayList<>();
-        for (ShareDecision decision : decided.decisions()) {
-            UUID shareId = UUID.randomUUID();
-            insertShare(shareId, id, decision, verified.receivedAt());
+        for (Shares.Opened share : shares.open(id, decided.decisions(), verified.receivedAt())) {
+            ShareDecision decision = share.decision();
             if (decision.decision() != Decision.DENY) {
                 evidence.store(
                         id,
@@ -140,50 +137,11 @@ public class ExchangeStore {
                         verified.receivedAt());
             }
             if (decision.decision() == Decision.RELEASE) {
-                released.add(shareId);
+                released.add(share.shareId());
             }
-            events.add(decisionEvent(id, decision));
         }
-        events.add(AuditEvent.ok(AuditStep.ACCEPT, id).actor(actor, signer).digest(verified.signedDigest()));
-        audit.record(events);
+        audit.record(AuditEvent.ok(AuditStep.ACCEPT, id).actor(actor, signer).digest(verified.signedDigest()));
         return new Acceptance(new Receipt(id, ACCEPTED, verified.receivedAt(), false), released);
-    }
-
-    private void insertShare(UUID shareId, UUID exchangeId, ShareDecision decision, Instant now) {
-        ShareState state =
-                switch (decision.decision()) {
-                    case RELEASE -> ShareState.PENDING;
-                    case HOLD -> ShareState.HELD;
-                    case DENY -> ShareState.DENIED;
-                };
-        jdbc.sql(
-                        """
-                        INSERT INTO share (id, exchange_id, partner_id, decision, rule_id, reason, policy_version,
-                                           view_digest, state, next_attempt_at, updated_at, approvers, trace)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        shareId,
-                        exchangeId,
-                        decision.partnerId(),
-                        decision.decision().name(),
-                        decision.ruleId(),
-                        decision.reason(),
-                        decision.policyVersion(),
-                        decision.viewDigest(),
-                        state.name(),
-                        state == ShareState.PENDING ? utc(now) : null,
-                        utc(now),
-                        decision.approvers(),
-                        traceJson(decision))
-                .update();
-    }
-
-    private String traceJson(ShareDecision decision) {
-        try {
-            return json.writeValueAsString(decision.trace());
-        } catch (JsonProcessingException e) {
-            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "decision trace cannot be written", e);
-        }
     }
 
     private Optional<Acceptance> resubmission(VerifiedExchange verified) {
@@ -208,33 +166,12 @@ public class ExchangeStore {
                 .optional();
     }
 
-    private static AuditEvent decisionEvent(UUID exchangeId, ShareDecision decision) {
-        Outcome outcome =
-                switch (decision.decision()) {
-                    case RELEASE -> Outcome.RELEASED;
-                    case HOLD -> Outcome.HELD;
-                    case DENY -> Outcome.DENIED;
-                };
-        String detail = "rule " + decision.ruleId() + ", policy " + decision.policyVersion()
-                + (decision.reason() == null ? "" : ": " + decision.reason());
-        return new AuditEvent(
-                AuditStep.DECIDE,
-                outcome,
-                exchangeId,
-                decision.partnerId(),
-                decision.ruleId(),
-                "policy",
-                null,
-                decision.viewDigest(),
-                detail);
-    }
-
     /** Polled feeds arrive unsigned and are fetched, not delivered: no certificate to name. */
     private static String fingerprint(X509Certificate certificate) {
         return certificate == null ? null : Certificates.fingerprint(certificate);
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -171,7 +171,10 @@ public class NoticePoller {
         }
         String detail = type.code() + ": " + listing.items.size() + " listed, " + fresh + " new or changed, "
                 + (found.size() - fresh) + " withdrawn; listing " + (listing.complete ? "complete" : "incomplete");
-        audit.record(new AuditEvent(AuditStep.POLL, Outcome.OK, null, partnerId, null, ACTOR, null, null, detail));
+        audit.record(AuditEvent.of(AuditStep.POLL, Outcome.OK)
+                .partner(partnerId)
+                .actor(ACTOR, null)
+                .detail(detail));
         return found;
     }
 
@@ -294,8 +297,11 @@ public class NoticePoller {
 
     private void problem(String partnerId, UUID exchangeId, String code, String detail) {
         log.warn("polling {}: {} {}", partnerId, code, detail);
-        audit.record(
-                new AuditEvent(AuditStep.POLL, Outcome.FAILED, exchangeId, partnerId, code, ACTOR, null, null, detail));
+        audit.record(AuditEvent.of(AuditStep.POLL, Outcome.FAILED)
+                .about(exchangeId, partnerId)
+                .code(code)
+                .actor(ACTOR, null)
+                .detail(detail));
     }
 
     /** What one sweep of one list found. */

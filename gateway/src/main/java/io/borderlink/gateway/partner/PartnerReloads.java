@@ -75,7 +75,10 @@ public class PartnerReloads {
     }
 
     private static AuditEvent policyEvent(Outcome outcome, String code, String detail) {
-        return new AuditEvent(AuditStep.POLICY, outcome, null, null, code, "configuration", null, null, detail);
+        return AuditEvent.of(AuditStep.POLICY, outcome)
+                .code(code)
+                .actor("configuration", null)
+                .detail(detail);
     }
 
     /** A digest of every file under the folder, partner files and policy cases alike. */

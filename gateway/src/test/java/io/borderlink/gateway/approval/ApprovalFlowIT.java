@@ -182,7 +182,7 @@ class ApprovalFlowIT extends GatewayTestSupport {
 
     private UUID task(Exchange exchange, String partner) {
         return jdbc.queryForObject(
-                "SELECT id FROM share WHERE exchange_id = ? AND partner_id = ? AND state = 'HELD'",
+                "SELECT id FROM share WHERE exchange_id = ? AND recipient_id = ? AND state = 'HELD'",
                 UUID.class,
                 exchange.header().exchangeId(),
                 partner);

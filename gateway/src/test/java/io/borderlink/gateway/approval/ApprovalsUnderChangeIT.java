@@ -91,7 +91,7 @@ class ApprovalsUnderChangeIT extends GatewayTestSupport {
 
     private UUID task(Exchange exchange) {
         return jdbc.queryForObject(
-                "SELECT id FROM share WHERE exchange_id = ? AND partner_id = 'RU-LIAISON'",
+                "SELECT id FROM share WHERE exchange_id = ? AND recipient_id = 'RU-LIAISON'",
                 UUID.class,
                 exchange.header().exchangeId());
     }

@@ -38,7 +38,7 @@ class SplitBrainMinorityIT extends GatewayTestSupport {
                 .isEqualTo(202);
 
         UUID task = jdbc.queryForObject(
-                "SELECT id FROM share WHERE exchange_id = ? AND partner_id = 'CN-LIAISON'",
+                "SELECT id FROM share WHERE exchange_id = ? AND recipient_id = 'CN-LIAISON'",
                 UUID.class,
                 alert.header().exchangeId());
         assertThat(jdbc.queryForMap("SELECT state, rule_id FROM share WHERE id = ?", task))

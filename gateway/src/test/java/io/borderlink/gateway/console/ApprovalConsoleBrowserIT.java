@@ -140,7 +140,7 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
 
     private UUID task(Exchange exchange) {
         return jdbc.queryForObject(
-                "SELECT id FROM share WHERE exchange_id = ? AND partner_id = 'RU-LIAISON' AND state = 'HELD'",
+                "SELECT id FROM share WHERE exchange_id = ? AND recipient_id = 'RU-LIAISON' AND state = 'HELD'",
                 UUID.class,
                 exchange.header().exchangeId());
     }

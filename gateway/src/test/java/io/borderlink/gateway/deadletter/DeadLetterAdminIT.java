@@ -123,7 +123,7 @@ class DeadLetterAdminIT extends GatewayTestSupport {
         Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
         agency("mn-border").submit(protect(incident, "mn-border"));
         UUID shareId = jdbc.queryForObject(
-                "SELECT id FROM share WHERE exchange_id = ? AND partner_id = 'RU-LIAISON'",
+                "SELECT id FROM share WHERE exchange_id = ? AND recipient_id = 'RU-LIAISON'",
                 UUID.class,
                 incident.header().exchangeId());
         await().atMost(Duration.ofSeconds(20)).until(() -> "DEAD_LETTER".equals(state(shareId)));
@@ -138,7 +138,7 @@ class DeadLetterAdminIT extends GatewayTestSupport {
         return jdbc.queryForObject(
                 """
                 SELECT COUNT(*) FROM audit_event a JOIN share s ON s.exchange_id = a.exchange_id
-                  AND s.partner_id = a.partner_id
+                  AND s.recipient_id = a.partner_id
                 WHERE s.id = ? AND a.step = 'DEAD_LETTER_ADMIN' AND a.actor = 'admin-1'""",
                 Integer.class,
                 shareId);

@@ -38,7 +38,7 @@ class PartnerCircuitIT extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> circuitEvents("FAILED") >= 1);
         // Open for 2s: long enough to see shares held back with attempts to spare.
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM share WHERE partner_id = 'RU-LIAISON' AND state = 'DEAD_LETTER'",
+                        "SELECT COUNT(*) FROM share WHERE recipient_id = 'RU-LIAISON' AND state = 'DEAD_LETTER'",
                         Integer.class))
                 .isZero();
 
@@ -63,7 +63,7 @@ class PartnerCircuitIT extends GatewayTestSupport {
         Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
         agency("mn-border").submit(protect(incident, "mn-border"));
         return jdbc.queryForObject(
-                "SELECT id FROM share WHERE exchange_id = ? AND partner_id = 'RU-LIAISON'",
+                "SELECT id FROM share WHERE exchange_id = ? AND recipient_id = 'RU-LIAISON'",
                 UUID.class,
                 incident.header().exchangeId());
     }

@@ -126,7 +126,7 @@ class ResumeAfterRestartIT {
 
     private static Map<String, Object> share(JdbcTemplate jdbc, Exchange exchange) {
         return jdbc.queryForMap(
-                "SELECT state, attempts FROM share WHERE exchange_id = ? AND partner_id = 'RU-LIAISON'",
+                "SELECT state, attempts FROM share WHERE exchange_id = ? AND recipient_id = 'RU-LIAISON'",
                 exchange.header().exchangeId());
     }
 }

@@ -249,7 +249,7 @@ class InboundFlowIT extends GatewayTestSupport {
                         == 0);
         Map<String, String> states = new HashMap<>();
         jdbc.query(
-                "SELECT partner_id, state FROM share WHERE exchange_id = ?",
+                "SELECT recipient_id, state FROM share WHERE exchange_id = ?",
                 rs -> {
                     states.put(rs.getString(1), rs.getString(2));
                 },

@@ -177,7 +177,7 @@ class OutboundFlowIT extends GatewayTestSupport {
         // The partner's answer is kept as it came, and the delivery's audit event names its digest.
         Map<String, Object> receipt = jdbc.queryForMap(
                 "SELECT digest, media_type, content FROM evidence WHERE exchange_id = ? AND kind = 'RECEIPT'"
-                        + " AND partner_id = ?",
+                        + " AND recipient_id = ?",
                 exchangeId,
                 partner);
         assertThat(new String((byte[]) receipt.get("content"), StandardCharsets.UTF_8))

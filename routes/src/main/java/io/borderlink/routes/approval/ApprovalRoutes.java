@@ -11,6 +11,6 @@ public class ApprovalRoutes extends RouteBuilder {
     public void configure() {
         from("timer:approval.expiry?period={{borderlink.approvals.expiry-check-interval:60000}}")
                 .routeId("approval.expiry")
-                .to("bean:approvals?method=expireOverdue");
+                .to("bean:approvalDecisions?method=expireOverdue");
     }
 }

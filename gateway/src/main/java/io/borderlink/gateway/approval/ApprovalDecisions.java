@@ -1,0 +1,250 @@
+package io.borderlink.gateway.approval;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.gateway.approval.ApprovalRecords.Verdict;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditEvent.Outcome;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.exchange.EvidenceKind;
+import io.borderlink.gateway.exchange.EvidenceStore;
+import io.borderlink.gateway.policy.Decision;
+import io.borderlink.gateway.policy.ShareDecision;
+import io.borderlink.gateway.security.Caller;
+import io.borderlink.gateway.share.Share;
+import io.borderlink.gateway.share.ShareState;
+import io.borderlink.gateway.share.Shares;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The approve step's commands: officers approve or reject held shares, and tasks nobody decided expire.
+ * An approval counts only for the exact partner view and policy version it was given for, and once per
+ * officer ({@link ApprovalRecords}). When the policy in force now gives another view, the task is brought
+ * up to date and earlier approvals stop counting. Concurrent actions on one task, from any node, give
+ * exactly one outcome: {@link TaskLocks} keeps them apart cheaply, the share row lock in the database
+ * decides. The share itself changes only through {@link Shares}.
+ */
+@Component
+public class ApprovalDecisions {
+
+    private static final int MAX_REASON = 1000;
+    private static final String GATEWAY = "gateway";
+    private static final String POLICY = "policy";
+
+    private final TransactionTemplate transactions;
+    private final Shares shares;
+    private final ApprovalRecords records;
+    private final ApprovalQueue queue;
+    private final EvidenceStore evidence;
+    private final CurrentPolicy policy;
+    private final AuditTrail audit;
+    private final TaskLocks locks;
+    private final ApprovalSettings settings;
+    private final Clock clock;
+
+    ApprovalDecisions(
+            TransactionTemplate transactions,
+            Shares shares,
+            ApprovalRecords records,
+            ApprovalQueue queue,
+            EvidenceStore evidence,
+            CurrentPolicy policy,
+            AuditTrail audit,
+            TaskLocks locks,
+            ApprovalSettings settings,
+            Clock clock) {
+        this.transactions = transactions;
+        this.shares = shares;
+        this.records = records;
+        this.queue = queue;
+        this.evidence = evidence;
+        this.policy = policy;
+        this.audit = audit;
+        this.locks = locks;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Result approve(UUID shareId, String shownDigest, Caller officer, String reason) {
+        return decide(shareId, shownDigest, officer, reason, Verdict.APPROVE);
+    }
+
+    public Result reject(UUID shareId, String shownDigest, Caller officer, String reason) {
+        return decide(shareId, shownDigest, officer, reason, Verdict.REJECT);
+    }
+
+    /** Expires every task that waited longer than allowed; returns how many. */
+    public int expireOverdue() {
+        int expired = 0;
+        for (UUID shareId : queue.overdue(clock.instant().minus(settings.expireAfter()))) {
+            Boolean done = transactions.execute(status -> shares.lock(shareId)
+                    .filter(share -> share.state() == ShareState.HELD)
+                    .map(share -> {
+                        shares.expire(
+                                share.ref(),
+                                event(share, Outcome.FAILED, ErrorCode.APPROVAL_CLOSED.name(), GATEWAY, null)
+                                        .detail("expired after " + settings.expireAfter() + " without a decision"));
+                        return true;
+                    })
+                    .orElse(false));
+            expired += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return expired;
+    }
+
+    private Result decide(UUID shareId, String shownDigest, Caller officer, String reason, Verdict verdict) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new GatewayException(
+                    ErrorCode.REASON_REQUIRED, "a reason of 1 to " + MAX_REASON + " characters is required");
+        }
+        boolean locked = locks.lock(shareId);
+        try {
+            Result result = transactions.execute(
+                    status -> decideLocked(shareId, shownDigest, officer, reason.strip(), verdict));
+            if (result.error() != null) {
+                throw new GatewayException(result.error(), result.message());
+            }
+            return result;
+        } catch (DuplicateKeyException e) {
+            // Another node let the same officer in between our check and our insert; the constraint decided.
+            throw new GatewayException(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this view", e);
+        } finally {
+            if (locked) {
+                locks.unlock(shareId);
+            }
+        }
+    }
+
+    /** Runs inside one transaction holding the share row's lock; state changes commit even when the answer is an error. */
+    private Result decideLocked(UUID shareId, String shownDigest, Caller officer, String reason, Verdict verdict) {
+        Share share = shares.lock(shareId)
+                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + shareId));
+        if (share.state() != ShareState.HELD) {
+            return Result.error(ErrorCode.APPROVAL_CLOSED, "the task is " + share.state() + ", no longer open");
+        }
+        if (clock.instant().isAfter(share.receivedAt().plus(settings.expireAfter()))) {
+            shares.expire(
+                    share.ref(),
+                    event(share, Outcome.FAILED, ErrorCode.APPROVAL_CLOSED.name(), GATEWAY, null)
+                            .detail("expired"));
+            return Result.error(ErrorCode.APPROVAL_CLOSED, "the task expired");
+        }
+        Exchange original = evidence.signedOriginal(share.exchangeId());
+        if (officer.agency() != null
+                && officer.agency().equals(original.header().originator())) {
+            audit.record(event(
+                            share,
+                            Outcome.REJECTED,
+                            ErrorCode.APPROVAL_NOT_ALLOWED.name(),
+                            officer.id(),
+                            officer.certificate())
+                    .detail("an officer of " + officer.agency() + " may not decide its own agency's share"));
+            return Result.error(
+                    ErrorCode.APPROVAL_NOT_ALLOWED, "an officer may not decide a share of their own agency");
+        }
+        ShareDecision now = policy.decide(share, original);
+        if (now.decision() == Decision.DENY) {
+            shares.deny(
+                    share.ref(),
+                    event(share, Outcome.DENIED, now.ruleId(), POLICY, null)
+                            .detail("the policy in force now denies the share (" + now.policyVersion() + "): "
+                                    + now.reason()));
+            return Result.error(
+                    ErrorCode.APPROVAL_CLOSED, "the policy in force now denies this share: " + now.reason());
+        }
+        if (!now.viewDigest().equals(share.viewDigest()) || !now.policyVersion().equals(share.policyVersion())) {
+            review(share, now);
+            return Result.error(
+                    ErrorCode.VIEW_CHANGED,
+                    "the partner view changed under policy " + now.policyVersion()
+                            + "; earlier approvals no longer count, review it again");
+        }
+        if (!share.viewDigest().equals(shownDigest)) {
+            return Result.error(ErrorCode.VIEW_CHANGED, "this is not the partner view you were shown; review it again");
+        }
+        if (records.alreadyDecided(shareId, share.viewDigest(), officer.id())) {
+            return Result.error(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this partner view");
+        }
+        records.record(share, officer, reason, verdict);
+        return verdict == Verdict.REJECT ? rejected(share, officer, reason) : approved(share, officer, reason);
+    }
+
+    private Result rejected(Share share, Caller officer, String reason) {
+        shares.reject(
+                share.ref(),
+                event(share, Outcome.REJECTED, null, officer.id(), officer.certificate())
+                        .detail("rejected: " + reason));
+        return new Result(ShareState.REJECTED, 0, share.approvers(), null, "rejected");
+    }
+
+    /** Releases the share once enough distinct officers approved its current view. */
+    private Result approved(Share share, Caller officer, String reason) {
+        int approvals = records.approvals(share.shareId(), share.viewDigest());
+        String counted = "approved (" + approvals + " of " + share.approvers() + ")";
+        if (approvals >= share.approvers()) {
+            shares.release(
+                    share.ref(),
+                    event(share, Outcome.RELEASED, null, officer.id(), officer.certificate())
+                            .detail(counted + ", released: " + reason));
+            return new Result(
+                    ShareState.PENDING, approvals, share.approvers(), null, "released to " + share.recipientId());
+        }
+        audit.record(event(share, Outcome.OK, null, officer.id(), officer.certificate())
+                .detail(counted + ": " + reason));
+        return new Result(
+                ShareState.HELD,
+                approvals,
+                share.approvers(),
+                null,
+                "approval " + approvals + " of " + share.approvers() + " recorded");
+    }
+
+    /** Brings a task up to date with the policy in force; approvals for the old view stay recorded but stop counting. */
+    private void review(Share share, ShareDecision now) {
+        evidence.store(
+                share.exchangeId(),
+                EvidenceKind.PARTNER_VIEW,
+                share.recipientId(),
+                now.viewDigest(),
+                now.viewBytes(),
+                clock.instant());
+        shares.review(
+                share.ref(),
+                now,
+                event(share, Outcome.HELD, ErrorCode.VIEW_CHANGED.name(), POLICY, null)
+                        .digest(now.viewDigest())
+                        .detail("partner view changed under policy " + now.policyVersion()
+                                + "; earlier approvals no longer count"));
+        if (now.decision() == Decision.RELEASE) {
+            shares.release(
+                    share.ref(),
+                    event(share, Outcome.RELEASED, null, POLICY, null)
+                            .detail("the policy in force now releases the share without approval"));
+        }
+    }
+
+    /** An APPROVAL event about the share's view as it was read; {@code detail} is added by the caller. */
+    private static AuditEvent event(Share share, Outcome outcome, String code, String actor, String certificate) {
+        return AuditEvent.of(AuditStep.APPROVAL, outcome)
+                .about(share.exchangeId(), share.recipientId())
+                .code(code)
+                .actor(actor, certificate)
+                .digest(share.viewDigest());
+    }
+
+    /**
+     * What an officer's action led to: the share's state, approvals counted for the current view out of
+     * those required, and on refusal the stable code.
+     */
+    public record Result(ShareState state, int approvals, int required, ErrorCode error, String message) {
+        static Result error(ErrorCode code, String message) {
+            return new Result(null, 0, 0, code, message);
+        }
+    }
+}

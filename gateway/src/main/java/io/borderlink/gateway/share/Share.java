@@ -1,0 +1,29 @@
+package io.borderlink.gateway.share;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A share as its decision left it, with when its exchange was received (a held share expires counting
+ * from then).
+ *
+ * @param recipientId the partner outbound, the agency inbound
+ * @param trace the policy's decision trace, as JSON
+ */
+public record Share(
+        UUID shareId,
+        UUID exchangeId,
+        String recipientId,
+        ShareState state,
+        String viewDigest,
+        String policyVersion,
+        int approvers,
+        String ruleId,
+        String reason,
+        String trace,
+        Instant receivedAt) {
+
+    public ShareRef ref() {
+        return new ShareRef(shareId, exchangeId, recipientId);
+    }
+}

@@ -1,0 +1,358 @@
+package io.borderlink.gateway.share;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditEvent.Outcome;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.cluster.NodeIdentity;
+import io.borderlink.gateway.partner.Direction;
+import io.borderlink.gateway.policy.ShareDecision;
+import io.borderlink.gateway.share.ShareTransition.LeaseCondition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one writer of the {@code share} table (ArchitectureTest keeps it so). A share is opened here for
+ * each decision, and every {@link ShareTransition} is one method that checks the current state (and the
+ * delivery lease) in a conditional update, writes the row and appends the transition's audit events in
+ * the same transaction, joining the caller's when there is one. A transition the share's state or lease
+ * does not allow changes nothing and is a {@link ShareStateConflict}.
+ *
+ * <p>The events are written by whoever knows why the share changes (the delivery attempt, the officer,
+ * the administrator; the policy's decision when a share is opened); this class names the exchange and
+ * the recipient in them, so that they always describe the share that changed. Lease changes that leave
+ * the state as it is (claim, put back, hand over) are not audited: the attempt's outcome is.
+ */
+@Component
+public class Shares {
+
+    private static final int MAX_ERROR = 1000;
+    private static final String POLICY = "policy";
+    private static final String NO_LEASE = "lease_owner = NULL, lease_until = NULL";
+
+    /** Due, and not leased by a live node: what {@link #due} lists and {@link #claim} takes. */
+    private static final String CLAIMABLE = "state = '" + ShareTransition.CLAIM.from()
+            + "' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final String node;
+    private final Clock clock;
+
+    Shares(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            AuditTrail audit,
+            ObjectMapper json,
+            NodeIdentity node,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.json = json;
+        this.node = node.id();
+        this.clock = clock;
+    }
+
+    /** A share opened for a decision; its id is the message id the recipient sees. */
+    public record Opened(UUID shareId, ShareDecision decision) {}
+
+    /** Opens one share per decision, in the state the decision gives, with one DECIDE event each. */
+    public List<Opened> open(UUID exchangeId, List<ShareDecision> decisions, Instant at) {
+        return transactions.execute(status -> {
+            List<Opened> opened = new ArrayList<>();
+            for (ShareDecision decision : decisions) {
+                UUID shareId = UUID.randomUUID();
+                insert(shareId, exchangeId, decision, at);
+                opened.add(new Opened(shareId, decision));
+            }
+            audit.record(opened.stream()
+                    .map(share -> decided(exchangeId, share.decision()))
+                    .toList());
+            return opened;
+        });
+    }
+
+    public Optional<Share> find(UUID shareId) {
+        return jdbc.sql(
+                        """
+                        SELECT s.id, s.exchange_id, s.recipient_id, s.state, s.view_digest, s.policy_version, s.approvers,
+                               s.rule_id, s.reason, s.trace, e.received_at
+                        FROM share s JOIN exchange e ON e.id = s.exchange_id WHERE s.id = ?""")
+                .param(shareId)
+                .query((rs, row) -> new Share(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("exchange_id", UUID.class),
+                        rs.getString("recipient_id"),
+                        ShareState.valueOf(rs.getString("state")),
+                        rs.getString("view_digest"),
+                        rs.getString("policy_version"),
+                        rs.getInt("approvers"),
+                        rs.getString("rule_id"),
+                        rs.getString("reason"),
+                        rs.getString("trace"),
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /** Takes the share row's lock for the rest of the caller's transaction, then reads it. */
+    public Optional<Share> lock(UUID shareId) {
+        jdbc.sql("SELECT id FROM share WHERE id = ? FOR UPDATE")
+                .param(shareId)
+                .query(UUID.class)
+                .optional();
+        return find(shareId);
+    }
+
+    /** Shares whose next attempt is due and that no live node holds, oldest first. */
+    public List<UUID> due(int limit) {
+        OffsetDateTime now = now();
+        return jdbc.sql("SELECT id FROM share WHERE " + CLAIMABLE + " ORDER BY next_attempt_at LIMIT ?")
+                .params(now, now, limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Takes the lease for one attempt in one conditional update, so that two nodes never send a share at
+     * once; empty when the share is not due or another live node has it. A lease that ran out (its node
+     * crashed) is taken over.
+     */
+    public Optional<Lease> claim(UUID shareId, Duration leaseFor) {
+        OffsetDateTime now = now();
+        int claimed = jdbc.sql("UPDATE share SET lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND "
+                        + CLAIMABLE)
+                .params(node, now.plus(leaseFor), now, shareId, now, now)
+                .update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql(
+                        """
+                        SELECT s.exchange_id, s.recipient_id, e.direction, s.attempts, s.view_digest
+                        FROM share s JOIN exchange e ON e.id = s.exchange_id WHERE s.id = ?""")
+                .param(shareId)
+                .query((rs, n) -> new Lease(
+                        shareId,
+                        rs.getObject("exchange_id", UUID.class),
+                        rs.getString("recipient_id"),
+                        Direction.valueOf(rs.getString("direction")),
+                        rs.getInt("attempts") + 1,
+                        rs.getString("view_digest")))
+                .single());
+    }
+
+    /** Gives the lease back untried; the share is due again at {@code next}. */
+    public void putBack(Lease lease, Instant next) {
+        change(lease.ref(), ShareTransition.PUT_BACK, List.of(), "next_attempt_at = ?, " + NO_LEASE, utc(next));
+    }
+
+    /** Gives up every lease this node holds; answers how many. */
+    public int handOver() {
+        return jdbc.sql("UPDATE share SET " + NO_LEASE + ", updated_at = ? WHERE lease_owner = ? AND state = '"
+                        + ShareTransition.HAND_OVER.from() + "'")
+                .params(now(), node)
+                .update();
+    }
+
+    public void deliver(Lease lease, List<AuditEvent> attempt) {
+        change(
+                lease.ref(),
+                ShareTransition.DELIVER,
+                attempt,
+                "attempts = ?, delivered_at = ?, last_error_code = NULL, last_error = NULL, " + NO_LEASE,
+                lease.attempt(),
+                now());
+    }
+
+    public void retry(Lease lease, GatewayException failure, Instant next, List<AuditEvent> attempt) {
+        change(
+                lease.ref(),
+                ShareTransition.RETRY,
+                attempt,
+                "attempts = ?, next_attempt_at = ?, last_error_code = ?, last_error = ?, " + NO_LEASE,
+                lease.attempt(),
+                utc(next),
+                failure.code().name(),
+                truncate(failure.getMessage()));
+    }
+
+    public void deadLetter(Lease lease, GatewayException failure, List<AuditEvent> attempt) {
+        change(
+                lease.ref(),
+                ShareTransition.DEAD_LETTER,
+                attempt,
+                "attempts = ?, next_attempt_at = NULL, last_error_code = ?, last_error = ?, " + NO_LEASE,
+                lease.attempt(),
+                failure.code().name(),
+                truncate(failure.getMessage()));
+    }
+
+    /** Makes a dead letter due now, with all its attempts again. */
+    public void resend(ShareRef share, AuditEvent event) {
+        change(share, ShareTransition.RESEND, List.of(event), "attempts = 0, next_attempt_at = ?, " + NO_LEASE, now());
+    }
+
+    public void abandon(ShareRef share, String by, String reason, AuditEvent event) {
+        change(
+                share,
+                ShareTransition.ABANDON,
+                List.of(event),
+                "abandoned_by = ?, abandoned_at = ?, abandon_reason = ?",
+                by,
+                now(),
+                reason);
+    }
+
+    /** A held share goes out: due now. */
+    public void release(ShareRef share, AuditEvent event) {
+        change(share, ShareTransition.RELEASE, List.of(event), "next_attempt_at = ?", now());
+    }
+
+    /** A held share takes the decision of the policy in force now: its view, rule, approvers and trace. */
+    public void review(ShareRef share, ShareDecision now, AuditEvent event) {
+        change(
+                share,
+                ShareTransition.REVIEW,
+                List.of(event),
+                "view_digest = ?, policy_version = ?, rule_id = ?, reason = ?, approvers = ?, trace = ?",
+                now.viewDigest(),
+                now.policyVersion(),
+                now.ruleId(),
+                now.reason(),
+                now.approvers(),
+                traceJson(now));
+    }
+
+    public void reject(ShareRef share, AuditEvent event) {
+        change(share, ShareTransition.REJECT, List.of(event), null);
+    }
+
+    public void expire(ShareRef share, AuditEvent event) {
+        change(share, ShareTransition.EXPIRE, List.of(event), null);
+    }
+
+    /** The policy in force now denies a held share. */
+    public void deny(ShareRef share, AuditEvent event) {
+        change(share, ShareTransition.DENY, List.of(event), null);
+    }
+
+    /**
+     * Applies a transition in one conditional update (state, and lease where the transition needs this
+     * node's) and appends its events; refuses with nothing changed when the update finds no such row.
+     */
+    private void change(
+            ShareRef share, ShareTransition transition, List<AuditEvent> events, String assignments, Object... values) {
+        transactions.executeWithoutResult(status -> {
+            List<Object> params = new ArrayList<>();
+            params.add(transition.to().name());
+            params.addAll(Arrays.asList(values));
+            params.add(now());
+            params.add(share.shareId());
+            params.add(transition.from().name());
+            StringBuilder sql = new StringBuilder("UPDATE share SET state = ?, ");
+            if (assignments != null) {
+                sql.append(assignments).append(", ");
+            }
+            sql.append("updated_at = ? WHERE id = ? AND state = ?");
+            if (transition.lease() == LeaseCondition.THIS_NODE) {
+                sql.append(" AND lease_owner = ?");
+                params.add(node);
+            }
+            if (jdbc.sql(sql.toString()).params(params).update() == 0) {
+                throw refused(share, transition);
+            }
+            audit.record(events.stream()
+                    .map(event -> event.about(share.exchangeId(), share.recipientId()))
+                    .toList());
+        });
+    }
+
+    private GatewayException refused(ShareRef share, ShareTransition transition) {
+        return jdbc.sql("SELECT state FROM share WHERE id = ?")
+                .param(share.shareId())
+                .query(String.class)
+                .optional()
+                .<GatewayException>map(
+                        state -> ShareLifecycle.refused(share.shareId(), ShareState.valueOf(state), transition))
+                .orElseGet(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + share.shareId()));
+    }
+
+    private void insert(UUID shareId, UUID exchangeId, ShareDecision decision, Instant at) {
+        ShareState state = ShareLifecycle.opened(decision.decision());
+        jdbc.sql(
+                        """
+                        INSERT INTO share (id, exchange_id, recipient_id, decision, rule_id, reason, policy_version,
+                                           view_digest, state, next_attempt_at, updated_at, approvers, trace)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        shareId,
+                        exchangeId,
+                        decision.partnerId(),
+                        decision.decision().name(),
+                        decision.ruleId(),
+                        decision.reason(),
+                        decision.policyVersion(),
+                        decision.viewDigest(),
+                        state.name(),
+                        state == ShareState.PENDING ? utc(at) : null,
+                        utc(at),
+                        decision.approvers(),
+                        traceJson(decision))
+                .update();
+    }
+
+    /** The policy's decision for one recipient, with the rule that made it. */
+    private static AuditEvent decided(UUID exchangeId, ShareDecision decision) {
+        Outcome outcome =
+                switch (decision.decision()) {
+                    case RELEASE -> Outcome.RELEASED;
+                    case HOLD -> Outcome.HELD;
+                    case DENY -> Outcome.DENIED;
+                };
+        return AuditEvent.of(AuditStep.DECIDE, outcome)
+                .about(exchangeId, decision.partnerId())
+                .code(decision.ruleId())
+                .actor(POLICY, null)
+                .digest(decision.viewDigest())
+                .detail("rule " + decision.ruleId() + ", policy " + decision.policyVersion()
+                        + (decision.reason() == null ? "" : ": " + decision.reason()));
+    }
+
+    private String traceJson(ShareDecision decision) {
+        try {
+            return json.writeValueAsString(decision.trace());
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "decision trace cannot be written", e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return utc(clock.instant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= MAX_ERROR ? message : message.substring(0, MAX_ERROR);
+    }
+}
