@@ -1,5 +1,6 @@
 package io.borderlink.routes.approval;
 
+import io.borderlink.routes.errors.RouteErrorHandling;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,7 @@ public class ApprovalRoutes extends RouteBuilder {
     public void configure() {
         from("timer:approval.expiry?period={{borderlink.approvals.expiry-check-interval:60000}}")
                 .routeId("approval.expiry")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:approvalDecisions?method=expireOverdue");
     }
 }

@@ -1,5 +1,6 @@
 package io.borderlink.routes.audit;
 
+import io.borderlink.routes.errors.RouteErrorHandling;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,11 @@ public class AuditRoutes extends RouteBuilder {
     public void configure() {
         from("timer:audit.sequence?period={{borderlink.audit.sequence-interval:500}}")
                 .routeId("audit.sequence")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:auditSequencer?method=sequence");
         from("timer:audit.anchor?period={{borderlink.audit.anchor-interval:60000}}")
                 .routeId("audit.anchor")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:auditAnchoring?method=anchorNewest");
     }
 }

@@ -1,12 +1,14 @@
 package io.borderlink.routes.errors;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
 /**
  * Error policy, declared once per route family and opted into with {@code routeConfigurationId}.
  * Nothing is caught and forgotten: intake refusals are audited and go back to the caller; delivery
- * failures are recorded durably with their retry schedule or as a dead letter; feed problems are audited.
+ * failures are recorded durably with their retry schedule or as a dead letter; feed problems are audited;
+ * a scheduled run that fails is logged and simply runs again on the next tick.
  */
 @Component
 public class RouteErrorHandling extends RouteConfigurationBuilder {
@@ -14,6 +16,7 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
     public static final String INTAKE = "intake";
     public static final String DELIVERY = "delivery";
     public static final String POLL = "poll";
+    public static final String SCHEDULED = "scheduled";
 
     @Override
     public void configuration() {
@@ -27,5 +30,16 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
 
         // A feed problem is audited with its code and the poller goes on; the next sweep tries again.
         routeConfiguration(POLL).onException(Exception.class).handled(true).to("bean:noticePoller?method=failed");
+
+        // Timer work (sequencing and anchoring the audit chain, expiring approvals, reloading policies,
+        // sweeping the outbox) keeps its state in the database: a failed run is logged with its cause, and
+        // the next tick does the work again. The timer never stops on a failure.
+        routeConfiguration(SCHEDULED)
+                .onException(Exception.class)
+                .handled(true)
+                .log(
+                        LoggingLevel.ERROR,
+                        "io.borderlink.routes",
+                        "${routeId} failed, the next run tries again: ${exception}");
     }
 }

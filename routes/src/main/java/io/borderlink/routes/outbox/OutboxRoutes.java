@@ -40,6 +40,7 @@ public class OutboxRoutes extends RouteBuilder {
 
         from("timer:outbox.sweep?period={{borderlink.delivery.sweep-interval}}")
                 .routeId("outbox.sweep")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:deliveries?method=due")
                 .split(body())
                 .to(DELIVER)

@@ -1,5 +1,6 @@
 package io.borderlink.routes.policy;
 
+import io.borderlink.routes.errors.RouteErrorHandling;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ public class PolicyRoutes extends RouteBuilder {
 
         from("timer:policy.reload?period={{borderlink.config.watch-interval}}")
                 .routeId("policy.reload")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:partnerReloads?method=reloadIfChanged");
     }
 }
