@@ -7,6 +7,7 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.testkit.DevPki;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;

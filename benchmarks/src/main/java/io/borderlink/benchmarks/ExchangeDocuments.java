@@ -9,7 +9,7 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
-import io.borderlink.gateway.cli.AgencyDocuments;
+import io.borderlink.testkit.AgencyDocuments;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Protected border-incident exchanges as the border police would submit them: a fresh exchange id and
  * creation time, signed by the agency, Body encrypted to the gateway's encryption certificate with
- * RSA-OAEP (the gateway's own {@link AgencyDocuments}). The sample is marked H1 here: as H2, as it is in
+ * RSA-OAEP (the test kit's {@link AgencyDocuments}, as the tests and tools protect them). The sample is marked H1 here: as H2, as it is in
  * contracts, RU-LIAISON's policy would hold every one for a liaison officer. Thread-safe.
  */
 final class ExchangeDocuments {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BorderlinkApplication {
 
-    /** {@code java -jar borderlink-gateway.jar} runs the gateway; {@code ... protect ...} runs a tool instead. */
+    /** {@code java -jar borderlink-gateway.jar} runs the gateway; {@code ... verify ...} the offline verifier. */
     public static void main(String[] args) {
         if (args.length > 0 && BorderlinkCommand.COMMANDS.contains(args[0])) {
             System.exit(BorderlinkCommand.run(args));

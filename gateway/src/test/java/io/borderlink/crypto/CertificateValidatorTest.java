@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.gateway.support.DevPki;
+import io.borderlink.testkit.DevPki;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.support.DevPki;
+import io.borderlink.testkit.DevPki;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import javax.crypto.KeyGenerator;

@@ -3,6 +3,8 @@ package io.borderlink.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.StubServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +22,11 @@ class ClusterFailoverIT {
         try (Scenario scenario = new Scenario("cluster")) {
             List<Path> documents = Submitter.documents(scenario, 80);
             // Slow enough that both nodes have deliveries under way when a dies.
-            PartnerStubProcess partner = PartnerStubProcess.start(scenario, Duration.ofMillis(700));
-            int clusterA = Scenario.freePort();
-            int clusterB = Scenario.freePort();
-            GatewayNode a = GatewayNode.start(scenario, "a", partner, clusterA, List.of(clusterA, clusterB));
-            GatewayNode b = GatewayNode.start(scenario, "b", partner, clusterB, List.of(clusterA, clusterB));
+            StubServer partner = scenario.partner(Duration.ofMillis(700));
+            int clusterA = GatewayProcess.freePort();
+            int clusterB = GatewayProcess.freePort();
+            GatewayProcess a = scenario.node("a", partner, clusterA, List.of(clusterA, clusterB));
+            GatewayProcess b = scenario.node("b", partner, clusterB, List.of(clusterA, clusterB));
 
             try (Submitter submitter = new Submitter(
                     documents, attempt -> a.alive() && attempt % 2 == 0 ? a : b, Duration.ofMillis(100))) {

@@ -2,6 +2,8 @@ package io.borderlink.resilience;
 
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.StubServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,15 +21,15 @@ class CrashRecoveryIT {
     void deliversEveryAcceptedExchangeAfterTheGatewayIsKilledMidStream() throws Exception {
         try (Scenario scenario = new Scenario("crash")) {
             List<Path> documents = Submitter.documents(scenario, 60);
-            PartnerStubProcess partner = PartnerStubProcess.start(scenario, Duration.ofMillis(100));
-            AtomicReference<GatewayNode> live = new AtomicReference<>(GatewayNode.start(scenario, "a", partner));
+            StubServer partner = scenario.partner(Duration.ofMillis(100));
+            AtomicReference<GatewayProcess> live = new AtomicReference<>(scenario.node("a", partner));
 
             try (Submitter submitter = new Submitter(documents, attempt -> live.get(), Duration.ofMillis(100))) {
                 await().atMost(Duration.ofMinutes(2))
                         .until(() -> submitter.accepted() >= 20
                                 && !partner.received().isEmpty());
                 live.get().kill();
-                live.set(GatewayNode.start(scenario, "a-restarted", partner));
+                live.set(scenario.node("a-restarted", partner));
                 Tally tally = Tally.settle(scenario, submitter, partner)
                         .report(
                                 "crash",

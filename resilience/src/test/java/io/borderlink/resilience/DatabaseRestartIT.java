@@ -3,7 +3,9 @@ package io.borderlink.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.borderlink.gateway.support.TestPostgres;
+import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.StubServer;
+import io.borderlink.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +22,8 @@ class DatabaseRestartIT {
     void refusesSubmissionsClearlyWhileTheDatabaseIsDownAndRecoversAfterwards() throws Exception {
         try (Scenario scenario = new Scenario("database")) {
             List<Path> documents = Submitter.documents(scenario, 40);
-            PartnerStubProcess partner = PartnerStubProcess.start(scenario, Duration.ZERO);
-            GatewayNode node = GatewayNode.start(scenario, "a", partner);
+            StubServer partner = scenario.partner(Duration.ZERO);
+            GatewayProcess node = scenario.node("a", partner);
 
             try (Submitter submitter = new Submitter(documents, attempt -> node, Duration.ofMillis(100))) {
                 await().atMost(Duration.ofMinutes(1)).until(() -> submitter.accepted() >= 10);

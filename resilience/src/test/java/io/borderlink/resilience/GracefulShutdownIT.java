@@ -3,6 +3,8 @@ package io.borderlink.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.StubServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +21,8 @@ class GracefulShutdownIT {
     void stoppedNodeFinishesItsDeliveriesAndReleasesEveryLease() throws Exception {
         try (Scenario scenario = new Scenario("graceful")) {
             List<Path> documents = Submitter.documents(scenario, 30);
-            PartnerStubProcess partner = PartnerStubProcess.start(scenario, Duration.ofMillis(500));
-            AtomicReference<GatewayNode> live = new AtomicReference<>(GatewayNode.start(scenario, "a", partner));
+            StubServer partner = scenario.partner(Duration.ofMillis(500));
+            AtomicReference<GatewayProcess> live = new AtomicReference<>(scenario.node("a", partner));
 
             try (Submitter submitter = new Submitter(documents, attempt -> live.get(), Duration.ofMillis(100))) {
                 await().atMost(Duration.ofMinutes(1))
@@ -29,7 +31,7 @@ class GracefulShutdownIT {
                 live.get().stop();
                 int leasesLeft = scenario.count("SELECT COUNT(*) FROM share WHERE lease_owner IS NOT NULL");
                 int pendingAtStop = scenario.count("SELECT COUNT(*) FROM share WHERE state = 'PENDING'");
-                live.set(GatewayNode.start(scenario, "b", partner));
+                live.set(scenario.node("b", partner));
 
                 Tally tally = Tally.settle(scenario, submitter, partner)
                         .report(

@@ -3,6 +3,9 @@ package io.borderlink.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.StubServer;
+import io.borderlink.testkit.StubServer.Outage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,19 +25,19 @@ class PartnerOutageIT {
     void deliversEveryShareAfterAPartnerOutageWhileTheCircuitOpensAndCloses() throws Exception {
         try (Scenario scenario = new Scenario("outage")) {
             List<Path> documents = Submitter.documents(scenario, 30);
-            PartnerStubProcess partner = PartnerStubProcess.start(scenario, Duration.ZERO);
-            GatewayNode node = GatewayNode.start(scenario, "a", partner);
-            partner.fail(false);
+            StubServer partner = scenario.partner(Duration.ZERO);
+            GatewayProcess node = scenario.node("a", partner);
+            partner.outage(Outage.REFUSE);
 
             try (Submitter submitter = new Submitter(documents, attempt -> node, Duration.ofMillis(100))) {
                 await().atMost(Duration.ofMinutes(1)).until(() -> node.metric(TRANSITIONS, "to=\"OPEN\"") >= 1);
-                partner.fail(true);
+                partner.outage(Outage.HANG);
                 // A probe that times out opens the circuit again.
                 await().atMost(Duration.ofMinutes(1))
                         .until(() -> node.metric(TRANSITIONS, "from=\"HALF_OPEN\"", "to=\"OPEN\"") >= 1);
                 await().atMost(Duration.ofMinutes(1)).until(submitter::finished);
                 assertThat(partner.received()).isEmpty();
-                partner.recover();
+                partner.outage(Outage.NONE);
 
                 Tally settled = Tally.settle(scenario, submitter, partner);
                 double opened = node.metric(TRANSITIONS, "to=\"OPEN\"");

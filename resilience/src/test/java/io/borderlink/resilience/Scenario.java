@@ -1,17 +1,21 @@
 package io.borderlink.resilience;
 
-import io.borderlink.gateway.support.TestPostgres;
+import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.StubServer;
+import io.borderlink.testkit.StubServer.Role;
+import io.borderlink.testkit.StubServer.Settings;
+import io.borderlink.testkit.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,20 +23,20 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * One resilience run: its own folder under target/resilience (logs, the partner's record), its own
- * database on the shared embedded PostgreSQL, its own Hazelcast cluster name, and the processes it started,
- * which {@link #close} ends.
+ * One resilience run: its own folder under target/resilience (documents, logs), its own database on the
+ * shared embedded PostgreSQL, its own Hazelcast cluster name, and the gateway processes and partner stub it
+ * started, which {@link #close} ends.
  */
 final class Scenario implements AutoCloseable {
 
-    static final Path GATEWAY_JAR = Path.of(System.getProperty("borderlink.gateway.jar"));
     static final Path TARGET = Path.of(System.getProperty("borderlink.resilience.target"));
 
     final String name;
     final Path folder;
     final String databaseUrl;
     final String clusterName;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<GatewayProcess> nodes = new ArrayList<>();
+    private final List<StubServer> stubs = new ArrayList<>();
 
     Scenario(String name) {
         this.name = name;
@@ -50,28 +54,49 @@ final class Scenario implements AutoCloseable {
         }
     }
 
-    /** Starts {@code java -jar borderlink-gateway.jar arguments…} from the repository root, output to a log. */
-    Process java(String log, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+    /**
+     * RU-LIAISON, opening every delivery as the partner would (its log in partner-stub.log).
+     *
+     * @param answerAfter how slow the partner is; a slow one keeps deliveries under way when a node is killed
+     */
+    StubServer partner(Duration answerAfter) {
+        Path log = folder.resolve("partner-stub.log");
+        StubServer stub = StubServer.start(
+                Role.LIAISON_PARTNER,
+                "ru-liaison",
+                Settings.defaults().answerAfter(answerAfter).log(line -> append(log, line)));
+        stubs.add(stub);
+        return stub;
+    }
+
+    /** A gateway node alone in its cluster, delivering to {@code partner}; returns once it is healthy. */
+    GatewayProcess node(String node, StubServer partner) {
+        int clusterPort = GatewayProcess.freePort();
+        return node(node, partner, clusterPort, List.of(clusterPort));
+    }
+
+    /**
+     * @param clusterPort this node's Hazelcast port
+     * @param clusterPorts every member's Hazelcast port, this one's included (TCP/IP join on 127.0.0.1)
+     */
+    GatewayProcess node(String node, StubServer partner, int clusterPort, List<Integer> clusterPorts) {
+        GatewayProcess gateway = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve(node + ".log"))
                 // Quicker start-up on a small, shared machine; these runs are about correctness, not speed.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                GATEWAY_JAR.toString()));
-        command.addAll(arguments);
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(
-                            ProcessBuilder.Redirect.appendTo(folder.resolve(log).toFile()))
-                    .start();
-            processes.add(process);
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + command, e);
-        }
+                .jvm(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                .cluster(clusterName, clusterPort, clusterPorts)
+                .arguments(List.of(
+                        "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.username=" + TestPostgres.shared().username(),
+                        "--spring.datasource.password=" + TestPostgres.shared().password(),
+                        "--borderlink.cluster.node-id=" + name + "-" + node,
+                        "--borderlink.config.partners=resilience/src/test/resources/config/partners",
+                        "--borderlink.partner.ru-liaison.endpoint=" + partner.endpoint(),
+                        // Short, so that a killed node's shares are taken over within the test's patience.
+                        "--borderlink.delivery.lease=5s",
+                        "--borderlink.delivery.sweep-interval=250ms"))
+                .start();
+        nodes.add(gateway);
+        return gateway.awaitHealthy(Duration.ofMinutes(3));
     }
 
     Connection database() throws SQLException {
@@ -98,9 +123,9 @@ final class Scenario implements AutoCloseable {
         return Integer.parseInt(query(sql).get(0));
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    private static void append(Path log, String line) {
+        try {
+            Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,11 +133,7 @@ final class Scenario implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process process : processes) {
-            process.destroyForcibly();
-        }
-        for (Process process : processes) {
-            process.onExit().join();
-        }
+        nodes.forEach(GatewayProcess::kill);
+        stubs.forEach(StubServer::close);
     }
 }

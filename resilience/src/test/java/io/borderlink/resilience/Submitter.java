@@ -1,12 +1,26 @@
 package io.borderlink.resilience;
 
+import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.KeyTransport;
+import io.borderlink.crypto.SigningKey;
+import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.testkit.AgencyDocuments;
+import io.borderlink.testkit.DevPki;
+import io.borderlink.testkit.DevTls;
+import io.borderlink.testkit.GatewayProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The border police submitting a stream of exchanges, one every tick, as an agency system would: a
@@ -32,10 +45,14 @@ final class Submitter implements AutoCloseable {
     private static final Pattern EXCHANGE_ID = Pattern.compile("\"exchangeId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
 
-    private final HttpClient agency = Tls.client("mn-border");
+    private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
+    private static final SigningKey MN_BORDER = DevPki.key("mn-border");
+    private static final X509Certificate GATEWAY = DevPki.certificate("gateway-enc");
+
+    private final HttpClient agency = DevTls.client("mn-border");
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
     private final List<Path> documents;
-    private final IntFunction<GatewayNode> target;
+    private final IntFunction<GatewayProcess> target;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
     private final Set<String> receipts = ConcurrentHashMap.newKeySet();
@@ -48,29 +65,27 @@ final class Submitter implements AutoCloseable {
      * @param documents protected documents, each submitted until it is accepted
      * @param target the node to submit the n-th attempt to
      */
-    Submitter(List<Path> documents, IntFunction<GatewayNode> target, Duration every) {
+    Submitter(List<Path> documents, IntFunction<GatewayProcess> target, Duration every) {
         this.documents = documents;
         this.target = target;
         ticks.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Makes {@code count} fresh border incidents, signed by mn-border and encrypted to the gateway. */
-    static List<Path> documents(Scenario scenario, int count) throws Exception {
-        Path folder = scenario.folder.resolve("documents");
-        Process protect = scenario.java(
-                "protect.log",
-                List.of(
-                        "protect",
-                        "--in=contracts/src/main/resources/samples/border-incident.xml",
-                        "--signer=certs-dev/mn-border.p12",
-                        "--count=" + count,
-                        "--out=" + folder));
-        if (!protect.waitFor(3, TimeUnit.MINUTES) || protect.exitValue() != 0) {
-            throw new IllegalStateException("protect failed; see " + scenario.folder.resolve("protect.log"));
+    /**
+     * Makes {@code count} fresh border incidents, signed by mn-border and encrypted to the gateway, one file
+     * each in the scenario's documents folder.
+     */
+    static List<Path> documents(Scenario scenario, int count) throws IOException {
+        Path folder = Files.createDirectories(scenario.folder.resolve("documents"));
+        Exchange incident = ExchangeXml.read(SecureXml.parse(Samples.borderIncidentFromBorderPolice()));
+        List<Path> documents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Exchange exchange = AgencyDocuments.fresh(incident, Instant.now());
+            Path document = folder.resolve(exchange.header().exchangeId() + ".xml");
+            Files.write(document, AGENCY.protect(exchange, MN_BORDER, GATEWAY, KeyTransport.RSA_OAEP));
+            documents.add(document);
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().toList();
-        }
+        return documents;
     }
 
     boolean finished() {
@@ -104,7 +119,7 @@ final class Submitter implements AutoCloseable {
         if (index >= documents.size()) {
             return;
         }
-        GatewayNode node = target.apply(attempts.getAndIncrement());
+        GatewayProcess node = target.apply(attempts.getAndIncrement());
         try {
             HttpResponse<String> response = agency.send(
                     HttpRequest.newBuilder(node.uri("/api/v1/exchanges"))

@@ -3,6 +3,7 @@ package io.borderlink.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.testkit.StubServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ record Tally(int accepted, int stored, int delivered, int duplicates, int overla
      * Waits until every document has its receipt and every accepted exchange has reached the partner (or the
      * patience runs out), then counts.
      */
-    static Tally settle(Scenario scenario, Submitter submitter, PartnerStubProcess partner) throws SQLException {
+    static Tally settle(Scenario scenario, Submitter submitter, StubServer partner) throws SQLException {
         await().atMost(Duration.ofMinutes(2)).until(submitter::finished);
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1))

@@ -1,11 +1,10 @@
 package io.borderlink.gateway.audit;
 
-import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.gateway.cluster.NodeIdentity;
 import io.borderlink.gateway.pki.GatewayKeys;
-import java.nio.file.Path;
+import io.borderlink.testkit.DevPki;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,10 +157,7 @@ public class AuditChainBenchmark {
             jdbc = new JdbcTemplate(dataSource);
             TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             Clock clock = Clock.systemUTC();
-            SigningKey gateway = Certificates.readKey(
-                    Path.of(System.getProperty("borderlink.certs", "certs-dev"), "gateway.p12"),
-                    "changeit".toCharArray(),
-                    "gateway");
+            SigningKey gateway = DevPki.key("gateway");
             keys = new GatewayKeys(gateway, gateway);
             AuditSettings settings = new AuditSettings(
                     Duration.ofMillis(500),

@@ -4,22 +4,18 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command-line tools that run without starting the gateway. */
+/**
+ * What the gateway's jar does besides running the gateway: the auditor's offline verifier. The tools that
+ * play agencies and partners are in borderlink-tools.jar, so that the jar an operator deploys carries none.
+ */
 @Command(
         name = "borderlink",
         mixinStandardHelpOptions = true,
-        subcommands = {
-            ProtectCommand.class,
-            PartnerStubCommand.class,
-            AgencyStubCommand.class,
-            PartnerSendCommand.class,
-            VerifyCommand.class
-        },
+        subcommands = VerifyCommand.class,
         description = "Borderlink command-line tools. Without a command, the jar runs the gateway.")
 public final class BorderlinkCommand {
 
-    public static final Set<String> COMMANDS =
-            Set.of("protect", "partner-stub", "agency-stub", "partner-send", "verify");
+    public static final Set<String> COMMANDS = Set.of("verify");
 
     private BorderlinkCommand() {}
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
-import io.borderlink.gateway.support.PartnerFolders;
+import io.borderlink.testkit.PartnerFolders;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

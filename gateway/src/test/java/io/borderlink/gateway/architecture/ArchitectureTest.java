@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The module and package rules of docs/architecture.md, checked on the compiled production code of all modules. */
+/**
+ * The module and package rules of docs/architecture.md, checked on the compiled production code of all modules
+ * and on the test kit, which is on this module's test class path.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses BORDERLINK = new ClassFileImporter()
@@ -120,8 +123,25 @@ class ArchitectureTest {
     void onlyTheCommandLineToolsWriteToStandardStreams() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("io.borderlink.gateway.cli..")
+                .resideOutsideOfPackages("io.borderlink.gateway.cli..", "io.borderlink.tools..")
                 .should(ACCESS_STANDARD_STREAMS)
+                .check(BORDERLINK);
+    }
+
+    /** Stubs, fault injection and the development PKI stay out of the jar an operator deploys. */
+    @Test
+    void productionCodeKnowsNothingOfTheTestKit() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.borderlink.contracts..",
+                        "io.borderlink.crypto..",
+                        "io.borderlink.adapters..",
+                        "io.borderlink.routes..",
+                        "io.borderlink.gateway..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.borderlink.testkit..")
                 .check(BORDERLINK);
     }
 }

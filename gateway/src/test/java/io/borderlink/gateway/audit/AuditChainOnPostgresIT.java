@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borderlink.gateway.BorderlinkApplication;
 import io.borderlink.gateway.audit.ChainProblem.Kind;
-import io.borderlink.gateway.support.DevPki;
-import io.borderlink.gateway.support.TestPostgres;
+import io.borderlink.testkit.DevPki;
+import io.borderlink.testkit.TestPostgres;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;

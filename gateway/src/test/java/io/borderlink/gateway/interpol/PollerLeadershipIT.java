@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.borderlink.gateway.BorderlinkApplication;
-import io.borderlink.gateway.support.PartnerFolders;
+import io.borderlink.testkit.PartnerFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.support;
 
 import io.borderlink.adapters.liaison.LiaisonSoap;
-import io.borderlink.crypto.TlsContexts;
+import io.borderlink.testkit.DevTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 /** An agency system talking to the gateway over mutual TLS, with the REST and the SOAP API. */
@@ -25,12 +24,7 @@ public final class GatewayClient {
 
     /** A client presenting the named certs-dev identity and trusting the national root. */
     public static GatewayClient as(String identity, int port) {
-        return new GatewayClient(
-                HttpClient.newBuilder()
-                        .sslContext(TlsContexts.mutual(DevPki.key(identity), List.of(DevPki.ca("national-root"))))
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .build(),
-                URI.create("https://127.0.0.1:" + port));
+        return new GatewayClient(DevTls.client(identity), URI.create("https://127.0.0.1:" + port));
     }
 
     public HttpResponse<String> submit(byte[] document) {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.borderlink.testkit.DevPki;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,14 +57,14 @@ public final class PartnerStub implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .httpDisabled(true)
                 .httpsPort(0)
-                .keystorePath(DevPki.ROOT.resolve(partner + ".p12").toString())
+                .keystorePath(DevPki.file(partner + ".p12").toString())
                 .keystoreType("PKCS12")
-                .keystorePassword("changeit")
-                .keyManagerPassword("changeit")
+                .keystorePassword(DevPki.PASSWORD)
+                .keyManagerPassword(DevPki.PASSWORD)
                 .needClientAuth(true)
-                .trustStorePath(DevPki.ROOT.resolve("ca/client-trust.p12").toString())
+                .trustStorePath(DevPki.file("ca/client-trust.p12").toString())
                 .trustStoreType("PKCS12")
-                .trustStorePassword("changeit"));
+                .trustStorePassword(DevPki.PASSWORD));
         server.start();
         // Shared by every test class of the JVM, so it lives as long as the JVM does.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));

@@ -1,5 +1,6 @@
 package io.borderlink.gateway.support;
 
+import io.borderlink.testkit.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points a test context at a fresh database on the shared real PostgreSQL of {@link TestPostgres}. */

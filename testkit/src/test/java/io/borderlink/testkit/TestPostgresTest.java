@@ -1,4 +1,4 @@
-package io.borderlink.gateway.support;
+package io.borderlink.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

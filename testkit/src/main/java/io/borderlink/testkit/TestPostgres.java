@@ -1,4 +1,4 @@
-package io.borderlink.gateway.support;
+package io.borderlink.testkit;
 
 import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
@@ -51,6 +51,8 @@ public final class TestPostgres implements AutoCloseable {
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private static final System.Logger LOG = System.getLogger(TestPostgres.class.getName());
 
     private static TestPostgres shared;
 
@@ -155,7 +157,7 @@ public final class TestPostgres implements AutoCloseable {
         try {
             stop();
         } catch (RuntimeException e) {
-            System.err.println("TestPostgres: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not stop the test PostgreSQL: " + e.getMessage());
         }
         deleteRecursively(baseDir);
         synchronized (TestPostgres.class) {

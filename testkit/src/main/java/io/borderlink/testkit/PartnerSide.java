@@ -1,10 +1,12 @@
-package io.borderlink.gateway.support;
+package io.borderlink.testkit;
 
 import io.borderlink.adapters.liaison.LiaisonTranslator;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.XmlCrypto;
-import io.borderlink.gateway.cli.PartnerDocuments;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +16,7 @@ import org.w3c.dom.Element;
 /**
  * What a recipient does with a delivery: take the message out of the request (a SOAP body or a plain
  * POST), decrypt with its own key, verify the gateway's signature. Liaison partners receive a
- * LiaisonMessage, agencies the canonical Exchange.
+ * LiaisonMessage, agencies the canonical Exchange. And what a partner does before it sends to us.
  */
 public final class PartnerSide {
 
@@ -30,24 +32,31 @@ public final class PartnerSide {
 
     /** Decrypts with the partner's key and verifies the signature; returns the plaintext message and signer. */
     public static Opened open(byte[] soapRequest, String partner) {
-        return open(message(soapRequest), partner);
+        return open(message(soapRequest), DevPki.key(partner).privateKey());
     }
 
     /** The same for an agency: the Exchange of a REST POST or of a ReceiveExchange request. */
     public static Opened openExchange(byte[] request, String agency) {
-        return open(element(request, ExchangeXml.NAMESPACE, "Exchange"), agency);
+        return open(
+                element(request, ExchangeXml.NAMESPACE, "Exchange"),
+                DevPki.key(agency).privateKey());
     }
 
-    private static Opened open(Document document, String identity) {
-        CRYPTO.decrypt(document, DevPki.key(identity).privateKey());
+    /** Decrypts the document in place and verifies its signature. */
+    static Opened open(Document document, PrivateKey key) {
+        CRYPTO.decrypt(document, key);
         X509Certificate signer = CRYPTO.verify(document);
         return new Opened(document, signer);
     }
 
-    private static Document element(byte[] request, String namespace, String localName) {
+    /** The one element of the request, as a document of its own, or PROFILE_VIOLATION when there is none. */
+    static Document element(byte[] request, String namespace, String localName) {
         Element found = (Element) SecureXml.parse(request)
                 .getElementsByTagNameNS(namespace, localName)
                 .item(0);
+        if (found == null) {
+            throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "no " + localName + " in the request");
+        }
         Document document = SecureXml.newDocument();
         document.appendChild(document.importNode(found, true));
         return SecureXml.parse(SecureXml.serialize(document));

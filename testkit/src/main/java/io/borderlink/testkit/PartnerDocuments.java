@@ -1,4 +1,4 @@
-package io.borderlink.gateway.cli;
+package io.borderlink.testkit;
 
 import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.adapters.wco.WcoTranslator;
@@ -17,7 +17,7 @@ import org.w3c.dom.Element;
 /**
  * What a partner that pushes to us does before it sends (contracts/PROFILE.md, partner messages): give
  * the message a MessageId and creation time, sign it, and encrypt its content element to the gateway.
- * Used by {@code borderlink partner-send} and by the tests that play partners.
+ * Used by the tools' {@code partner-send} and by the tests that play partners.
  */
 public final class PartnerDocuments {
 

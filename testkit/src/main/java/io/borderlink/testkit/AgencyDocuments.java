@@ -1,4 +1,4 @@
-package io.borderlink.gateway.cli;
+package io.borderlink.testkit;
 
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
@@ -15,8 +15,8 @@ import org.w3c.dom.Element;
 
 /**
  * What an agency system does before it submits (contracts/PROFILE.md): give the exchange a fresh id and
- * creation time, sign it, and encrypt its Body to the gateway. Used by the command-line client and by
- * the end-to-end tests, which play the agency.
+ * creation time, sign it, and encrypt its Body to the gateway. Used by the tools' {@code protect}, by the
+ * end-to-end and resilience tests and by the load generator, which play the agency.
  */
 public final class AgencyDocuments {
 

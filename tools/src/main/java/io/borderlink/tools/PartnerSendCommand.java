@@ -1,30 +1,29 @@
-package io.borderlink.gateway.cli;
+package io.borderlink.tools;
 
 import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.SigningKey;
-import io.borderlink.crypto.TlsContexts;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.testkit.DevPki;
+import io.borderlink.testkit.DevTls;
+import io.borderlink.testkit.PartnerDocuments;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.w3c.dom.Document;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code borderlink partner-send}: play a partner that pushes to us. Re-stamps a liaison or enforcement
+ * {@code partner-send}: play a partner that pushes to us. Re-stamps a liaison or enforcement
  * message, signs it with the partner's key, encrypts its content to the gateway and delivers it over
  * mutual TLS: a liaison message as SOAP to /services/liaison, an enforcement message as a POST to
  * /partners/v1/enforcement-messages. Prints the gateway's answer.
@@ -54,18 +53,15 @@ class PartnerSendCommand implements Callable<Integer> {
             description = "the gateway's base URL (default: ${DEFAULT-VALUE})")
     URI gateway;
 
-    @Mixin
-    DevIdentities identities;
-
     @Override
     public Integer call() throws Exception {
-        SigningKey key = identities.key(partner);
+        SigningKey key = DevPki.key(partner);
         Document message = SecureXml.parse(Files.readAllBytes(in));
         UUID messageId =
                 PartnerDocuments.stamp(message, Map.of("Created", Instant.now().toString()));
         boolean liaison = PartnerDocuments.isLiaison(message);
-        byte[] protectedMessage = new PartnerDocuments(new XmlCrypto())
-                .protect(message, key, identities.certificate("gateway-enc.crt.pem"));
+        byte[] protectedMessage =
+                new PartnerDocuments(new XmlCrypto()).protect(message, key, DevPki.certificate("gateway-enc"));
         HttpRequest.Builder request = liaison
                 ? HttpRequest.newBuilder(gateway.resolve("/services/liaison"))
                         .header("Content-Type", LiaisonSoap.CONTENT_TYPE)
@@ -74,12 +70,8 @@ class PartnerSendCommand implements Callable<Integer> {
                 : HttpRequest.newBuilder(gateway.resolve(WcoInboundController.PATH))
                         .header("Content-Type", "application/xml")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(protectedMessage));
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(TlsContexts.mutual(key, List.of(identities.certificate("ca/national-root.crt.pem"))))
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        HttpResponse<String> answer =
-                client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = DevTls.client(partner)
+                .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         System.out.println("MessageId " + messageId + " → HTTP " + answer.statusCode());
         System.out.println(answer.body());
         return answer.statusCode() < 300 ? 0 : 1;

@@ -1,4 +1,4 @@
-package io.borderlink.gateway.cli;
+package io.borderlink.tools;
 
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
@@ -7,6 +7,7 @@ import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.testkit.AgencyDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code borderlink protect}: turns a plaintext exchange (such as a sample from contracts) into what an
+ * {@code protect}: turns a plaintext exchange (such as a sample from contracts) into what an
  * agency submits, so integrators can try the gateway with curl before their own system speaks the profile.
  */
 @Command(
@@ -69,7 +70,7 @@ class ProtectCommand implements Callable<Integer> {
             names = "--count",
             defaultValue = "1",
             description = "how many fresh exchanges to make; above 1, --out is a folder that gets <exchangeId>.xml"
-                    + " for each (load and resilience tests)")
+                    + " for each")
     int count;
 
     @Override

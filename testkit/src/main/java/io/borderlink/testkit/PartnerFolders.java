@@ -1,4 +1,4 @@
-package io.borderlink.gateway.support;
+package io.borderlink.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,23 +8,30 @@ import java.nio.file.StandardCopyOption;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-/** A private copy of config/partners that a test may edit while a gateway watches it. */
+/** Private copies of config/partners that a test may edit while a gateway watches them. */
 public final class PartnerFolders {
+
+    private static final Path REAL = Path.of("config/partners");
 
     private PartnerFolders() {}
 
     public static Path copyOfTheRealPartners() {
         try {
-            Path target = Files.createTempDirectory("borderlink-partners");
-            Path source = Path.of("config/partners");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
+            return copyOfTheRealPartners(Files.createTempDirectory("borderlink-partners"), UnaryOperator.identity());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies config/partners into {@code target}, every file's text passed through {@code edit}. */
+    public static Path copyOfTheRealPartners(Path target, UnaryOperator<String> edit) {
+        try (Stream<Path> files = Files.walk(REAL)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(REAL.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.writeString(copy, edit.apply(Files.readString(file)));
                 }
             }
             return target;

@@ -1,0 +1,67 @@
+package io.borderlink.testkit;
+
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.SigningKey;
+import io.borderlink.crypto.TrustDomain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Named access to the development PKI in certs-dev/ (DEV ONLY, one password for every key store), read from
+ * the repository root, where the build, the tools and the benchmarks run; {@code -Dborderlink.certs=DIR}
+ * points at another folder laid out the same way.
+ */
+public final class DevPki {
+
+    public static final Path ROOT = Path.of(System.getProperty("borderlink.certs", "certs-dev"));
+    public static final String PASSWORD = "changeit";
+
+    private DevPki() {}
+
+    /** A file of the folder, e.g. {@code ca/client-trust.p12}. */
+    public static Path file(String relative) {
+        if (!Files.isDirectory(ROOT)) {
+            throw new IllegalStateException(
+                    ROOT.toAbsolutePath() + " not found: run from the repository root or set -Dborderlink.certs=");
+        }
+        return ROOT.resolve(relative);
+    }
+
+    /** The key entry of {@code NAME.p12}, whose alias is its name. */
+    public static SigningKey key(String name) {
+        return Certificates.readKey(file(name + ".p12"), PASSWORD.toCharArray(), name);
+    }
+
+    public static X509Certificate certificate(String name) {
+        return Certificates.readCertificate(file(name + ".crt.pem"));
+    }
+
+    public static X509Certificate ca(String name) {
+        return Certificates.readCertificate(file("ca/" + name + ".crt.pem"));
+    }
+
+    public static List<X509CRL> allCrls() {
+        try (Stream<Path> files = Files.list(file("ca"))) {
+            return files.filter(f -> f.toString().endsWith(".crl.pem"))
+                    .sorted()
+                    .flatMap(f -> Certificates.readCrls(f).stream())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TrustDomain agencies() {
+        return new TrustDomain("agencies", List.of(ca("national-root")), List.of(ca("agency-ca")), allCrls());
+    }
+
+    public static TrustDomain partner(String name) {
+        return new TrustDomain(name, List.of(ca(name + "-root")), List.of(), allCrls());
+    }
+}

@@ -1,0 +1,245 @@
+package io.borderlink.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A gateway started as an operator starts it ({@code java -jar gateway/target/borderlink-gateway.jar}, from
+ * the repository root), but isolated on loopback: free ports for HTTPS and Hazelcast, a Hazelcast cluster of
+ * its own unless told to join one, its output in a log file.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    /** The gateway's jar; {@code -Dborderlink.gateway.jar=PATH} points elsewhere. */
+    public static final Path JAR =
+            Path.of(System.getProperty("borderlink.gateway.jar", "gateway/target/borderlink-gateway.jar"));
+
+    private static final HttpClient ANONYMOUS = DevTls.client(DevTls.anonymous());
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final List<String> command;
+
+    private GatewayProcess(Process process, int port, Path log, List<String> command) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.command = command;
+    }
+
+    /** A gateway from {@code jar} that writes its output to {@code log}, to be started with {@link Launch#start}. */
+    public static Launch launch(Path jar, Path log) {
+        return new Launch(jar, log);
+    }
+
+    /** What the gateway is started with, beyond the defaults above. */
+    public static final class Launch {
+
+        private final Path jar;
+        private final Path log;
+        private final List<String> jvm = new ArrayList<>();
+        private final List<String> arguments = new ArrayList<>();
+        private String clusterName = "gateway-" + UUID.randomUUID();
+        private int clusterPort;
+        private List<Integer> members = List.of();
+
+        private Launch(Path jar, Path log) {
+            this.jar = jar;
+            this.log = log;
+        }
+
+        /** JVM options, e.g. {@code -Xmx512m} or a flight recording. */
+        public Launch jvm(List<String> options) {
+            jvm.addAll(options);
+            return this;
+        }
+
+        /** Application arguments, {@code --name=value}; each property once (Spring joins repeated ones). */
+        public Launch arguments(List<String> more) {
+            arguments.addAll(more);
+            return this;
+        }
+
+        /** Joins the Hazelcast cluster {@code name} on {@code port}, its members found at {@code members}. */
+        public Launch cluster(String name, int port, List<Integer> members) {
+            this.clusterName = name;
+            this.clusterPort = port;
+            this.members = List.copyOf(members);
+            return this;
+        }
+
+        public GatewayProcess start() {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(
+                        jar.toAbsolutePath() + " not found: build it with ./mvnw -B -pl gateway -am package");
+            }
+            int port = freePort();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", jar.toString()));
+            command.add("--server.port=" + port);
+            command.add("--server.address=127.0.0.1");
+            command.add("--borderlink.cluster.cluster-name=" + clusterName);
+            command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? freePort() : clusterPort));
+            if (!members.isEmpty()) {
+                command.add("--borderlink.cluster.members="
+                        + members.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+            }
+            command.addAll(arguments);
+            try {
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+                // A gateway must not outlive whoever started it, whatever ends that.
+                Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+                return new GatewayProcess(process, port, log, command);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + command, e);
+            }
+        }
+    }
+
+    /** A free port on loopback, for a gateway or its cluster. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code /actuator/health} answers 200, or fails when the process ends or time runs out. */
+    public GatewayProcess awaitHealthy(Duration timeout) {
+        await("gateway on port " + port + " healthy")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .until(this::healthy);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("https://127.0.0.1:" + port + path);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public List<String> command() {
+        return command;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time the gateway process has used so far (user + system), when the platform tells. */
+    public Optional<Duration> cpuTime() {
+        return process.toHandle().info().totalCpuDuration();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no drain, nothing flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** SIGTERM: the graceful shutdown, which drains the outbox; waits for the process to end. */
+    public void stop() {
+        process.destroy();
+        process.onExit().join();
+    }
+
+    /** The sum of a metric over the series whose labels contain every one given ({@code to="OPEN"}). */
+    public double metric(String name, String... labels) throws IOException, InterruptedException {
+        String text = ANONYMOUS
+                .send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        double sum = 0;
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(text);
+        while (line.find()) {
+            String series = line.group(1);
+            if (List.of(labels).stream().allMatch(series::contains)) {
+                sum += Double.parseDouble(line.group(2));
+            }
+        }
+        return sum;
+    }
+
+    /** The last lines of the gateway's log. */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the gateway: SIGTERM (graceful shutdown), then SIGKILL if it is still running after 40 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean healthy() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(
+                    "the gateway exited with " + process.exitValue() + "; see " + log + "\n" + tail(40));
+        }
+        try {
+            return ANONYMOUS
+                            .send(
+                                    HttpRequest.newBuilder(uri("/actuator/health"))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.borderlink.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.testkit.DevPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class BorderlinkToolsTest {
+
+    private final XmlCrypto crypto = new XmlCrypto();
+
+    /** protect --count 3: three documents, each with its own exchange id, signed by the agency for the gateway. */
+    @Test
+    void protectMakesFreshExchangesSignedByTheAgencyAndEncryptedToTheGateway(@TempDir Path out) throws Exception {
+        int exit = BorderlinkTools.execute(
+                "protect",
+                "--in=contracts/src/main/resources/samples/border-incident.xml",
+                "--signer=certs-dev/mn-border.p12",
+                "--count=3",
+                "--out=" + out);
+
+        assertThat(exit).isZero();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(out)) {
+            files = listed.sorted().toList();
+        }
+        assertThat(files).hasSize(3);
+        for (Path file : files) {
+            Document document = SecureXml.parse(Files.readAllBytes(file));
+            crypto.decrypt(document, DevPki.key("gateway-enc").privateKey());
+            assertThat(crypto.verify(document)).isEqualTo(DevPki.certificate("mn-border"));
+            assertThat(file.getFileName().toString())
+                    .isEqualTo(ExchangeXml.read(document).header().exchangeId() + ".xml");
+        }
+    }
+
+    @Test
+    void refusesToRunWithoutACommand() {
+        assertThat(BorderlinkTools.execute()).isEqualTo(2);
+    }
+}
