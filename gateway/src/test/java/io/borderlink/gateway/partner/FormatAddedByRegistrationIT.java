@@ -90,7 +90,7 @@ class FormatAddedByRegistrationIT extends GatewayTestSupport {
                         "CN-BULLETIN"))
                 .containsExactly("view translated to BULLETIN_XML");
         assertThat(jdbc.queryForList(
-                        "SELECT media_type FROM evidence WHERE exchange_id = ? AND partner_id = ? AND kind = 'SENT'",
+                        "SELECT media_type FROM evidence WHERE exchange_id = ? AND recipient_id = ? AND kind = 'SENT'",
                         String.class,
                         alert.header().exchangeId(),
                         "CN-BULLETIN"))
