@@ -3,13 +3,23 @@ package io.borderlink.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.adapters.format.ReceiptFormat;
+import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.Digests;
+import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.support.GatewayTestSupport;
+import io.borderlink.testkit.DevPki;
+import io.borderlink.testkit.PartnerSide;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The receipts of the other partner formats, under the real partner files (which require them): the
- * customs network's signed Acknowledgement and the notice bureau's JWS are verified and kept as evidence.
+ * customs network's signed Acknowledgement and the notice bureau's JWS are verified and kept as evidence;
+ * and the gateway's own receipt to a liaison office that delivers to us.
  */
 @TestPropertySource(properties = "borderlink.config.partners=config/partners")
 class FormatReceiptsIT extends GatewayTestSupport {
@@ -41,6 +52,26 @@ class FormatReceiptsIT extends GatewayTestSupport {
 
         awaitDelivered(id, "INTERPOL-NCB");
         assertThat(receipt(id, "INTERPOL-NCB")).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+    }
+
+    /** A liaison office delivering to us gets a DeliverResponse with a Receipt signed by the gateway. */
+    @Test
+    void answersALiaisonOfficeWithAReceiptSignedByTheGatewayOverWhatItSent() {
+        PartnerSide.Sent alert = PartnerSide.send(
+                "ru-liaison",
+                Samples.vehicleAlertFromRuLiaison(),
+                Map.of("Created", Instant.now().toString()));
+
+        HttpResponse<String> answer = agency("ru-liaison").deliverLiaison(alert.bytes());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        byte[] signed = LiaisonSoap.RECEIPT
+                .find(answer.body().getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new AssertionError("no Receipt in " + answer.body()));
+        assertThat(new XmlCrypto().verify(SecureXml.parse(signed))).isEqualTo(DevPki.certificate("gateway"));
+        ReceiptFormat.Claims claims = LiaisonSoap.RECEIPT.claims(signed);
+        assertThat(claims.messageId()).isEqualTo(alert.messageId().toString());
+        assertThat(claims.receivedDigest()).isEqualTo(Digests.ofMessage(alert.bytes()));
     }
 
     private UUID submit(byte[] sample, String agency) {
