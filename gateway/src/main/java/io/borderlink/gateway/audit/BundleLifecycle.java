@@ -80,25 +80,49 @@ final class BundleLifecycle {
                 Opened opened = open(content, entry.path("mediaType").asText());
                 List<X509Certificate> intermediates = new ArrayList<>(opened.chain());
                 intermediates.addAll(carried);
-                X509Certificate root = ArchivedPaths.validateAt(opened.signer(), intermediates, anchors, at);
                 String sent = sentDigest(files, index, exchange, partner, at);
-                if (sent == null) {
-                    problems.add("the receipt of " + partner + " for exchange " + exchange
-                            + " has no SENT document to compare with");
-                } else if (!opened.statement().contains(sent)) {
-                    problems.add("the receipt of " + partner + " for exchange " + exchange
-                            + " does not name the digest of what was sent (" + sent + ")");
-                } else {
-                    checked.add("receipt of " + partner + " for exchange " + exchange + ", signed by "
-                            + opened.signer().getSubjectX500Principal().getName() + ": path to "
-                            + root.getSubjectX500Principal().getName() + " valid at " + at
-                            + ", names the digest of what was sent");
+                String what = "receipt of " + partner + " for exchange " + exchange;
+                if (sent == null || !opened.statement().contains(sent)) {
+                    problems.add("the " + what + " does not name the digest of what was sent"
+                            + (sent == null ? " (no SENT document)" : " (" + sent + ")"));
+                    continue;
                 }
+                String signer = opened.signer().getSubjectX500Principal().getName();
+                if (!anchored(opened.signer(), intermediates)) {
+                    // The gateway checked the signer under the partner's root when it kept the receipt, and signed
+                    // the bundle; without that root among the auditor's, only the signature can be checked here.
+                    checked.add(what + ", signed by " + signer + ", names the digest of what was sent; its signer"
+                            + " was not checked against a root of yours (add the partner's root to --trust)");
+                    continue;
+                }
+                X509Certificate root = ArchivedPaths.validateAt(opened.signer(), intermediates, anchors, at);
+                checked.add(what + ", signed by " + signer + ": path to "
+                        + root.getSubjectX500Principal().getName() + " valid at " + at
+                        + ", names the digest of what was sent");
             } catch (GatewayException e) {
                 problems.add("the receipt of " + partner + " for exchange " + exchange + " (" + name
-                        + ") does not verify: " + e.getMessage() + " (is the partner's root among --trust?)");
+                        + ") does not verify: " + e.getMessage());
             }
         }
+    }
+
+    /** Whether one of the auditor's roots is the one the signer's chain leads to (by name; the path is checked after). */
+    private boolean anchored(X509Certificate signer, List<X509Certificate> intermediates) {
+        X509Certificate top = signer;
+        for (int depth = 0; depth < 8 && !top.getIssuerX500Principal().equals(top.getSubjectX500Principal()); depth++) {
+            X509Certificate current = top;
+            X509Certificate issuer = intermediates.stream()
+                    .filter(c -> c.getSubjectX500Principal().equals(current.getIssuerX500Principal()))
+                    .findFirst()
+                    .orElse(null);
+            if (issuer == null) {
+                break;
+            }
+            top = issuer;
+        }
+        X509Certificate last = top;
+        return anchors.stream()
+                .anyMatch(a -> a.getSubjectX500Principal().equals(last.getIssuerX500Principal()) || a.equals(last));
     }
 
     /** Each purge must be pinned by a PURGED entry of the chain slices that carries its inventory's digest. */

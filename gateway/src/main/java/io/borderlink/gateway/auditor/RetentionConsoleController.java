@@ -2,13 +2,9 @@ package io.borderlink.gateway.auditor;
 
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.retention.LegalHolds;
-import io.borderlink.gateway.retention.Purges;
-import io.borderlink.gateway.retention.RetentionSchedule;
-import io.borderlink.gateway.retention.RetentionSettings;
+import io.borderlink.gateway.retention.RetentionOverview;
 import io.borderlink.gateway.security.Caller;
 import io.borderlink.gateway.security.Callers;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
@@ -24,19 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RetentionConsoleController {
 
-    private final RetentionSchedule schedule;
-    private final RetentionSettings settings;
-    private final Purges purges;
+    private final RetentionOverview overview;
     private final LegalHolds holds;
-    private final Clock clock;
 
-    RetentionConsoleController(
-            RetentionSchedule schedule, RetentionSettings settings, Purges purges, LegalHolds holds, Clock clock) {
-        this.schedule = schedule;
-        this.settings = settings;
-        this.purges = purges;
+    RetentionConsoleController(RetentionOverview overview, LegalHolds holds) {
+        this.overview = overview;
         this.holds = holds;
-        this.clock = clock;
     }
 
     @ModelAttribute("caller")
@@ -46,14 +35,13 @@ class RetentionConsoleController {
 
     @GetMapping("/console/audit/retention")
     String page(Model model) {
-        Instant now = clock.instant();
-        Instant until = now.plus(settings.upcoming());
-        model.addAttribute("now", now);
-        model.addAttribute("until", until);
-        model.addAttribute("rules", settings.rules());
-        model.addAttribute("upcoming", schedule.dueBy(until, RetentionController.LISTED));
-        model.addAttribute("purged", purges.recent(RetentionController.LISTED));
-        model.addAttribute("holds", holds.active());
+        RetentionOverview.Overview now = overview.now();
+        model.addAttribute("now", now.now());
+        model.addAttribute("until", now.until());
+        model.addAttribute("rules", now.rules());
+        model.addAttribute("upcoming", now.upcoming());
+        model.addAttribute("purged", now.purged());
+        model.addAttribute("holds", now.holds());
         return "console/retention";
     }
 

@@ -4,14 +4,9 @@ import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.audit.Auditor;
 import io.borderlink.gateway.retention.LegalHolds;
-import io.borderlink.gateway.retention.Purges;
-import io.borderlink.gateway.retention.RetentionSchedule;
-import io.borderlink.gateway.retention.RetentionSettings;
+import io.borderlink.gateway.retention.RetentionOverview;
 import io.borderlink.gateway.security.Caller;
 import io.borderlink.gateway.security.Callers;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,34 +27,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 class RetentionController {
 
-    static final int LISTED = 200;
-
-    private final RetentionSchedule schedule;
-    private final RetentionSettings settings;
-    private final Purges purges;
+    private final RetentionOverview overview;
     private final LegalHolds holds;
-    private final Clock clock;
 
-    RetentionController(
-            RetentionSchedule schedule, RetentionSettings settings, Purges purges, LegalHolds holds, Clock clock) {
-        this.schedule = schedule;
-        this.settings = settings;
-        this.purges = purges;
+    RetentionController(RetentionOverview overview, LegalHolds holds) {
+        this.overview = overview;
         this.holds = holds;
-        this.clock = clock;
     }
 
-    /** What retention will purge next (held and unsettled exchanges included, marked), and what it purged. */
-    record Overview(
-            Instant until,
-            List<RetentionSchedule.Due> upcoming,
-            List<Purges.Purge> purged,
-            List<LegalHolds.Hold> holds) {}
-
+    /** The rules, what retention will purge next (held and unsettled exchanges marked), what it purged, holds. */
     @GetMapping("/retention")
-    Overview retention() {
-        Instant until = clock.instant().plus(settings.upcoming());
-        return new Overview(until, schedule.dueBy(until, LISTED), purges.recent(LISTED), holds.active());
+    RetentionOverview.Overview retention() {
+        return overview.now();
     }
 
     @PostMapping("/holds")

@@ -7,6 +7,9 @@ import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.audit.KeptDocuments;
 import io.borderlink.gateway.exchange.EvidenceStore;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -127,12 +130,12 @@ public class Purges {
         audit.record(AuditEvent.of(AuditStep.PURGED, Outcome.OK)
                 .exchange(exchangeId)
                 .actor("gateway", null)
-                .digest(Digests.sha256(inventory.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .digest(Digests.sha256(inventory.getBytes(StandardCharsets.UTF_8)))
                 .detail(detail.length() > DETAIL ? detail.substring(0, DETAIL - 1) + "…" : detail));
         return true;
     }
 
-    private static Purge purge(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Purge purge(ResultSet rs) throws SQLException {
         return new Purge(
                 rs.getObject("exchange_id", UUID.class),
                 rs.getString("rule_id"),

@@ -1,5 +1,8 @@
 package io.borderlink.gateway.retention;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class RetentionSchedule {
 
     private static final int PAGE = 500;
+    /** Share states from which nothing more is sent or approved. */
+    private static final Set<String> FINAL = Set.of("DELIVERED", "ABANDONED", "DENIED", "REJECTED", "EXPIRED");
 
     private final JdbcClient jdbc;
     private final RetentionSettings settings;
@@ -56,8 +61,8 @@ public class RetentionSchedule {
     /** The exchanges whose rule lets them go by {@code until}, oldest first, at most {@code limit}. */
     public List<Due> dueBy(Instant until, int limit) {
         List<Due> due = new ArrayList<>();
-        Optional<java.time.Duration> shortest =
-                settings.rules().stream().map(RetentionSettings.Rule::keep).min(java.time.Duration::compareTo);
+        Optional<Duration> shortest =
+                settings.rules().stream().map(RetentionSettings.Rule::keep).min(Duration::compareTo);
         if (shortest.isEmpty()) {
             return due;
         }
@@ -176,9 +181,7 @@ public class RetentionSchedule {
                 held);
     }
 
-    private static final Set<String> FINAL = Set.of("DELIVERED", "ABANDONED", "DENIED", "REJECTED", "EXPIRED");
-
-    private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Candidate candidate(ResultSet rs) throws SQLException {
         return new Candidate(
                 rs.getObject("id", UUID.class),
                 rs.getObject("received_at", OffsetDateTime.class).toInstant(),

@@ -1,10 +1,13 @@
 package io.borderlink.gateway.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
@@ -18,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,44 @@ class AgencyReceiptsIT extends GatewayTestSupport {
         assertThat(new XmlCrypto().verify(receipt)).isEqualTo(DevPki.certificate("gateway"));
         assertThat(receipt.getDocumentElement().getTextContent())
                 .contains(incident.header().exchangeId().toString());
+    }
+
+    /**
+     * What an agency checks a receipt against: a REST receipt whose statement was changed, or that was signed
+     * by another key than the gateway's, and a SOAP receipt naming another exchange, do not verify.
+     */
+    @Test
+    void aChangedOrForgedAcceptanceReceiptDoesNotVerify() throws Exception {
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+        String receipt = JSON.readTree(agency("mn-border")
+                        .submit(protect(incident, "mn-border"))
+                        .body())
+                .get("receipt")
+                .asText();
+        String[] parts = receipt.split("\\.");
+        String otherStatement = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ("{\"type\":\"borderlink-acceptance-receipt\",\"exchangeId\":\"" + UUID.randomUUID() + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+        String changed = parts[0] + "." + otherStatement + "." + parts[2];
+        String forged = JWS.sign(
+                "{\"type\":\"borderlink-acceptance-receipt\"}".getBytes(StandardCharsets.UTF_8),
+                DevPki.key("mn-border"));
+        Document soap = acceptanceReceipt(agency("mn-border")
+                .submitOverSoap(protect(fresh(Samples.borderIncidentFromBorderPolice()), "mn-border"))
+                .body());
+        soap.getElementsByTagNameNS(GatewayReceipts.NAMESPACE, "ExchangeId")
+                .item(0)
+                .setTextContent(UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> verifiedStatement(changed)).isInstanceOf(GatewayException.class);
+        assertThat(JWS.verify(forged).signer())
+                .as("a receipt by someone else is told apart by its signer")
+                .isNotEqualTo(DevPki.certificate("gateway"));
+        assertThatThrownBy(() -> new XmlCrypto().verify(soap))
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_INVALID));
     }
 
     /** After delivery the originator fetches a signed delivery receipt; another agency gets 404. */
