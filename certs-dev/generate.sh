@@ -363,3 +363,13 @@ rm -f "$OUT_DIR"/*.p12 "$OUT_DIR"/*.crt.pem "$OUT_DIR"/*.key.pem
 cp -R "$STAGE/ca" "$OUT_DIR/ca"
 cp "$STAGE"/*.p12 "$STAGE"/*.crt.pem "$STAGE"/*.key.pem "$OUT_DIR/"
 log "done: development PKI written to $OUT_DIR"
+
+# ---------------------------------------------------------------------------
+# Evidence key-encryption key (DEV ONLY): one AES-256 secret key in a PKCS#12 store, alias
+# dev-only-evidence-kek-1, password changeit. It wraps each exchange's data key (evidence encrypted at
+# rest, docs/receipts-and-retention.md). Written after the PKI above because that step replaces *.p12.
+# ---------------------------------------------------------------------------
+rm -f "$OUT_DIR/evidence-kek.p12"
+keytool -genseckey -alias dev-only-evidence-kek-1 -keyalg AES -keysize 256 -storetype PKCS12 \
+  -keystore "$OUT_DIR/evidence-kek.p12" -storepass "$PASS" -keypass "$PASS"
+log "done: evidence key-encryption key written to $OUT_DIR/evidence-kek.p12 (DEV ONLY)"

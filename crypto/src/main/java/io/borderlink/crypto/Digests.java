@@ -1,11 +1,22 @@
 package io.borderlink.crypto;
 
+import io.borderlink.contracts.xml.SecureXml;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.xml.security.c14n.CanonicalizationException;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.c14n.InvalidCanonicalizerException;
+import org.w3c.dom.Node;
 
 /** SHA-256 in lower-case hex: how documents are named in evidence and audit. */
 public final class Digests {
+
+    static {
+        org.apache.xml.security.Init.init();
+    }
 
     private Digests() {}
 
@@ -14,6 +25,32 @@ public final class Digests {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /**
+     * How a receipt names the message received: an XML message by the digest of its exclusive canonical form,
+     * so that neither the SOAP envelope nor a re-serialization changes it; anything else (a JOSE message) by
+     * its bytes.
+     */
+    public static String ofMessage(byte[] message) {
+        String start = new String(message, 0, Math.min(message.length, 64), StandardCharsets.UTF_8).stripLeading();
+        return start.startsWith("<") ? sha256OfCanonicalXml(SecureXml.parse(message)) : sha256(message);
+    }
+
+    /**
+     * SHA-256 of the exclusive canonical form (without comments) of an XML node: the same for the sender and
+     * the receiver of a document however each serialized it, and whatever envelope it travelled in. How
+     * receipts name the XML message received.
+     */
+    public static String sha256OfCanonicalXml(Node node) {
+        try {
+            ByteArrayOutputStream canonical = new ByteArrayOutputStream();
+            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
+                    .canonicalizeSubtree(node, canonical);
+            return sha256(canonical.toByteArray());
+        } catch (InvalidCanonicalizerException | CanonicalizationException e) {
+            throw new IllegalStateException("exclusive c14n is missing or failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,11 +1,16 @@
 package io.borderlink.testkit;
 
+import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.CertifiedJws;
+import io.borderlink.crypto.JoseCrypto;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Map;
@@ -22,6 +27,7 @@ public final class PartnerSide {
 
     private static final XmlCrypto CRYPTO = new XmlCrypto();
     private static final PartnerDocuments PARTNER = new PartnerDocuments(CRYPTO);
+    private static final CertifiedJws JWS = new CertifiedJws(new JoseCrypto());
 
     private PartnerSide() {}
 
@@ -71,6 +77,25 @@ public final class PartnerSide {
         Document message = SecureXml.parse(sample);
         UUID messageId = PartnerDocuments.stamp(message, header);
         return new Sent(messageId, PARTNER.protect(message, DevPki.key(signer), DevPki.certificate("gateway-enc")));
+    }
+
+    /**
+     * What a receiver answers with its signed receipt, in the receipt's format, signed with the {@code signer}'s
+     * certs-dev key the way the format says (XML-DSig under the profile, or a JWS carrying its certificate).
+     */
+    public static ReceiptFormat.Answer receipt(ReceiptFormat format, ReceiptFormat.Claims claims, String signer) {
+        SigningKey key = DevPki.key(signer);
+        byte[] statement = format.statement(claims);
+        byte[] signed =
+                switch (format.signature()) {
+                    case XML_DSIG -> {
+                        Document document = SecureXml.parse(statement);
+                        CRYPTO.sign(document, key);
+                        yield SecureXml.serialize(document);
+                    }
+                    case JWS -> JWS.sign(statement, key).getBytes(StandardCharsets.US_ASCII);
+                };
+        return format.answer(signed, claims);
     }
 
     /** A message a partner sent, with the MessageId it carries. */

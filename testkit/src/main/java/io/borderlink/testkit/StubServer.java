@@ -5,12 +5,14 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.borderlink.adapters.agency.AgencyInboundSoap;
+import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.Digests;
 import io.borderlink.testkit.PartnerSide.Opened;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,18 +46,14 @@ public final class StubServer implements AutoCloseable {
 
     /**
      * Whom the stub plays: where deliveries arrive, which element of a request is the message, which header
-     * field names a delivery (the same on every attempt), and the answer, given the delivery's id and the time.
+     * field names a delivery (the same on every attempt), and the answer: the signed receipt its format
+     * defines, or, for a format without one, a plain answer given the delivery's id and the time.
      */
-    public record Role(String path, String namespace, String element, String id, String answer) {
+    public record Role(String path, String namespace, String element, String id, String answer, ReceiptFormat receipt) {
 
-        /** A liaison office: Deliver requests (contracts/wsdl/liaison.wsdl). */
+        /** A liaison office: Deliver requests (contracts/wsdl/liaison.wsdl), answered with a signed Receipt. */
         public static final Role LIAISON_PARTNER = new Role(
-                "/liaison",
-                LiaisonTranslator.NAMESPACE,
-                "LiaisonMessage",
-                "MessageId",
-                envelope("<DeliverResponse xmlns=\"" + LiaisonSoap.SERVICE_NAMESPACE + "\"><MessageId>%1$s</MessageId>"
-                        + "<ReceivedAt>%2$s</ReceivedAt><Status>ACCEPTED</Status></DeliverResponse>"));
+                "/liaison", LiaisonTranslator.NAMESPACE, "LiaisonMessage", "MessageId", null, LiaisonSoap.RECEIPT);
 
         /** An agency system: the exchange as a REST POST or a ReceiveExchange request (agency-inbound.wsdl). */
         public static final Role AGENCY = new Role(
@@ -64,7 +62,8 @@ public final class StubServer implements AutoCloseable {
                 "Exchange",
                 "ExchangeId",
                 envelope("<ReceiveExchangeResponse xmlns=\"" + AgencyInboundSoap.SERVICE_NAMESPACE + "\">"
-                        + "<ExchangeId>%1$s</ExchangeId><Status>RECEIVED</Status></ReceiveExchangeResponse>"));
+                        + "<ExchangeId>%1$s</ExchangeId><Status>RECEIVED</Status></ReceiveExchangeResponse>"),
+                null);
 
         private static String envelope(String body) {
             return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>" + body
@@ -125,6 +124,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     private final Role role;
+    private final String identity;
     private final PrivateKey key;
     private final Settings settings;
     private final HttpsServer server;
@@ -134,6 +134,7 @@ public final class StubServer implements AutoCloseable {
 
     private StubServer(Role role, String identity, Settings settings) throws IOException {
         this.role = role;
+        this.identity = identity;
         this.key = DevPki.key(identity).privateKey();
         this.settings = settings;
         this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
@@ -197,28 +198,37 @@ public final class StubServer implements AutoCloseable {
             byte[] body = request.getRequestBody().readAllBytes();
             long arrived = System.nanoTime();
             int status = 200;
-            String reply;
+            String contentType = "text/xml; charset=utf-8";
+            byte[] reply;
             String id = null;
             try {
                 Document message = PartnerSide.element(body, role.namespace(), role.element());
+                // Named as received, before it is decrypted in place.
+                String digest = Digests.sha256OfCanonicalXml(message);
                 if (settings.open()) {
                     opened(PartnerSide.open(message, key));
                 }
                 id = role.text(message, role.id());
                 arrivals.arrived(id, role.text(message, "CorrelationId"), arrived);
-                reply = role.answer().formatted(id, Instant.now());
+                if (role.receipt() == null) {
+                    reply = role.answer().formatted(id, Instant.now()).getBytes(StandardCharsets.UTF_8);
+                } else {
+                    ReceiptFormat.Answer answer = PartnerSide.receipt(
+                            role.receipt(), new ReceiptFormat.Claims(id, digest, Instant.now()), identity);
+                    contentType = answer.contentType();
+                    reply = answer.body();
+                }
                 pause(settings.answerAfter());
             } catch (GatewayException e) {
                 settings.log().accept("--- refused: " + e.code() + " " + e.getMessage());
                 arrivals.countUnreadable();
                 status = 400;
-                reply = e.code().name();
+                reply = e.code().name().getBytes(StandardCharsets.UTF_8);
             }
             try {
-                byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
-                request.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
-                request.sendResponseHeaders(status, bytes.length);
-                request.getResponseBody().write(bytes);
+                request.getResponseHeaders().set("Content-Type", contentType);
+                request.sendResponseHeaders(status, reply.length);
+                request.getResponseBody().write(reply);
             } finally {
                 if (id != null) {
                     arrivals.answered(id);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.StubServer.Outage;
 import io.borderlink.testkit.StubServer.Role;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,23 @@ class StubServerTest {
         assertThat(answer.body()).isEqualTo("DECRYPTION_FAILED");
         assertThat(partner.received()).isEmpty();
         assertThat(partner.arrivals().unreadable()).isEqualTo(1);
+    }
+
+    /** The DeliverResponse carries a Receipt signed with the office's key over the id and what it received. */
+    @Test
+    void answersWithAReceiptSignedByThePartnerNamingTheMessageAndItsDigest() throws Exception {
+        StubServer partner = ruLiaison(Settings.defaults());
+        UUID messageId = UUID.randomUUID();
+        byte[] message = liaisonMessage(messageId, "ru-liaison");
+
+        HttpResponse<String> answer = deliver(partner, message);
+
+        byte[] receipt = LiaisonSoap.RECEIPT
+                .find(answer.body().getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+        assertThat(new XmlCrypto().verify(SecureXml.parse(receipt))).isEqualTo(DevPki.certificate("ru-liaison"));
+        assertThat(LiaisonSoap.RECEIPT.claims(receipt).messageId()).isEqualTo(messageId.toString());
+        assertThat(LiaisonSoap.RECEIPT.claims(receipt).receivedDigest()).isEqualTo(Digests.ofMessage(message));
     }
 
     @Test

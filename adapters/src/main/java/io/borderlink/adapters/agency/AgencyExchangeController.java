@@ -3,6 +3,8 @@ package io.borderlink.adapters.agency;
 import io.borderlink.adapters.flow.ClientCertificates;
 import io.borderlink.adapters.flow.Flows;
 import io.borderlink.adapters.flow.RequestBodies;
+import io.borderlink.contracts.api.DeliveryReceipt;
+import io.borderlink.contracts.api.DeliveryReceiptQuery;
 import io.borderlink.contracts.api.ExchangeStatus;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.StatusQuery;
@@ -46,5 +48,11 @@ public class AgencyExchangeController {
     @GetMapping(path = "/{exchangeId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ExchangeStatus getExchange(@PathVariable UUID exchangeId, HttpServletRequest request) {
         return flows.status(new StatusQuery(exchangeId, ClientCertificates.of(request)));
+    }
+
+    @GetMapping(path = "/{exchangeId}/receipts/{recipientId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public DeliveryReceipt getDeliveryReceipt(
+            @PathVariable UUID exchangeId, @PathVariable String recipientId, HttpServletRequest request) {
+        return flows.deliveryReceipt(new DeliveryReceiptQuery(exchangeId, recipientId, ClientCertificates.of(request)));
     }
 }

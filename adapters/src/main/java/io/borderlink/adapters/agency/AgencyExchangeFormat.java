@@ -4,6 +4,7 @@ import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
+import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.Rendered;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
@@ -73,6 +74,12 @@ public final class AgencyExchangeFormat implements PartnerFormat {
 
     @Override
     public Optional<Intake> intake() {
+        return Optional.empty();
+    }
+
+    /** Agency systems answer with a plain acknowledgement; their receipts are not signed. */
+    @Override
+    public Optional<ReceiptFormat> receipt() {
         return Optional.empty();
     }
 }

@@ -57,6 +57,7 @@ public class AgencyExchangeSoapEndpoint implements Provider<DOMSource> {
         append(response, "State", receipt.state());
         append(response, "ReceivedAt", receipt.receivedAt().toString());
         append(response, "Duplicate", String.valueOf(receipt.duplicate()));
+        SoapPayloads.appendSigned(response, "Receipt", receipt.receipt());
         return document;
     }
 }

@@ -1,5 +1,7 @@
 package io.borderlink.adapters.flow;
 
+import io.borderlink.contracts.api.DeliveryReceipt;
+import io.borderlink.contracts.api.DeliveryReceiptQuery;
 import io.borderlink.contracts.api.DryRunRequest;
 import io.borderlink.contracts.api.DryRunResult;
 import io.borderlink.contracts.api.ExchangeStatus;
@@ -20,6 +22,7 @@ public final class Flows {
     static final String ACCEPT = "direct:outbound.accept";
     static final String RECEIVE = "direct:inbound.receive";
     static final String STATUS = "direct:exchange.status";
+    static final String DELIVERY_RECEIPT = "direct:exchange.delivery-receipt";
     static final String DRY_RUN = "direct:policy.dry-run";
 
     private final ProducerTemplate template;
@@ -39,6 +42,10 @@ public final class Flows {
 
     public ExchangeStatus status(StatusQuery query) {
         return request(STATUS, query, ExchangeStatus.class);
+    }
+
+    public DeliveryReceipt deliveryReceipt(DeliveryReceiptQuery query) {
+        return request(DELIVERY_RECEIPT, query, DeliveryReceipt.class);
     }
 
     public DryRunResult dryRun(DryRunRequest request) {

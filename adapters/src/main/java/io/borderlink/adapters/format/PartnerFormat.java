@@ -39,6 +39,12 @@ public interface PartnerFormat {
     /** Translate in: how a message a partner pushes to us is read; empty for a format nobody pushes to us. */
     Optional<Intake> intake();
 
+    /**
+     * How the receiver's answer carries its signed receipt, both ways: the partner's for what we deliver, ours
+     * for what a partner pushes to us; empty for a format that defines none.
+     */
+    Optional<ReceiptFormat> receipt();
+
     /** Foreign partners take their own formats; our agencies take the canonical exchange. */
     enum Audience {
         PARTNER,

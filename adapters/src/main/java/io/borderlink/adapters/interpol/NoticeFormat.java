@@ -2,8 +2,10 @@ package io.borderlink.adapters.interpol;
 
 import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
+import io.borderlink.adapters.format.JwsReceipt;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
+import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.Rendered;
 import io.borderlink.contracts.exchange.Exchange;
 import java.time.Instant;
@@ -22,6 +24,7 @@ public final class NoticeFormat implements PartnerFormat {
     private static final HttpEnvelope HTTP = HttpEnvelope.plain(MEDIA_TYPE);
 
     private final NoticeWriter writer = new NoticeWriter();
+    private final ReceiptFormat receipt = new JwsReceipt();
 
     @Override
     public String id() {
@@ -56,5 +59,11 @@ public final class NoticeFormat implements PartnerFormat {
     @Override
     public Optional<Intake> intake() {
         return Optional.empty();
+    }
+
+    /** The answer is a JWS by the bureau over the message id and the digest of the JWE it received. */
+    @Override
+    public Optional<ReceiptFormat> receipt() {
+        return Optional.of(receipt);
     }
 }

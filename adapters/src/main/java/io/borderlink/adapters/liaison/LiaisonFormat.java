@@ -5,6 +5,7 @@ import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
+import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.Rendered;
 import io.borderlink.contracts.exchange.Exchange;
 import java.time.Instant;
@@ -58,5 +59,11 @@ public final class LiaisonFormat implements PartnerFormat {
     @Override
     public Optional<Intake> intake() {
         return Optional.of(intake);
+    }
+
+    /** The {@code DeliverResponse} carries a {@code Receipt} signed by the receiving office (or by us). */
+    @Override
+    public Optional<ReceiptFormat> receipt() {
+        return Optional.of(LiaisonSoap.RECEIPT);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
+import java.nio.charset.StandardCharsets;
 import javax.xml.transform.dom.DOMSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -63,6 +64,13 @@ public class LiaisonInboundEndpoint implements Provider<DOMSource> {
         append(response, "MessageId", messageId);
         append(response, "ReceivedAt", receipt.receivedAt().toString());
         append(response, "Status", receipt.duplicate() ? "DUPLICATE" : "ACCEPTED");
+        if (receipt.receipt() != null) {
+            // The Receipt element is itself the signed document (LiaisonSoap.RECEIPT), not wrapped in another.
+            response.appendChild(document.importNode(
+                    SecureXml.parse(receipt.receipt().getBytes(StandardCharsets.UTF_8))
+                            .getDocumentElement(),
+                    true));
+        }
         return document;
     }
 }

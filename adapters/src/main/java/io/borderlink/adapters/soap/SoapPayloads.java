@@ -3,7 +3,9 @@ package io.borderlink.adapters.soap;
 import io.borderlink.adapters.flow.ClientCertificates;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.xml.SecureXml;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -71,6 +73,23 @@ public final class SoapPayloads {
     public static void append(Element parent, String name, String text) {
         Element child = parent.getOwnerDocument().createElementNS(parent.getNamespaceURI(), name);
         child.setTextContent(text);
+        parent.appendChild(child);
+    }
+
+    /**
+     * Appends {@code <name>} holding a signed XML document (the gateway's receipt) as it was signed; nothing
+     * when there is none. Its exclusive-c14n signature does not depend on where it is embedded.
+     */
+    public static void appendSigned(Element parent, String name, String signedDocument) {
+        if (signedDocument == null) {
+            return;
+        }
+        Element child = parent.getOwnerDocument().createElementNS(parent.getNamespaceURI(), name);
+        child.appendChild(parent.getOwnerDocument()
+                .importNode(
+                        SecureXml.parse(signedDocument.getBytes(StandardCharsets.UTF_8))
+                                .getDocumentElement(),
+                        true));
         parent.appendChild(child);
     }
 }

@@ -5,7 +5,9 @@ import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
+import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.Rendered;
+import io.borderlink.adapters.format.XmlReceipt;
 import io.borderlink.contracts.exchange.Exchange;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +28,7 @@ public final class WcoFormat implements PartnerFormat {
 
     private final WcoTranslator translator = new WcoTranslator();
     private final Intake intake = new HeaderIntake(ROOT, translator::fromWco);
+    private final ReceiptFormat receipt = XmlReceipt.whole(new QName(WcoTranslator.NAMESPACE, "Acknowledgement"));
 
     @Override
     public String id() {
@@ -60,5 +63,11 @@ public final class WcoFormat implements PartnerFormat {
     @Override
     public Optional<Intake> intake() {
         return Optional.of(intake);
+    }
+
+    /** The answer is a signed {@code Acknowledgement} (contracts/xsd/wco-enforcement-v1.xsd). */
+    @Override
+    public Optional<ReceiptFormat> receipt() {
+        return Optional.of(receipt);
     }
 }

@@ -32,6 +32,11 @@ public enum ErrorCode {
     PARTNER_UNAVAILABLE(502),
     /** A partner refused the delivery with a client error; retrying would not help. */
     PARTNER_REJECTED(502),
+    /**
+     * A recipient accepted a delivery without a signed receipt that verifies under its own root and names
+     * the message and the digest of what was sent; the delivery is not counted as delivered and is retried.
+     */
+    RECEIPT_INVALID(502),
     /** The approval task is no longer open: already decided, rejected, expired or denied by a new policy. */
     APPROVAL_CLOSED(409),
     /** This officer may not decide this task: not an officer, or from the agency that originated it. */

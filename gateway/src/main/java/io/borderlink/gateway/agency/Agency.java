@@ -1,6 +1,7 @@
 package io.borderlink.gateway.agency;
 
 import io.borderlink.gateway.partner.Direction;
+import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +40,8 @@ public record Agency(
                         in.certificate() != null ? in.certificate() : certificates.get(0),
                         in.trustAnchor(),
                         in.keyTransport(),
-                        in.delivery()));
+                        in.delivery(),
+                        // Agency systems answer with a plain acknowledgement (their format defines no receipt).
+                        Receipts.OPTIONAL));
     }
 }

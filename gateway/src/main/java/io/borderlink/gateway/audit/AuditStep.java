@@ -34,5 +34,14 @@ public enum AuditStep {
     /** An auditor verified the chain; the outcome says whether it was intact, the detail what was found. */
     VERIFY,
     /** An auditor exported an evidence bundle; the digest is that of its signed manifest. */
-    EXPORT
+    EXPORT,
+    /**
+     * Retention destroyed an exchange's evidence and its data key; the detail names the rule and the documents,
+     * the digest is that of the inventory of what was destroyed (kept in {@code exchange_purge}).
+     */
+    PURGED,
+    /** An auditor set or released a legal hold on an exchange: while one is active it is never purged. */
+    LEGAL_HOLD,
+    /** Data keys were rewrapped with the current key-encryption key after a rotation. */
+    KEY_ROTATION
 }

@@ -6,7 +6,6 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.XmlCrypto;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -25,32 +24,31 @@ class BundleDocuments {
 
     private final JdbcTemplate jdbc;
     private final XmlCrypto xml;
+    private final KeptDocuments evidence;
+    private final BundleLifecycle lifecycle;
 
-    BundleDocuments(JdbcTemplate jdbc, XmlCrypto xml) {
+    BundleDocuments(JdbcTemplate jdbc, XmlCrypto xml, KeptDocuments evidence) {
         this.jdbc = jdbc;
         this.xml = xml;
+        this.evidence = evidence;
+        this.lifecycle = new BundleLifecycle(List.of());
     }
 
     /**
      * Writes every document kept for the exchanges under {@code evidence/<exchange>/}, and their index; adds
-     * the certificates that signed the originals to {@code signers}. Answers how many documents.
+     * the certificates that signed the originals to {@code signers}, and those that signed recipients'
+     * receipts, with their chains, to {@code receiptSigners}. Answers how many documents.
      */
-    int write(List<UUID> exchanges, Set<X509Certificate> signers, BundleWriter writer) throws IOException {
+    int write(
+            List<UUID> exchanges,
+            Set<X509Certificate> signers,
+            Set<X509Certificate> receiptSigners,
+            BundleWriter writer)
+            throws IOException {
         ArrayNode index = BundleWriter.JSON.createArrayNode();
         for (UUID exchange : exchanges) {
-            List<Document> documents = jdbc.query(
-                    """
-                    SELECT kind, recipient_id, digest, media_type, content, created_at
-                    FROM evidence WHERE exchange_id = ? ORDER BY id""",
-                    (rs, row) -> new Document(
-                            rs.getString("kind"),
-                            rs.getString("recipient_id"),
-                            rs.getString("digest").stripTrailing(),
-                            rs.getString("media_type"),
-                            rs.getBytes("content"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant()),
-                    exchange);
-            for (Document document : documents) {
+            List<KeptDocuments.Document> documents = evidence.documents(exchange);
+            for (KeptDocuments.Document document : documents) {
                 String name = "evidence/" + exchange + "/" + document.kind()
                         + (document.recipientId() == null ? "" : "-" + document.recipientId()) + "-"
                         + document.digest().substring(0, 16) + extension(document.mediaType());
@@ -68,10 +66,41 @@ class BundleDocuments {
                 if ("SIGNED_ORIGINAL".equals(document.kind())) {
                     signer(document.content()).ifPresent(signers::add);
                 }
+                if (BundleLifecycle.PARTNER_RECEIPT.equals(document.kind())) {
+                    receiptSigners.addAll(lifecycle.signers(document.content(), document.mediaType()));
+                }
             }
         }
         writer.json(BundleFormat.EVIDENCE, index);
         return index.size();
+    }
+
+    /**
+     * What retention destroyed of the exchanges: rule, time and the inventory of the documents (kind, recipient,
+     * digest), whose SHA-256 the PURGED event in the chain carries.
+     */
+    ArrayNode purges(List<UUID> exchanges) {
+        ArrayNode list = BundleWriter.JSON.createArrayNode();
+        for (UUID exchange : exchanges) {
+            jdbc.query(
+                    """
+                    SELECT exchange_id, rule_id, purged_at, documents, inventory FROM exchange_purge
+                    WHERE exchange_id = ?""",
+                    rs -> {
+                        list.addObject()
+                                .put("exchangeId", rs.getString("exchange_id"))
+                                .put("ruleId", rs.getString("rule_id"))
+                                .put(
+                                        "purgedAt",
+                                        rs.getObject("purged_at", OffsetDateTime.class)
+                                                .toInstant()
+                                                .toString())
+                                .put("documents", rs.getInt("documents"))
+                                .put("inventory", rs.getString("inventory"));
+                    },
+                    exchange);
+        }
+        return list;
     }
 
     /** Every officer's decision on the exchanges' shares, with the statement the gateway signed. */
@@ -124,8 +153,4 @@ class BundleDocuments {
             default -> ".bin";
         };
     }
-
-    /** @param recipientId the partner or agency the document was kept for; null for the exchange's own */
-    private record Document(
-            String kind, String recipientId, String digest, String mediaType, byte[] content, Instant createdAt) {}
 }

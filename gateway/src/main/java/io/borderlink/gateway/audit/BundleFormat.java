@@ -21,10 +21,17 @@ final class BundleFormat {
     static final String EVIDENCE = "evidence.json";
 
     static final String APPROVALS = "approvals.json";
+    /**
+     * What retention destroyed of the bundle's exchanges: rule, time and the inventory of digests the PURGED
+     * event in the chain pins. Absent from bundles made before retention existed, which read as "nothing".
+     */
+    static final String PURGES = "purges.json";
     /** The gateway's signing certificate first, then its chain. */
     static final String GATEWAY_CERTIFICATES = "certificates/gateway.pem";
     /** The agencies' intermediate CAs and the certificates that signed the originals. */
     static final String AGENCY_CERTIFICATES = "certificates/agencies.pem";
+    /** The certificates (with their chains) that signed recipients' receipts; absent from older bundles. */
+    static final String PARTNER_CERTIFICATES = "certificates/partners.pem";
     /** The certificate the gateway checks time-stamps against, when it has a TSA. */
     static final String TSA_CERTIFICATES = "certificates/tsa.pem";
 
@@ -46,9 +53,14 @@ final class BundleFormat {
                 chain.json       slices of the audit chain, each from one signed checkpoint to the next;
                                  entries of this scope carry their event, the others only their hashes
                 checkpoints.json the signed checkpoints (JWS) with RFC 3161 time-stamps where there are
-                evidence.json    the documents under evidence/, with kind, partner and SHA-256
+                evidence.json    the documents under evidence/, with kind, partner and SHA-256; a
+                                 PARTNER_RECEIPT is the recipient's signed receipt, naming the SHA-256 of
+                                 the exclusive c14n (XML) or the bytes (JOSE) of what it was SENT
                 approvals.json   officers' approvals, each with the statement the gateway signed
-                certificates/    the gateway's signing chain, the agencies' CAs and signers, the TSA
+                purges.json      what retention destroyed: rule, time and the documents' digests, whose
+                                 SHA-256 (of the inventory text) the exchange's PURGED chain entry carries
+                certificates/    the gateway's signing chain, the agencies' CAs and signers, the
+                                 recipients' receipt signers (partners.pem), the TSA
 
                 entry hash = SHA-256 of: "%s" and then id, occurredAt, node, step, outcome, exchangeId,
                 partnerId, code, actor, actorCertificate, digest, detail, each as a 4-byte big-endian length

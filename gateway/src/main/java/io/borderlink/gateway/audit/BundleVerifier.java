@@ -105,6 +105,9 @@ public final class BundleVerifier {
         chain(files, signedHeads, checked, problems);
         evidence(files, gatewayChain, checked, problems);
         approvals(files, gateway, checked, problems);
+        BundleLifecycle lifecycle = new BundleLifecycle(anchors);
+        lifecycle.receipts(files, checked, problems);
+        lifecycle.purges(files, checked, problems);
     }
 
     /** Every file but the manifest and its signature must be listed with its digest, and every listed file be there. */

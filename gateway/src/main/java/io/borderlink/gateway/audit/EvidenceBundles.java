@@ -194,7 +194,10 @@ public class EvidenceBundles {
             long entries = slices.write(segments, inScope, writer);
             writer.json(BundleFormat.CHECKPOINTS, slices.checkpoints(segments));
             Set<X509Certificate> signers = new LinkedHashSet<>();
-            int documentCount = documents.write(exchanges, signers, writer);
+            Set<X509Certificate> receiptSigners = new LinkedHashSet<>();
+            int documentCount = documents.write(exchanges, signers, receiptSigners, writer);
+            int purged = writer.json(BundleFormat.PURGES, documents.purges(exchanges));
+            writer.text(BundleFormat.PARTNER_CERTIFICATES, Certificates.pem(List.copyOf(receiptSigners)));
             int approvals = writer.json(BundleFormat.APPROVALS, documents.approvals(exchanges));
             writer.text(
                     BundleFormat.GATEWAY_CERTIFICATES,
@@ -223,6 +226,7 @@ public class EvidenceBundles {
                     .put("entries", entries)
                     .put("segments", segments.size())
                     .put("documents", documentCount)
+                    .put("purged", purged)
                     .put("approvals", approvals);
             ObjectNode files = manifest.putObject("files");
             writer.digests().forEach(files::put);

@@ -220,6 +220,16 @@ public class Deliveries {
                 sent.answer(),
                 withoutParameters(sent.answerType()),
                 now);
+        if (sent.receipt() != null) {
+            evidence.store(
+                    share.exchangeId(),
+                    EvidenceKind.PARTNER_RECEIPT,
+                    share.recipient().id(),
+                    Digests.sha256(sent.receipt().signed()),
+                    sent.receipt().signed(),
+                    sent.receipt().mediaType(),
+                    now);
+        }
     }
 
     private List<AuditEvent> deliveredEvents(SentMessage sent, ShareDelivery share, String receipt) {
@@ -236,7 +246,7 @@ public class Deliveries {
                         .actor(GATEWAY, signingCertificate)
                         .digest(sent.message().digest())
                         .detail("attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status()
-                                + ", receipt " + receipt));
+                                + signedReceipt(sent) + ", receipt " + receipt));
     }
 
     /**
@@ -264,7 +274,9 @@ public class Deliveries {
 
     private void recordFailed(ShareDelivery share, GatewayException failure) {
         DeliverySettings delivery = share.recipient().delivery();
-        boolean retry = failure.code() == ErrorCode.PARTNER_UNAVAILABLE && share.attempt() < delivery.maxAttempts();
+        boolean retryable =
+                failure.code() == ErrorCode.PARTNER_UNAVAILABLE || failure.code() == ErrorCode.RECEIPT_INVALID;
+        boolean retry = retryable && share.attempt() < delivery.maxAttempts();
         Instant next = clock.instant()
                 .plus(delivery.backoffAfter(
                         share.attempt(), ThreadLocalRandom.current().nextDouble()));
@@ -337,6 +349,14 @@ public class Deliveries {
                 recipient.direction(),
                 share.attempt(),
                 share.viewDigest());
+    }
+
+    private static String signedReceipt(SentMessage sent) {
+        return sent.receipt() == null
+                ? ", no signed receipt (optional for this recipient)"
+                : ", verified signed receipt " + Digests.sha256(sent.receipt().signed()) + " by "
+                        + sent.receipt().signer().getSubjectX500Principal().getName() + " naming "
+                        + sent.receipt().claims().receivedDigest();
     }
 
     private static AuditEvent step(AuditStep step, ShareDelivery share) {

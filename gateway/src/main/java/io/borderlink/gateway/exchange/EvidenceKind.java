@@ -16,5 +16,10 @@ public enum EvidenceKind {
      */
     SENT_SIGNED,
     /** What the recipient answered when it accepted the message (its receipt), exactly as received. */
-    RECEIPT
+    RECEIPT,
+    /**
+     * The recipient's signed receipt taken out of that answer, verified: its signature, its signer's path to
+     * the recipient's root, the message id and the digest of what was sent.
+     */
+    PARTNER_RECEIPT
 }

@@ -5,21 +5,39 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.EnvelopeEncryption;
+import io.borderlink.gateway.audit.KeptDocuments;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Documents kept as evidence, named by their SHA-256 and referenced from the audit trail by it. */
+/**
+ * Documents kept as evidence, named by their SHA-256 and referenced from the audit trail by it. Every
+ * document is sealed (AES-256-GCM) with its exchange's data key ({@link DataKeys}) before it reaches the
+ * database; its digest stays over the plaintext, so the audit trail and bundle verification do not change.
+ */
 @Component
-public class EvidenceStore {
+public class EvidenceStore implements KeptDocuments {
+
+    private static final String COLUMNS = "kind, recipient_id, digest, media_type, content, sealed, created_at";
 
     private final JdbcClient jdbc;
+    private final DataKeys keys;
+    private final EnvelopeEncryption envelope;
 
-    EvidenceStore(JdbcClient jdbc) {
+    EvidenceStore(JdbcClient jdbc, DataKeys keys, EnvelopeEncryption envelope) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.envelope = envelope;
     }
 
     public void store(
@@ -35,26 +53,28 @@ public class EvidenceStore {
             byte[] content,
             String mediaType,
             Instant at) {
+        byte[] sealed = envelope.seal(
+                keys.forWriting(exchangeId), content, context(exchangeId, kind.name(), recipientId, digest));
         jdbc.sql(
                         """
-                        INSERT INTO evidence (exchange_id, kind, recipient_id, digest, media_type, content, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(exchangeId, kind.name(), recipientId, digest, mediaType, content, at.atOffset(ZoneOffset.UTC))
+                        INSERT INTO evidence (exchange_id, kind, recipient_id, digest, media_type, content, sealed,
+                                              created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""")
+                .params(exchangeId, kind.name(), recipientId, digest, mediaType, sealed, at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     /** The exchange's own document of a kind (the protected or the signed original). */
     public Optional<byte[]> original(UUID exchangeId, EvidenceKind kind) {
         return jdbc
-                .sql(
-                        """
-                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND recipient_id IS NULL
-                        ORDER BY id""")
+                .sql("SELECT " + COLUMNS
+                        + " FROM evidence WHERE exchange_id = ? AND kind = ? AND recipient_id IS NULL ORDER BY id")
                 .params(exchangeId, kind.name())
-                .query((rs, row) -> rs.getBytes("content"))
+                .query((rs, row) -> read(exchangeId, rs))
                 .list()
                 .stream()
-                .findFirst();
+                .findFirst()
+                .map(Document::content);
     }
 
     /** The exchange as its originator signed it, as the policy reads it; missing only if the store is damaged. */
@@ -68,14 +88,74 @@ public class EvidenceStore {
     /** The latest document of a kind kept for one recipient's share of an exchange. */
     public Optional<byte[]> find(UUID exchangeId, EvidenceKind kind, String recipientId) {
         return jdbc
-                .sql(
-                        """
-                        SELECT content FROM evidence WHERE exchange_id = ? AND kind = ? AND recipient_id = ?
-                        ORDER BY id DESC""")
+                .sql("SELECT " + COLUMNS
+                        + " FROM evidence WHERE exchange_id = ? AND kind = ? AND recipient_id = ? ORDER BY id DESC")
                 .params(exchangeId, kind.name(), recipientId)
-                .query((rs, row) -> rs.getBytes("content"))
+                .query((rs, row) -> read(exchangeId, rs))
                 .list()
                 .stream()
-                .findFirst();
+                .findFirst()
+                .map(Document::content);
+    }
+
+    @Override
+    public List<Document> documents(UUID exchangeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM evidence WHERE exchange_id = ? ORDER BY id")
+                .param(exchangeId)
+                .query((rs, row) -> read(exchangeId, rs))
+                .list();
+    }
+
+    /** What is kept for the exchange, without opening it: kind, recipient, digest, type, time; no content. */
+    public List<Document> inventory(UUID exchangeId) {
+        return jdbc.sql(
+                        """
+                        SELECT kind, recipient_id, digest, media_type, created_at
+                        FROM evidence WHERE exchange_id = ? ORDER BY id""")
+                .param(exchangeId)
+                .query((rs, row) -> new Document(
+                        rs.getString("kind"),
+                        rs.getString("recipient_id"),
+                        rs.getString("digest").stripTrailing(),
+                        rs.getString("media_type"),
+                        null,
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /**
+     * Deletes every document of the exchange and destroys its data key, in the caller's transaction: even a
+     * copy of the rows left in a backup cannot be opened any more. Answers the number of documents deleted.
+     */
+    public int purge(UUID exchangeId) {
+        int deleted = jdbc.sql("DELETE FROM evidence WHERE exchange_id = ?")
+                .param(exchangeId)
+                .update();
+        keys.destroy(exchangeId);
+        return deleted;
+    }
+
+    private Document read(UUID exchangeId, ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        String recipientId = rs.getString("recipient_id");
+        String digest = rs.getString("digest").stripTrailing();
+        byte[] content = rs.getBytes("content");
+        if (rs.getBoolean("sealed")) {
+            SecretKey key = keys.forReading(exchangeId);
+            content = envelope.open(key, content, context(exchangeId, kind, recipientId, digest));
+        }
+        return new Document(
+                kind,
+                recipientId,
+                digest,
+                rs.getString("media_type"),
+                content,
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** A sealed document opens only as the row it was written as: same exchange, kind, recipient and digest. */
+    private static byte[] context(UUID exchangeId, String kind, String recipientId, String digest) {
+        return String.join("\n", exchangeId.toString(), kind, String.valueOf(recipientId), digest)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -88,8 +88,8 @@ public class ExchangeStore {
                         """
                         INSERT INTO exchange (id, correlation_id, originator, category, classification, created_at,
                                               received_at, channel, signer_certificate, client_certificate, signed_digest,
-                                              direction)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                              direction, purpose)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         header.correlationId(),
@@ -102,7 +102,8 @@ public class ExchangeStore {
                         fingerprint(verified.signer()),
                         fingerprint(verified.client()),
                         verified.signedDigest(),
-                        verified.direction().name())
+                        verified.direction().name(),
+                        header.purpose().code())
                 .update();
         evidence.store(
                 id,

@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyTransport which RSA-OAEP variant its stack reads
  * @param policy what it may receive and in what shape
  * @param inbound that, and how, it sends to us; absent for a partner that only receives
+ * @param receipts whether a delivery counts only with the partner's signed receipt, as its format defines it
  */
 public record Partner(
         @NotBlank @Pattern(regexp = "[A-Z]{2,}(-[A-Z0-9]+)+") String id,
@@ -37,11 +38,12 @@ public record Partner(
         @DefaultValue("RSA_OAEP") KeyTransport keyTransport,
         @Valid @NotNull Policy policy,
         @Valid @DefaultValue DeliverySettings delivery,
-        @Valid PartnerInbound inbound) {
+        @Valid PartnerInbound inbound,
+        @DefaultValue("REQUIRED") Receipts receipts) {
 
     public Recipient recipient() {
         return new Recipient(
-                id, Direction.OUTBOUND, format, endpoint, certificate, trustAnchor, keyTransport, delivery);
+                id, Direction.OUTBOUND, format, endpoint, certificate, trustAnchor, keyTransport, delivery, receipts);
     }
 
     /** Whether the partner receives this category when an exchange names no addressees. */

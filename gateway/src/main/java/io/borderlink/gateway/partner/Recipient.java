@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * root for the TLS server, and how hard to try.
  *
  * @param direction which way shares to this recipient travel: to a partner outbound, to an agency inbound
+ * @param receipts whether a delivery counts only with the recipient's signed receipt
  */
 public record Recipient(
         String id,
@@ -20,4 +21,5 @@ public record Recipient(
         Path certificate,
         Path trustAnchor,
         KeyTransport keyTransport,
-        DeliverySettings delivery) {}
+        DeliverySettings delivery,
+        Receipts receipts) {}

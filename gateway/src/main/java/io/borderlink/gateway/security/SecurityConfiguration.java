@@ -67,11 +67,14 @@ class SecurityConfiguration {
                         .hasAnyRole("OFFICER", "AUDITOR")
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/v1/approvals/*/*"))
                         .hasRole("OFFICER")
-                        // Verifying and exporting change nothing but add their own audit events.
+                        // Verifying and exporting change nothing but add their own audit events; legal holds only keep
+                        // evidence longer.
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/api/v1/audit/**"),
                                 PATHS.matcher(HttpMethod.POST, "/api/v1/audit/verify"),
-                                PATHS.matcher(HttpMethod.POST, "/api/v1/audit/exports"))
+                                PATHS.matcher(HttpMethod.POST, "/api/v1/audit/exports"),
+                                PATHS.matcher(HttpMethod.POST, "/api/v1/audit/holds"),
+                                PATHS.matcher(HttpMethod.POST, "/api/v1/audit/holds/*/release"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
                                 PATHS.matcher("/api/v1/dead-letters"), PATHS.matcher("/api/v1/dead-letters/**"))
@@ -120,7 +123,9 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.GET, "/console/audit"),
                                 PATHS.matcher(HttpMethod.GET, "/console/audit/**"),
                                 PATHS.matcher(HttpMethod.POST, "/console/audit/verify"),
-                                PATHS.matcher(HttpMethod.POST, "/console/audit/exports"))
+                                PATHS.matcher(HttpMethod.POST, "/console/audit/exports"),
+                                PATHS.matcher(HttpMethod.POST, "/console/audit/holds"),
+                                PATHS.matcher(HttpMethod.POST, "/console/audit/holds/*/release"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
                                 PATHS.matcher("/console/dead-letters"), PATHS.matcher("/console/dead-letters/**"))

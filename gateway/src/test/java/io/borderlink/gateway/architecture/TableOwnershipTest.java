@@ -35,7 +35,10 @@ class TableOwnershipTest {
             "approval", "io.borderlink.gateway.approval.ApprovalRecords",
             "exchange", "io.borderlink.gateway.exchange.ExchangeStore",
             "evidence", "io.borderlink.gateway.exchange.EvidenceStore",
-            "audit_event", "io.borderlink.gateway.audit.JdbcAuditTrail");
+            "audit_event", "io.borderlink.gateway.audit.JdbcAuditTrail",
+            "exchange_key", "io.borderlink.gateway.exchange.DataKeys",
+            "exchange_purge", "io.borderlink.gateway.retention.Purges",
+            "legal_hold", "io.borderlink.gateway.retention.LegalHolds");
 
     static List<String> tables() {
         return OWNERS.keySet().stream().sorted().toList();

@@ -12,6 +12,7 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.partner.CircuitSettings;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
+import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -85,7 +86,8 @@ class CircuitsTest {
                         Duration.ofSeconds(2),
                         Duration.ofMinutes(5),
                         Duration.ofSeconds(10),
-                        new CircuitSettings(failures, Duration.ofHours(1), 1)));
+                        new CircuitSettings(failures, Duration.ofHours(1), 1)),
+                Receipts.REQUIRED);
     }
 
     private record RecordingAuditTrail(List<AuditEvent> events) implements AuditTrail {

@@ -10,6 +10,7 @@ import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.receipt.GatewayReceipts;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerSide;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Interoperability with another implementation of the message-protection profile (contracts/PROFILE.md,
@@ -114,6 +116,27 @@ class XmlSec1InteropIT extends GatewayTestSupport {
                 .doesNotContain(withheld.sourceDetails().name())
                 .doesNotContain(withheld.sourceDetails().sourceCode())
                 .doesNotContain(withheld.internalNotes());
+    }
+
+    /** The gateway's signed AcceptanceReceipt, taken out of the SOAP answer, verifies with xmlsec1. */
+    @Test
+    void theAcceptanceReceiptOfASoapSubmissionVerifiesWithXmlsec1() throws Exception {
+        Exchange alert = fresh(Samples.vehicleAlertFromBorderPolice());
+        HttpResponse<String> answer = agency("mn-border").submitOverSoap(protect(alert, "mn-border"));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Element receipt = (Element) SecureXml.parse(answer.body().getBytes(StandardCharsets.UTF_8))
+                .getElementsByTagNameNS(GatewayReceipts.NAMESPACE, "AcceptanceReceipt")
+                .item(0);
+        Document alone = SecureXml.newDocument();
+        alone.appendChild(alone.importNode(receipt, true));
+        Path file = write("receipt.xml", SecureXml.serialize(alone));
+
+        String verification = xmlsec1.verify(
+                file, DevPki.ROOT.resolve("ca/national-root.crt.pem"), DevPki.ROOT.resolve("ca/gateway-ca.crt.pem"));
+
+        assertThat(verification.lines()).contains("OK", "SignedInfo References (ok/all): 1/1");
+        assertThat(receipt.getTextContent())
+                .contains(alert.header().exchangeId().toString());
     }
 
     /** xmlsec1 encrypts the Body with AES-256-CBC → 400 ALGORITHM_NOT_ALLOWED, and no partner receives it. */

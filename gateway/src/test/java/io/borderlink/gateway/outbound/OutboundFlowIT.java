@@ -9,6 +9,8 @@ import io.borderlink.adapters.liaison.LiaisonTranslator;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.exchange.EvidenceKind;
+import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.gateway.support.PartnerStub;
 import io.borderlink.testkit.DevPki;
@@ -16,9 +18,11 @@ import io.borderlink.testkit.PartnerSide;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Document;
 
 /**
@@ -29,6 +33,9 @@ import org.w3c.dom.Document;
 class OutboundFlowIT extends GatewayTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    EvidenceStore evidence;
 
     /** The border police post a border incident for RU-LIAISON; RU-LIAISON receives it, signed and encrypted. */
     @Test
@@ -175,11 +182,15 @@ class OutboundFlowIT extends GatewayTestSupport {
                 .containsSubsequence(
                         "RECEIVE:OK", "DECIDE:RELEASED", "ACCEPT:OK", "TRANSLATE:OK", "PROTECT:OK", "DELIVER:OK");
         // The partner's answer is kept as it came, and the delivery's audit event names its digest.
-        Map<String, Object> receipt = jdbc.queryForMap(
-                "SELECT digest, media_type, content FROM evidence WHERE exchange_id = ? AND kind = 'RECEIPT'"
+        Map<String, Object> receipt = new HashMap<>(jdbc.queryForMap(
+                "SELECT digest, media_type FROM evidence WHERE exchange_id = ? AND kind = 'RECEIPT'"
                         + " AND recipient_id = ?",
                 exchangeId,
-                partner);
+                partner));
+        // Evidence is encrypted at rest: the store opens it.
+        receipt.put(
+                "content",
+                evidence.find(exchangeId, EvidenceKind.RECEIPT, partner).orElseThrow());
         assertThat(new String((byte[]) receipt.get("content"), StandardCharsets.UTF_8))
                 .contains("<Status>ACCEPTED</Status>");
         assertThat(receipt.get("media_type")).isEqualTo("text/xml");

@@ -7,7 +7,9 @@ import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
+import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.Rendered;
+import io.borderlink.adapters.format.XmlReceipt;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.xml.SecureXml;
 import java.time.Instant;
@@ -74,5 +76,11 @@ class BulletinFormat implements PartnerFormat {
     @Override
     public Optional<Intake> intake() {
         return Optional.empty();
+    }
+
+    /** The desk answers with a signed Receipt of the bulletin's own namespace. */
+    @Override
+    public Optional<ReceiptFormat> receipt() {
+        return Optional.of(XmlReceipt.whole(new QName(NAMESPACE, "Receipt")));
     }
 }

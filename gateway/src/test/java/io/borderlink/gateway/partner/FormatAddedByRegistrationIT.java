@@ -35,7 +35,7 @@ import org.w3c.dom.Document;
 class FormatAddedByRegistrationIT extends GatewayTestSupport {
 
     private static final XmlCrypto XML = new XmlCrypto();
-    private static final PartnerStub CN_BULLETIN = PartnerStub.start("cn-liaison", "/bulletins");
+    private static final PartnerStub CN_BULLETIN = PartnerStub.start("cn-liaison", "/bulletins", new BulletinFormat());
     private static final Path PARTNERS = partnersWithTheBulletinDesk();
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -3,6 +3,8 @@ package io.borderlink.gateway.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.adapters.interpol.NoticeFormat;
+import io.borderlink.adapters.wco.WcoFormat;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
@@ -37,8 +39,8 @@ public abstract class GatewayTestSupport {
 
     protected static final PartnerStub RU_LIAISON = PartnerStub.start("ru-liaison");
     protected static final PartnerStub CN_LIAISON = PartnerStub.start("cn-liaison");
-    protected static final PartnerStub INTERPOL_NCB = PartnerStub.start("interpol-ncb", "/notices");
-    protected static final PartnerStub WCO_RILO = PartnerStub.start("wco-rilo", "/cen");
+    protected static final PartnerStub INTERPOL_NCB = PartnerStub.start("interpol-ncb", "/notices", new NoticeFormat());
+    protected static final PartnerStub WCO_RILO = PartnerStub.start("wco-rilo", "/cen", new WcoFormat());
     protected static final PartnerStub MN_CUSTOMS = PartnerStub.agency("mn-customs");
     protected static final PartnerStub MN_BORDER = PartnerStub.agency("mn-border");
     protected static final PartnerStub MN_DEFENCE = PartnerStub.agency("mn-defence");

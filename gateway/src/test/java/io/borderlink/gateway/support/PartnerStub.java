@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.borderlink.adapters.format.PartnerFormat;
+import io.borderlink.adapters.liaison.LiaisonFormat;
 import io.borderlink.testkit.DevPki;
 import java.util.List;
 import java.util.UUID;
@@ -17,12 +19,16 @@ import java.util.UUID;
  * An endpoint the gateway delivers to and that is not ours, played by WireMock: a foreign partner's
  * (HTTPS with the partner's own certs-dev key) or an agency system's inbound endpoint (with the
  * agency's key); either way a client certificate is required that chains to the national root (the
- * gateway's).
+ * gateway's). A partner answers 200 with the signed receipt its format defines ({@link SignedReceipts}),
+ * unless a test asks for a missing, forged or mismatched one.
  */
 public final class PartnerStub implements AutoCloseable {
 
     /** Where the liaison partners take deliveries; other formats name their own path. */
     public static final String PATH = "/liaison";
+
+    /** Where agency stubs take inbound deliveries. */
+    public static final String AGENCY_PATH = "/borderlink/inbound";
 
     private static final String ACCEPTED =
             """
@@ -32,27 +38,30 @@ public final class PartnerStub implements AutoCloseable {
 
     private final WireMockServer server;
     private final String path;
+    private final SignedReceipts receipts;
 
-    private PartnerStub(WireMockServer server, String path) {
+    private PartnerStub(WireMockServer server, String path, SignedReceipts receipts) {
         this.server = server;
         this.path = path;
+        this.receipts = receipts;
     }
-
-    /** Where agency stubs take inbound deliveries. */
-    public static final String AGENCY_PATH = "/borderlink/inbound";
 
     /** Starts the named agency's inbound endpoint (e.g. {@code mn-customs}) on a free loopback port. */
     public static PartnerStub agency(String agency) {
-        return start(agency, AGENCY_PATH);
+        return start(agency, AGENCY_PATH, null);
     }
 
     /** Starts the named liaison partner's endpoint (e.g. {@code ru-liaison}) on a free loopback port. */
     public static PartnerStub start(String partner) {
-        return start(partner, PATH);
+        return start(partner, PATH, new LiaisonFormat());
     }
 
-    /** Starts an endpoint with the named certs-dev identity at a path on a free loopback port, answering 200. */
-    public static PartnerStub start(String partner, String path) {
+    /**
+     * Starts an endpoint with the named certs-dev identity at a path on a free loopback port, answering 200
+     * with the signed receipt of the format (a plain answer when the format has none, or for an agency).
+     */
+    public static PartnerStub start(String partner, String path, PartnerFormat format) {
+        SignedReceipts receipts = new SignedReceipts(partner, format);
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .httpDisabled(true)
@@ -64,11 +73,12 @@ public final class PartnerStub implements AutoCloseable {
                 .needClientAuth(true)
                 .trustStorePath(DevPki.file("ca/client-trust.p12").toString())
                 .trustStoreType("PKCS12")
-                .trustStorePassword(DevPki.PASSWORD));
+                .trustStorePassword(DevPki.PASSWORD)
+                .extensions(receipts));
         server.start();
         // Shared by every test class of the JVM, so it lives as long as the JVM does.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        PartnerStub stub = new PartnerStub(server, path);
+        PartnerStub stub = new PartnerStub(server, path, receipts);
         stub.answer(200);
         return stub;
     }
@@ -77,12 +87,25 @@ public final class PartnerStub implements AutoCloseable {
         return "https://127.0.0.1:" + server.httpsPort() + path;
     }
 
-    /** From now on every delivery gets this HTTP status (with a SOAP answer when it is 200). */
+    /** From now on every delivery gets this HTTP status (with a signed receipt, or a SOAP answer, when 200). */
     public void answer(int status) {
+        answer(status, SignedReceipts.Receipt.SIGNED);
+    }
+
+    /** From now on every delivery is answered 200 with this kind of receipt. */
+    public void receipts(SignedReceipts.Receipt receipt) {
+        answer(200, receipt);
+    }
+
+    private void answer(int status, SignedReceipts.Receipt receipt) {
         ResponseDefinitionBuilder response = aResponse().withStatus(status);
         if (status == 200) {
             response = response.withHeader("Content-Type", "text/xml; charset=utf-8")
                     .withBody(ACCEPTED);
+            if (receipts.signs() && receipt != SignedReceipts.Receipt.NONE) {
+                response = response.withTransformers(SignedReceipts.NAME)
+                        .withTransformerParameter(SignedReceipts.NAME, receipt.name());
+            }
         }
         server.resetMappings();
         server.stubFor(post(urlEqualTo(path)).willReturn(response));

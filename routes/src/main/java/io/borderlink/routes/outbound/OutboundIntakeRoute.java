@@ -6,13 +6,16 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Outbound flow, synchronous part: verify → route and decide → persist, then the agency gets its receipt.
+ * Outbound flow, synchronous part: verify → route and decide → persist, then the agency gets its receipt,
+ * signed by the gateway.
  * Released shares are handed to delivery right away; the durable outbox guarantees them anyway.
  */
 @Component
 public class OutboundIntakeRoute extends RouteBuilder {
 
     public static final String ACCEPT = "direct:outbound.accept";
+    /** The exchange property holding the verified submission, for the receipt the gateway signs at the end. */
+    public static final String VERIFIED = "borderlinkVerified";
 
     @Override
     public void configure() {
@@ -20,11 +23,13 @@ public class OutboundIntakeRoute extends RouteBuilder {
                 .routeId("outbound.accept")
                 .routeConfigurationId(RouteErrorHandling.INTAKE)
                 .to("bean:outboundVerifier?method=verify")
+                .setProperty(VERIFIED, body())
                 .to("bean:outboundDecisions?method=decide")
                 .to("bean:exchangeStore?method=accept")
                 .split(simple("${body.releasedShares}"))
                 .to(OutboxRoutes.DELIVER)
                 .end()
-                .setBody(simple("${body.receipt}"));
+                .setBody(simple("${body.receipt}"))
+                .to("bean:gatewayReceipts?method=forAgency");
     }
 }

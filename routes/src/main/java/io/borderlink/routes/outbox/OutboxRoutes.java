@@ -5,7 +5,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The asynchronous part of both flows: claim a due share → translate → protect → deliver → record, to
+ * The asynchronous part of both flows: claim a due share → translate → protect → deliver → verify the
+ * recipient's signed receipt → record, to
  * a partner outbound or to an agency inbound. Every node sweeps the outbox for due shares, so retries
  * and a crashed node's work need nothing in memory.
  */
@@ -35,6 +36,7 @@ public class OutboxRoutes extends RouteBuilder {
                 .to("bean:partnerMessages?method=translate")
                 .to("bean:partnerMessages?method=protect")
                 .to("bean:partnerTransport?method=send")
+                .to("bean:partnerReceipts?method=verify")
                 .to("bean:deliveries?method=delivered")
                 .end();
 
