@@ -5,6 +5,7 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -65,12 +66,13 @@ public final class PartnerSide {
     /**
      * What a partner sends us: a message in its own format (a sample) with a fresh MessageId and
      * CorrelationId and the header values given, signed with the {@code signer}'s certs-dev key and its
-     * content encrypted to the gateway.
+     * content encrypted to the gateway (to its EC key when the signer's is EC).
      */
     public static Sent send(String signer, byte[] sample, Map<String, String> header) {
         Document message = SecureXml.parse(sample);
         UUID messageId = PartnerDocuments.stamp(message, header);
-        return new Sent(messageId, PARTNER.protect(message, DevPki.key(signer), DevPki.certificate("gateway-enc")));
+        SigningKey key = DevPki.key(signer);
+        return new Sent(messageId, PARTNER.protect(message, key, DevPki.gatewayEncryptionFor(key)));
     }
 
     /** A message a partner sent, with the MessageId it carries. */

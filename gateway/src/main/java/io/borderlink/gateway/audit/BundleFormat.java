@@ -48,7 +48,8 @@ final class BundleFormat {
                 checkpoints.json the signed checkpoints (JWS) with RFC 3161 time-stamps where there are
                 evidence.json    the documents under evidence/, with kind, partner and SHA-256
                 approvals.json   officers' approvals, each with the statement the gateway signed
-                certificates/    the gateway's signing chain, the agencies' CAs and signers, the TSA
+                certificates/    the gateway's signing chain (then its EC signing certificate, which signs
+                                 what EC recipients were sent), the agencies' CAs and signers, the TSA
 
                 entry hash = SHA-256 of: "%s" and then id, occurredAt, node, step, outcome, exchangeId,
                 partnerId, code, actor, actorCertificate, digest, detail, each as a 4-byte big-endian length

@@ -196,9 +196,7 @@ public class EvidenceBundles {
             Set<X509Certificate> signers = new LinkedHashSet<>();
             int documentCount = documents.write(exchanges, signers, writer);
             int approvals = writer.json(BundleFormat.APPROVALS, documents.approvals(exchanges));
-            writer.text(
-                    BundleFormat.GATEWAY_CERTIFICATES,
-                    Certificates.pem(keys.signing().chain()));
+            writer.text(BundleFormat.GATEWAY_CERTIFICATES, Certificates.pem(keys.signingChains()));
             List<X509Certificate> agencyCertificates =
                     new ArrayList<>(trust.agencies().domain().intermediates());
             agencyCertificates.addAll(signers);
