@@ -53,7 +53,7 @@ public final class JoseCrypto {
             JWSAlgorithm algorithm;
             if (key.privateKey() instanceof ECPrivateKey ec) {
                 algorithm = EllipticCurves.bits(ec) > 256 ? JWSAlgorithm.ES384 : JWSAlgorithm.ES256;
-                signer = new ECDSASigner(ec);
+                signer = new ECDSASigner((ECPrivateKey) EllipticCurves.onProvider(ec));
                 signer.getJCAContext().setProvider(EllipticCurves.PROVIDER);
             } else {
                 algorithm = JWSAlgorithm.PS256;
@@ -100,7 +100,7 @@ public final class JoseCrypto {
             }
             JWSVerifier verifier;
             if (certificate.getPublicKey() instanceof ECPublicKey ec) {
-                verifier = new ECDSAVerifier(ec);
+                verifier = new ECDSAVerifier((ECPublicKey) EllipticCurves.onProvider(ec));
                 verifier.getJCAContext().setProvider(EllipticCurves.PROVIDER);
             } else {
                 verifier = new RSASSAVerifier((RSAPublicKey) certificate.getPublicKey());
@@ -128,7 +128,8 @@ public final class JoseCrypto {
                     .build();
             JWEObject jwe = new JWEObject(header, new Payload(content));
             if (ec) {
-                ECDHEncrypter encrypter = new ECDHEncrypter((ECPublicKey) recipient.getPublicKey());
+                ECDHEncrypter encrypter =
+                        new ECDHEncrypter((ECPublicKey) EllipticCurves.onProvider(recipient.getPublicKey()));
                 encrypter.getJCAContext().setKeyEncryptionProvider(EllipticCurves.PROVIDER);
                 jwe.encrypt(encrypter);
             } else {
@@ -152,7 +153,7 @@ public final class JoseCrypto {
                                 + jwe.getHeader().getEncryptionMethod());
             }
             if (key instanceof ECPrivateKey ec) {
-                ECDHDecrypter decrypter = new ECDHDecrypter(ec);
+                ECDHDecrypter decrypter = new ECDHDecrypter((ECPrivateKey) EllipticCurves.onProvider(ec));
                 decrypter.getJCAContext().setKeyEncryptionProvider(EllipticCurves.PROVIDER);
                 jwe.decrypt(decrypter);
             } else {

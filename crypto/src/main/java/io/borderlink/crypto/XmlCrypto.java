@@ -130,7 +130,7 @@ public final class XmlCrypto {
         try {
             XMLSignature xmlSignature = new XMLSignature(signature, "", true, providerFor(signer.getPublicKey()));
             requireWholeDocumentScope(xmlSignature.getSignedInfo());
-            if (!xmlSignature.checkSignatureValue(signer)) {
+            if (!xmlSignature.checkSignatureValue(providerKey(signer.getPublicKey()))) {
                 throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "signature or digest does not match");
             }
             return signer;
@@ -176,7 +176,8 @@ public final class XmlCrypto {
             transforms.addTransform(XmlAlgorithms.EXC_C14N);
             signature.addDocument("", transforms, XmlAlgorithms.SHA256);
             signature.addKeyInfo(key.certificate());
-            signature.sign(key.privateKey());
+            signature.sign(
+                    EllipticCurves.isEc(publicKey) ? EllipticCurves.onProvider(key.privateKey()) : key.privateKey());
         } catch (XMLSecurityException e) {
             throw new GatewayException(ErrorCode.INTERNAL_ERROR, "document could not be signed", e);
         }
@@ -282,6 +283,10 @@ public final class XmlCrypto {
         if (!strong) {
             throw new GatewayException(ErrorCode.ALGORITHM_NOT_ALLOWED, "signer key too weak: " + key.getAlgorithm());
         }
+    }
+
+    private static PublicKey providerKey(PublicKey key) {
+        return EllipticCurves.isEc(key) ? EllipticCurves.onProvider(key) : key;
     }
 
     private static Provider providerFor(PublicKey key) {

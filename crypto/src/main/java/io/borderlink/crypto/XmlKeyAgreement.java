@@ -51,9 +51,9 @@ final class XmlKeyAgreement {
      */
     static EncryptedKey wrap(Document document, SecretKey contentKey, X509Certificate recipient, SecureRandom random)
             throws GeneralSecurityException, XMLSecurityException {
-        ECPublicKey recipientKey = (ECPublicKey) recipient.getPublicKey();
+        ECPublicKey recipientKey = (ECPublicKey) EllipticCurves.onProvider(recipient.getPublicKey());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", EllipticCurves.PROVIDER);
-        generator.initialize(recipientKey.getParams(), random);
+        generator.initialize(((org.bouncycastle.jce.interfaces.ECKey) recipientKey).getParameters(), random);
         KeyPair ephemeral = generator.generateKeyPair();
         ConcatKDFParams derivation = ConcatKDFParams.createBuilder(KEY_ENCRYPTION_KEY_BITS, XmlAlgorithms.SHA256)
                 .build();
@@ -89,16 +89,18 @@ final class XmlKeyAgreement {
      */
     static SecretKey unwrap(EncryptedKey encryptedKey, PrivateKey key, String contentAlgorithm)
             throws GeneralSecurityException, XMLSecurityException {
-        if (!(key instanceof ECPrivateKey ecKey)) {
+        if (!(key instanceof ECPrivateKey)) {
             throw new GeneralSecurityException("an agreed key needs an EC private key, not " + key.getAlgorithm());
         }
+        ECPrivateKey ecKey = (ECPrivateKey) EllipticCurves.onProvider(key);
         AgreementMethod agreement = ((KeyInfoEnc) encryptedKey.getKeyInfo()).itemAgreementMethod(0);
         KeyAgreementParameters parameters = XMLCipherUtil.constructRecipientKeyAgreementParameters(
                 encryptedKey.getEncryptionMethod().getAlgorithm(), agreement, ecKey);
         PublicKey originator = parameters.getOriginatorPublicKey();
-        if (!(originator instanceof ECPublicKey ephemeral) || !EllipticCurves.sameCurve(ephemeral, ecKey)) {
+        if (!(originator instanceof ECPublicKey parsed) || !EllipticCurves.sameCurve(parsed, ecKey)) {
             throw new GeneralSecurityException("the originator's key is not on the recipient's curve");
         }
+        PublicKey ephemeral = EllipticCurves.onProvider(originator);
         SecretKey keyEncryptionKey = keyEncryptionKey(ecKey, ephemeral, parameters.getKeyDerivationParameter());
         byte[] wrapped =
                 XMLUtils.decode(encryptedKey.getCipherData().getCipherValue().getValue());
