@@ -76,6 +76,35 @@ subjectAltName         = DNS:localhost, IP:127.0.0.1
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 
+# Elliptic-curve (P-256) identities: signatures and key agreement (ECDH-ES), never key encipherment.
+[ ext_gateway_ec ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ ext_gateway_enc_ec ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, keyAgreement
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ ext_agency_ec ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature, nonRepudiation, keyAgreement
+extendedKeyUsage       = clientAuth, serverAuth
+subjectAltName         = DNS:localhost, IP:127.0.0.1
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ ext_partner_ec ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature, keyAgreement
+extendedKeyUsage       = serverAuth, clientAuth
+subjectAltName         = DNS:localhost, IP:127.0.0.1
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
 [ ext_person ]
 basicConstraints       = critical, CA:FALSE
 keyUsage               = critical, digitalSignature
@@ -90,8 +119,17 @@ EXTEOF
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
-newkey() {  # newkey FILE  -> RSA 2048, PKCS#8 unencrypted
-  openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1"
+# Key type of the next key made: rsa (RSA 2048, the default) or ec (P-256, named curve).
+# Set per call: KEY_TYPE=ec make_leaf ...
+KEY_TYPE=rsa
+
+newkey() {  # newkey FILE  -> a $KEY_TYPE key, PKCS#8 unencrypted
+  case "$KEY_TYPE" in
+    rsa) openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1" ;;
+    ec)  openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 \
+           -pkeyopt ec_param_enc:named_curve -out "$1" ;;
+    *)   echo "unknown KEY_TYPE $KEY_TYPE" >&2; exit 1 ;;
+  esac
 }
 
 # subj "C=MN/O=Borderlink Dev/OU=DEV ONLY/CN=x" -> openssl -subj form
@@ -220,6 +258,9 @@ make_root cn-liaison-root    "C=CN/O=CN Liaison Dev/$DEV/CN=CN Liaison Dev Root 
 make_root interpol-ncb-root  "C=FR/O=INTERPOL Dev/$DEV/CN=INTERPOL NCB Dev Root CA"
 make_root wco-rilo-root      "C=BE/O=WCO RILO Dev/$DEV/CN=WCO RILO Dev Root CA"
 
+# A partner whose whole PKI is elliptic-curve: its root signs with ECDSA P-256.
+KEY_TYPE=ec make_root kr-liaison-root "C=KR/O=KR Liaison Dev/$DEV/CN=KR Liaison Dev Root CA"
+
 make_root rogue-root         "C=XX/O=Rogue/$DEV/CN=Rogue Dev Root CA"
 
 # ---------------------------------------------------------------------------
@@ -227,15 +268,20 @@ make_root rogue-root         "C=XX/O=Rogue/$DEV/CN=Rogue Dev Root CA"
 # ---------------------------------------------------------------------------
 make_leaf gateway     gateway-ca ext_gateway     "C=MN/$BL/CN=borderlink-gateway"
 make_leaf gateway-enc gateway-ca ext_gateway_enc "C=MN/$BL/CN=borderlink-gateway-enc"
+# The gateway's EC pair, for agencies and partners whose PKI is elliptic-curve.
+KEY_TYPE=ec make_leaf gateway-ec     gateway-ca ext_gateway_ec     "C=MN/$BL/CN=borderlink-gateway-ec"
+KEY_TYPE=ec make_leaf gateway-enc-ec gateway-ca ext_gateway_enc_ec "C=MN/$BL/CN=borderlink-gateway-enc-ec"
 
 make_leaf mn-defence  agency-ca ext_agency "C=MN/$BL/CN=MN-DEFENCE"
 make_leaf mn-customs  agency-ca ext_agency "C=MN/$BL/CN=MN-CUSTOMS"
 make_leaf mn-border   agency-ca ext_agency "C=MN/$BL/CN=MN-BORDER"
+KEY_TYPE=ec make_leaf mn-intel agency-ca ext_agency_ec "C=MN/$BL/CN=MN-INTEL"
 
 make_leaf ru-liaison   ru-liaison-root   ext_partner "C=RU/$BL/CN=RU-LIAISON"
 make_leaf cn-liaison   cn-liaison-root   ext_partner "C=CN/$BL/CN=CN-LIAISON"
 make_leaf interpol-ncb interpol-ncb-root ext_partner "C=FR/$BL/CN=INTERPOL-NCB"
 make_leaf wco-rilo     wco-rilo-root     ext_partner "C=BE/$BL/CN=WCO-RILO"
+KEY_TYPE=ec make_leaf kr-liaison kr-liaison-root ext_partner_ec "C=KR/$BL/CN=KR-LIAISON"
 
 for p in officer-1 officer-2 auditor-1 admin-1; do
   make_leaf "$p" staff-ca ext_person "C=MN/$BL/CN=$p"
@@ -251,13 +297,13 @@ revoke agency-ca "$STAGE/mn-customs-revoked.crt.pem" keyCompromise
 # CRLs (every CA, most empty)
 # ---------------------------------------------------------------------------
 ALL_CAS=(national-root agency-ca gateway-ca staff-ca
-         ru-liaison-root cn-liaison-root interpol-ncb-root wco-rilo-root rogue-root)
+         ru-liaison-root cn-liaison-root interpol-ncb-root wco-rilo-root kr-liaison-root rogue-root)
 for ca in "${ALL_CAS[@]}"; do gencrl "$ca"; done
 
 # ---------------------------------------------------------------------------
 # Client trust bundle / truststore (roots whose leaves may connect to the gateway)
 # ---------------------------------------------------------------------------
-TRUSTED_ROOTS=(national-root ru-liaison-root cn-liaison-root interpol-ncb-root wco-rilo-root)
+TRUSTED_ROOTS=(national-root ru-liaison-root cn-liaison-root interpol-ncb-root wco-rilo-root kr-liaison-root)
 : > "$STAGE/ca/client-trust-bundle.pem"
 for r in "${TRUSTED_ROOTS[@]}"; do
   cat "$STAGE/ca/$r.crt.pem" >> "$STAGE/ca/client-trust-bundle.pem"
@@ -310,13 +356,23 @@ check_chain() {  # check_chain ROOT INTERMEDIATE|- LEAF...
     else fail "$leaf: $o"; fi
   done
 }
-check_chain national-root gateway-ca gateway gateway-enc
-check_chain national-root agency-ca  mn-defence mn-customs mn-border
+check_chain national-root gateway-ca gateway gateway-enc gateway-ec gateway-enc-ec
+check_chain national-root agency-ca  mn-defence mn-customs mn-border mn-intel
 check_chain national-root staff-ca   officer-1 officer-2 auditor-1 admin-1
 check_chain ru-liaison-root   - ru-liaison
 check_chain cn-liaison-root   - cn-liaison
 check_chain interpol-ncb-root - interpol-ncb
 check_chain wco-rilo-root     - wco-rilo
+check_chain kr-liaison-root   - kr-liaison
+# the EC identities really are P-256 keys (and the RSA ones are not)
+for leaf in gateway-ec gateway-enc-ec mn-intel kr-liaison; do
+  if openssl pkey -in "$S/$leaf.key.pem" -noout -text 2>/dev/null | grep -q "NIST CURVE: P-256"; then
+    ok "$leaf is an EC P-256 key"; else fail "$leaf is not an EC P-256 key"; fi
+done
+if openssl x509 -in "$C/kr-liaison-root.crt.pem" -noout -text | grep -q "ecdsa-with-SHA256"; then
+  ok "kr-liaison-root signs with ECDSA"; else fail "kr-liaison-root does not sign with ECDSA"; fi
+if openssl pkey -in "$S/gateway.key.pem" -noout -text 2>/dev/null | grep -q "Private-Key: (2048 bit"; then
+  ok "gateway is RSA 2048"; else fail "gateway is not RSA 2048"; fi
 # a partner leaf must not verify against another partner's root
 if openssl verify -CAfile "$C/cn-liaison-root.crt.pem" "$S/ru-liaison.crt.pem" >/dev/null 2>&1; then
   fail "ru-liaison verifies against cn-liaison-root"; else ok "ru-liaison does not verify against cn-liaison-root"; fi

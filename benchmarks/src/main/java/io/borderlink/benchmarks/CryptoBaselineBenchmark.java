@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,7 +31,11 @@ import org.w3c.dom.Element;
 
 /**
  * What the cryptography alone allows (benchmarks/README.md, targets): per 4 KB exchange, the gateway's own crypto
- * work, with the gateway's own {@link XmlCrypto} and the development PKI (RSA-2048).
+ * work, with the gateway's own {@link XmlCrypto} and the development PKI, once with its RSA-2048 identities and
+ * once with its elliptic-curve (P-256) ones ({@code @Param keys}: {@code -p keys=EC} for one of them only).
+ * The descriptions below are for RSA; with EC, the agency is mn-intel (ECDSA-SHA256), the Body's key is
+ * agreed with gateway-enc-ec (ECDH-ES, ConcatKDF, AES-256 key wrap), the gateway signs with gateway-ec and
+ * agrees the Content's key with kr-liaison. Same exchanges, same AES-256-GCM and SHA-256.
  *
  * <ul>
  *   <li>{@link #exchange}: decrypt the agency document (RSA-OAEP unwrap with the gateway-enc key, then
@@ -65,11 +70,13 @@ import org.w3c.dom.Element;
 public class CryptoBaselineBenchmark {
 
     static final int RING = 256;
-    static final String PARTNER = "RU-LIAISON";
 
     /** Keys, certificates and the pre-protected documents, shared read-only by every thread. */
     @State(Scope.Benchmark)
     public static class Material {
+        @Param({"RSA", "EC"})
+        KeyType keys;
+
         XmlCrypto crypto;
         LiaisonTranslator translator;
         PrivateKey gatewayEncryption;
@@ -90,13 +97,11 @@ public class CryptoBaselineBenchmark {
         public void protectRing() {
             crypto = new XmlCrypto();
             translator = new LiaisonTranslator();
-            gatewayEncryption = DevPki.key("gateway-enc").privateKey();
-            gatewaySigning = DevPki.key("gateway");
-            partner = DevPki.certificate("ru-liaison");
-            SigningKey agency = DevPki.key("mn-border");
-            X509Certificate gatewayEnc = DevPki.certificate("gateway-enc");
+            gatewayEncryption = DevPki.key(keys.gatewayEncryption).privateKey();
+            gatewaySigning = DevPki.key(keys.gatewaySigning);
+            partner = DevPki.certificate(keys.partner);
 
-            ExchangeDocuments documents = new ExchangeDocuments(crypto, agency, gatewayEnc);
+            ExchangeDocuments documents = new ExchangeDocuments(crypto, keys);
             submitted = new byte[RING][];
             decrypted = new byte[RING][];
             views = new Exchange[RING];
@@ -108,10 +113,15 @@ public class CryptoBaselineBenchmark {
                 crypto.verify(document);
                 decrypted[i] = SecureXml.serialize(document);
                 views[i] = ExchangeXml.read(document);
-                Document liaison = translator.toLiaison(views[i], UUID.randomUUID(), PARTNER, Instant.now());
+                Document liaison = liaison(i);
                 crypto.sign(liaison, gatewaySigning);
                 signedLiaison[i] = SecureXml.serialize(liaison);
             }
+        }
+
+        /** The outbound liaison document of the i-th exchange, unsigned. */
+        Document liaison(int i) {
+            return translator.toLiaison(views[i], UUID.randomUUID(), keys.partnerId, Instant.now());
         }
     }
 
@@ -144,7 +154,7 @@ public class CryptoBaselineBenchmark {
             int i = cursor.advance();
             submittedBytes = material.submitted[i];
             submitted = SecureXml.parse(submittedBytes);
-            liaison = material.translator.toLiaison(material.views[i], UUID.randomUUID(), PARTNER, Instant.now());
+            liaison = material.liaison(i);
         }
     }
 
@@ -174,8 +184,7 @@ public class CryptoBaselineBenchmark {
 
         @Setup(Level.Invocation)
         public void prepare(Material material, Cursor cursor) {
-            document = material.translator.toLiaison(
-                    material.views[cursor.advance()], UUID.randomUUID(), PARTNER, Instant.now());
+            document = material.liaison(cursor.advance());
         }
     }
 

@@ -3,6 +3,7 @@ package io.borderlink.benchmarks;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.HandlingCode;
+import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
@@ -12,13 +13,16 @@ import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.AgencyDocuments;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Protected border-incident exchanges as the border police would submit them: a fresh exchange id and
- * creation time, signed by the agency, Body encrypted to the gateway's encryption certificate with
- * RSA-OAEP (the test kit's {@link AgencyDocuments}, as the tests and tools protect them). The sample is marked H1 here: as H2, as it is in
- * contracts, RU-LIAISON's policy would hold every one for a liaison officer. Thread-safe.
+ * creation time, signed by the agency, Body encrypted to the gateway's encryption certificate (the test
+ * kit's {@link AgencyDocuments}, as the tests and tools protect them): RSA-OAEP with the RSA identities,
+ * ECDH-ES with the EC ones, whose agency sends the same incident to KR-LIAISON instead of RU-LIAISON. The
+ * sample is marked H1 here: as H2, as it is in contracts, the partner's policy would hold every one for a
+ * liaison officer. Thread-safe.
  */
 final class ExchangeDocuments {
 
@@ -27,11 +31,11 @@ final class ExchangeDocuments {
     private final X509Certificate gateway;
     private final Exchange sample;
 
-    ExchangeDocuments(XmlCrypto crypto, SigningKey signer, X509Certificate gateway) {
+    ExchangeDocuments(XmlCrypto crypto, KeyType keys) {
         this.agency = new AgencyDocuments(crypto);
-        this.signer = signer;
-        this.gateway = gateway;
-        this.sample = releasedToRussia(ExchangeXml.read(SecureXml.parse(Samples.borderIncidentFromBorderPolice())));
+        this.signer = keys.agencyKey();
+        this.gateway = keys.gatewayEncryptionCertificate();
+        this.sample = releasedTo(ExchangeXml.read(SecureXml.parse(Samples.borderIncidentFromBorderPolice())), keys);
     }
 
     /** The next protected document, with a new exchange id (which is also its correlation id). */
@@ -41,17 +45,30 @@ final class ExchangeDocuments {
                 exchange.header().exchangeId(), agency.protect(exchange, signer, gateway, KeyTransport.RSA_OAEP));
     }
 
-    private static Exchange releasedToRussia(Exchange incident) {
+    /** The incident from the keys' agency to their partner, releasable to it (for RSA: the sample as it is). */
+    private static Exchange releasedTo(Exchange incident, KeyType keys) {
+        Header h = incident.header();
         Markings m = incident.markings();
-        return incident.withMarkings(new Markings(
-                m.classification(),
-                m.tlp(),
-                m.releasableTo(),
-                HandlingCode.H1,
-                null,
-                m.sourceReliability(),
-                m.informationAccuracy(),
-                m.foreignMarking()));
+        return new Exchange(
+                new Header(
+                        h.exchangeId(),
+                        h.correlationId(),
+                        h.createdAt(),
+                        keys.originator,
+                        List.of(keys.partnerId),
+                        h.category(),
+                        h.purpose(),
+                        h.sourceRefs()),
+                new Markings(
+                        m.classification(),
+                        m.tlp(),
+                        List.of(keys.country),
+                        HandlingCode.H1,
+                        null,
+                        m.sourceReliability(),
+                        m.informationAccuracy(),
+                        m.foreignMarking()),
+                incident.body());
     }
 
     /** A protected document ready to submit, and the exchange id inside it. */

@@ -3,7 +3,6 @@ package io.borderlink.benchmarks;
 import com.sun.management.OperatingSystemMXBean;
 import io.borderlink.benchmarks.ExchangeDocuments.Submission;
 import io.borderlink.crypto.XmlCrypto;
-import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.DevTls;
 import io.borderlink.testkit.GatewayProcess;
 import io.borderlink.testkit.PartnerFolders;
@@ -45,7 +44,10 @@ import java.util.stream.Stream;
 /**
  * End-to-end load test of one gateway node (benchmarks/README.md, targets), without Spring: it starts the partner
  * stub in this JVM and the gateway as a process of its own, plays the border police over mutual TLS, and
- * reports what was accepted, what reached the partner, how fast and with what acceptance latency.
+ * reports what was accepted, what reached the partner, how fast and with what acceptance latency. With
+ * {@code --ec} it plays the elliptic-curve identities instead: MN-INTEL sends the same incidents to
+ * KR-LIAISON, so the gateway decrypts with its EC key (ECDH-ES), verifies ECDSA, and signs and agrees keys
+ * with EC for the partner.
  *
  * <ol>
  *   <li>warm-up: closed loop for {@code --warmup} seconds (60 by default: the gateway's JIT is still
@@ -67,8 +69,6 @@ import java.util.stream.Stream;
  * <p>Everything stays on 127.0.0.1. Run from the repository root; see benchmarks/README.md.
  */
 public final class LoadGenerator {
-
-    private static final String PARTNER = "ru-liaison";
 
     private final Options options;
     private final StubServer stub;
@@ -101,12 +101,12 @@ public final class LoadGenerator {
         // Headers only: decrypting every delivery would take CPU from the gateway, which shares the machine.
         try (StubServer stub = StubServer.start(
                 Role.LIAISON_PARTNER,
-                PARTNER,
+                options.keys.partner,
                 Settings.defaults().threads(options.stubThreads).headersOnly())) {
             HttpClient agency = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10))
-                    .sslContext(DevTls.as("mn-border"))
+                    .sslContext(DevTls.as(options.keys.agency))
                     .build();
             exit = new LoadGenerator(options, stub, agency).run();
         }
@@ -118,10 +118,15 @@ public final class LoadGenerator {
         say(
                 "machine: %d cores, load average before start %s; work dir %s",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), workDir);
-        say("partner stub (RU-LIAISON) at %s", stub.endpoint());
+        say(
+                "%s keys: %s submits to %s; partner stub (%s) at %s",
+                options.keys,
+                options.keys.originator,
+                options.keys.gatewayEncryption,
+                options.keys.partnerId,
+                stub.endpoint());
 
-        ExchangeDocuments documents =
-                new ExchangeDocuments(new XmlCrypto(), DevPki.key("mn-border"), DevPki.certificate("gateway-enc"));
+        ExchangeDocuments documents = new ExchangeDocuments(new XmlCrypto(), options.keys);
 
         long started = System.nanoTime();
         gateway = GatewayProcess.launch(options.jar, workDir.resolve("gateway.log"))
@@ -131,7 +136,7 @@ public final class LoadGenerator {
                                 + workDir.resolve("db").toAbsolutePath()
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
                         "--borderlink.config.partners=" + partnersWithoutRateLimits(workDir),
-                        "--borderlink.partner.ru-liaison.endpoint=" + stub.endpoint(),
+                        "--borderlink.partner." + options.keys.partner + ".endpoint=" + stub.endpoint(),
                         // Documents are pre-generated before the run; the window must cover that and the run.
                         "--borderlink.intake.max-age=" + options.maxAge))
                 .arguments(options.gatewayArgs)
@@ -737,6 +742,8 @@ public final class LoadGenerator {
                   --gateway-arg ARG    an application argument for the gateway, repeatable
                   --stub-threads N     partner stub worker threads [8]
                   --generator-threads N  threads that pre-generate documents [cores]
+                  --ec                 play the elliptic-curve identities (MN-INTEL to KR-LIAISON, P-256)
+                                       instead of the RSA ones (MN-BORDER to RU-LIAISON)
                   --keep               keep the gateway's database in the work dir
                 """;
 
@@ -754,6 +761,7 @@ public final class LoadGenerator {
         List<String> gatewayArgs = new ArrayList<>();
         int stubThreads = 8;
         int generatorThreads = Runtime.getRuntime().availableProcessors();
+        KeyType keys = KeyType.RSA;
         boolean keep;
         boolean help;
 
@@ -770,6 +778,7 @@ public final class LoadGenerator {
                 switch (arg) {
                     case "--half-of-max" -> o.halfOfMax = true;
                     case "--keep" -> o.keep = true;
+                    case "--ec" -> o.keys = KeyType.EC;
                     case "-h", "--help" -> o.help = true;
                     default -> {
                         if (value == null) {

@@ -29,35 +29,64 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Set;
 
 /**
  * JOSE for JSON: the gateway's signed statements (approvals) and, for JSON partners, a JWS nested in a
- * JWE. Algorithms are pinned by key type — PS256 or ES256 to sign, RSA-OAEP-256 or ECDH-ES+A256KW with
- * A256GCM to encrypt — and a receiver accepts nothing else: no {@code none}, no HMAC, no RSA1_5, no
- * algorithm chosen by the message (RFC 8725).
+ * JWE. Algorithms are pinned by key type — PS256, or ES256 on P-256 and ES384 on P-384, to sign;
+ * RSA-OAEP-256 or ECDH-ES+A256KW with A256GCM to encrypt — and a receiver accepts nothing else: no
+ * {@code none}, no HMAC, no RSA1_5, no algorithm chosen by the message (RFC 8725). EC signatures, the
+ * ephemeral key and the agreement run on Bouncy Castle; AES-GCM stays on the JDK.
  */
 public final class JoseCrypto {
 
-    private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256);
+    private static final Set<JWSAlgorithm> ACCEPTED =
+            Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
     private static final Set<JWEAlgorithm> KEY_MANAGEMENT =
             Set.of(JWEAlgorithm.RSA_OAEP_256, JWEAlgorithm.ECDH_ES_A256KW);
 
     /** A compact JWS over the payload, naming the signing certificate by its SHA-256 thumbprint. */
     public String sign(byte[] payload, SigningKey key) {
         try {
-            boolean ec = key.privateKey() instanceof ECPrivateKey;
-            JWSHeader header = new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.PS256)
+            JWSSigner signer;
+            JWSAlgorithm algorithm;
+            if (key.privateKey() instanceof ECPrivateKey ec) {
+                algorithm = EllipticCurves.bits(ec) > 256 ? JWSAlgorithm.ES384 : JWSAlgorithm.ES256;
+                signer = new ECDSASigner((ECPrivateKey) EllipticCurves.onProvider(ec));
+                signer.getJCAContext().setProvider(EllipticCurves.PROVIDER);
+            } else {
+                algorithm = JWSAlgorithm.PS256;
+                signer = new RSASSASigner(key.privateKey());
+            }
+            JWSHeader header = new JWSHeader.Builder(algorithm)
                     .x509CertSHA256Thumbprint(thumbprint(key.certificate()))
                     .build();
-            JWSSigner signer =
-                    ec ? new ECDSASigner((ECPrivateKey) key.privateKey()) : new RSASSASigner(key.privateKey());
             JWSObject jws = new JWSObject(header, new Payload(payload));
             jws.sign(signer);
             return jws.serialize();
         } catch (JOSEException e) {
             throw new GatewayException(ErrorCode.INTERNAL_ERROR, "statement could not be signed", e);
         }
+    }
+
+    /**
+     * Verifies a compact JWS signed by one of the given certificates, the one its {@code x5t#S256} header
+     * names (a signer with an RSA and an EC key signs each recipient with the key it reads).
+     */
+    public byte[] verify(String compact, List<X509Certificate> certificates) {
+        Base64URL named;
+        try {
+            named = JWSObject.parse(compact).getHeader().getX509CertSHA256Thumbprint();
+        } catch (ParseException e) {
+            throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "JWS cannot be parsed: " + e.getMessage(), e);
+        }
+        X509Certificate signer = certificates.stream()
+                .filter(c -> thumbprint(c).equals(named))
+                .findFirst()
+                .orElseThrow(() -> new GatewayException(
+                        ErrorCode.SIGNATURE_INVALID, "the JWS names none of the expected certificates"));
+        return verify(compact, signer);
     }
 
     /** Verifies a compact JWS made by {@link #sign} with the given certificate's key and returns the payload. */
@@ -69,10 +98,14 @@ public final class JoseCrypto {
                         ErrorCode.ALGORITHM_NOT_ALLOWED,
                         "JWS algorithm not allowed: " + jws.getHeader().getAlgorithm());
             }
-            JWSVerifier verifier = certificate.getPublicKey() instanceof ECPublicKey ec
-                    ? new ECDSAVerifier(ec)
-                    : new RSASSAVerifier((RSAPublicKey) certificate.getPublicKey());
-            if (!jws.verify(verifier)) {
+            JWSVerifier verifier;
+            if (certificate.getPublicKey() instanceof ECPublicKey ec) {
+                verifier = new ECDSAVerifier((ECPublicKey) EllipticCurves.onProvider(ec));
+                verifier.getJCAContext().setProvider(EllipticCurves.PROVIDER);
+            } else {
+                verifier = new RSASSAVerifier((RSAPublicKey) certificate.getPublicKey());
+            }
+            if (!verifier.supportedJWSAlgorithms().contains(jws.getHeader().getAlgorithm()) || !jws.verify(verifier)) {
                 throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "JWS signature does not verify");
             }
             return jws.getPayload().toBytes();
@@ -94,10 +127,14 @@ public final class JoseCrypto {
                     .x509CertSHA256Thumbprint(thumbprint(recipient))
                     .build();
             JWEObject jwe = new JWEObject(header, new Payload(content));
-            jwe.encrypt(
-                    ec
-                            ? new ECDHEncrypter((ECPublicKey) recipient.getPublicKey())
-                            : new RSAEncrypter((RSAPublicKey) recipient.getPublicKey()));
+            if (ec) {
+                ECDHEncrypter encrypter =
+                        new ECDHEncrypter((ECPublicKey) EllipticCurves.onProvider(recipient.getPublicKey()));
+                encrypter.getJCAContext().setKeyEncryptionProvider(EllipticCurves.PROVIDER);
+                jwe.encrypt(encrypter);
+            } else {
+                jwe.encrypt(new RSAEncrypter((RSAPublicKey) recipient.getPublicKey()));
+            }
             return jwe.serialize();
         } catch (JOSEException e) {
             throw new GatewayException(ErrorCode.INTERNAL_ERROR, "content could not be encrypted", e);
@@ -115,7 +152,13 @@ public final class JoseCrypto {
                         "JWE algorithms not allowed: " + jwe.getHeader().getAlgorithm() + " "
                                 + jwe.getHeader().getEncryptionMethod());
             }
-            jwe.decrypt(key instanceof ECPrivateKey ec ? new ECDHDecrypter(ec) : new RSADecrypter(key));
+            if (key instanceof ECPrivateKey ec) {
+                ECDHDecrypter decrypter = new ECDHDecrypter((ECPrivateKey) EllipticCurves.onProvider(ec));
+                decrypter.getJCAContext().setKeyEncryptionProvider(EllipticCurves.PROVIDER);
+                jwe.decrypt(decrypter);
+            } else {
+                jwe.decrypt(new RSADecrypter(key));
+            }
             return jwe.getPayload().toBytes();
         } catch (ParseException | JOSEException e) {
             throw new GatewayException(ErrorCode.DECRYPTION_FAILED, "decryption failed", e);

@@ -6,15 +6,19 @@ import static io.borderlink.crypto.XmlAlgorithms.XENC;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.xml.SecureXml;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -29,7 +33,6 @@ import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -40,15 +43,13 @@ import org.w3c.dom.NodeList;
 /**
  * XML signatures and encryption for the Borderlink message-protection profile (contracts/PROFILE.md):
  * an enveloped signature over the whole document, then one element encrypted in place with AES-256-GCM
- * and its key transported with RSA-OAEP. Receivers decrypt, then verify. Santuario stays behind this API.
+ * and its key transported with RSA-OAEP, or agreed with ECDH-ES when the recipient's key is elliptic-curve
+ * ({@link XmlKeyAgreement}). Receivers decrypt, then verify. Santuario stays behind this API.
  */
 public final class XmlCrypto {
 
     private static final Logger log = LoggerFactory.getLogger(XmlCrypto.class);
     private static final Set<String> FORBIDDEN_SIGNATURE_PARTS = Set.of("Object", "Manifest", "RetrievalMethod");
-
-    /** Bouncy Castle only for EC, where it is many times faster than the JDK; the JDK keeps RSA, AES and SHA. */
-    private static final Provider EC_PROVIDER = new BouncyCastleProvider();
 
     static {
         // Plain base64 in CipherValue and SignatureValue: Santuario otherwise wraps it with &#13; line
@@ -80,6 +81,7 @@ public final class XmlCrypto {
         requireProfile(
                 keyInfo.getParentNode() == encryptedData && DSIG.equals(keyInfo.getNamespaceURI()),
                 "EncryptedKey must sit in the KeyInfo of the EncryptedData");
+        requireAgreementShape(document, encryptedKey);
         XmlAlgorithms.check(document);
         try {
             XMLCipher cipher = XMLCipher.getInstance();
@@ -96,6 +98,16 @@ public final class XmlCrypto {
             log.debug("decryption failed", e);
             throw new GatewayException(ErrorCode.DECRYPTION_FAILED, "decryption failed", e);
         }
+    }
+
+    /**
+     * Decrypts with whichever of the recipient's keys the document addresses: an agreed key (ECDH-ES) with
+     * the EC key whose certificate its {@code RecipientKeyInfo} names (else the first EC key), a transported
+     * one with the first RSA key. Choosing reads only the document's structure; every failure after it is
+     * the same {@code DECRYPTION_FAILED} as with one key.
+     */
+    public void decrypt(Document document, List<SigningKey> keys) {
+        decrypt(document, addressed(document, keys).privateKey());
     }
 
     /**
@@ -118,7 +130,7 @@ public final class XmlCrypto {
         try {
             XMLSignature xmlSignature = new XMLSignature(signature, "", true, providerFor(signer.getPublicKey()));
             requireWholeDocumentScope(xmlSignature.getSignedInfo());
-            if (!xmlSignature.checkSignatureValue(signer)) {
+            if (!xmlSignature.checkSignatureValue(providerKey(signer.getPublicKey()))) {
                 throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "signature or digest does not match");
             }
             return signer;
@@ -150,7 +162,8 @@ public final class XmlCrypto {
     /** Adds an enveloped signature over the whole document as the last child of its root. */
     public void sign(Document document, SigningKey key) {
         PublicKey publicKey = key.certificate().getPublicKey();
-        String algorithm = publicKey instanceof ECPublicKey ? XmlAlgorithms.ECDSA_SHA256 : XmlAlgorithms.RSA_SHA256;
+        String algorithm =
+                publicKey instanceof ECPublicKey ec ? EllipticCurves.xmlSignatureMethod(ec) : XmlAlgorithms.RSA_SHA256;
         // A document built with createElementNS has no xmlns attributes yet, and c14n reads declarations from
         // attributes: without this fix-up the digest here would differ from the receiver's, after parsing.
         document.normalizeDocument();
@@ -163,26 +176,27 @@ public final class XmlCrypto {
             transforms.addTransform(XmlAlgorithms.EXC_C14N);
             signature.addDocument("", transforms, XmlAlgorithms.SHA256);
             signature.addKeyInfo(key.certificate());
-            signature.sign(key.privateKey());
+            signature.sign(
+                    EllipticCurves.isEc(publicKey) ? EllipticCurves.onProvider(key.privateKey()) : key.privateKey());
         } catch (XMLSecurityException e) {
             throw new GatewayException(ErrorCode.INTERNAL_ERROR, "document could not be signed", e);
         }
     }
 
-    /** Encrypts one element in place with a fresh AES-256-GCM key, transported to the recipient's certificate. */
+    /**
+     * Encrypts one element in place with a fresh AES-256-GCM key for the recipient's certificate: transported
+     * with RSA-OAEP as {@code transport} says to an RSA certificate, agreed with ECDH-ES (ConcatKDF, AES-256
+     * key wrap) with an EC one, whatever {@code transport} says.
+     */
     public void encrypt(Document document, Element element, X509Certificate recipient, KeyTransport transport) {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, random);
             SecretKey contentKey = generator.generateKey();
 
-            XMLCipher keyCipher = transport == KeyTransport.RSA_OAEP
-                    ? XMLCipher.getInstance(XMLCipher.RSA_OAEP_11, null, XmlAlgorithms.SHA256)
-                    : XMLCipher.getInstance(XMLCipher.RSA_OAEP);
-            keyCipher.init(XMLCipher.WRAP_MODE, recipient.getPublicKey());
-            EncryptedKey encryptedKey = transport == KeyTransport.RSA_OAEP
-                    ? keyCipher.encryptKey(document, contentKey, XmlAlgorithms.MGF1_SHA256, null, random)
-                    : keyCipher.encryptKey(document, contentKey, null, null, random);
+            EncryptedKey encryptedKey = EllipticCurves.isEc(recipient)
+                    ? XmlKeyAgreement.wrap(document, contentKey, recipient, random)
+                    : transported(document, contentKey, recipient, transport);
 
             XMLCipher dataCipher = XMLCipher.getInstance(XMLCipher.AES_256_GCM);
             dataCipher.init(XMLCipher.ENCRYPT_MODE, contentKey);
@@ -195,13 +209,28 @@ public final class XmlCrypto {
         }
     }
 
+    private EncryptedKey transported(
+            Document document, SecretKey contentKey, X509Certificate recipient, KeyTransport transport)
+            throws XMLEncryptionException {
+        XMLCipher keyCipher = transport == KeyTransport.RSA_OAEP
+                ? XMLCipher.getInstance(XMLCipher.RSA_OAEP_11, null, XmlAlgorithms.SHA256)
+                : XMLCipher.getInstance(XMLCipher.RSA_OAEP);
+        keyCipher.init(XMLCipher.WRAP_MODE, recipient.getPublicKey());
+        return transport == KeyTransport.RSA_OAEP
+                ? keyCipher.encryptKey(document, contentKey, XmlAlgorithms.MGF1_SHA256, null, random)
+                : keyCipher.encryptKey(document, contentKey, null, null, random);
+    }
+
     private Key unwrapOrRandom(EncryptedKey encryptedKey, PrivateKey key, String contentAlgorithm) {
         try {
+            if (XmlKeyAgreement.isAgreed(encryptedKey)) {
+                return XmlKeyAgreement.unwrap(encryptedKey, key, contentAlgorithm);
+            }
             XMLCipher unwrapper = XMLCipher.getInstance();
             unwrapper.setSecureValidation(true);
             unwrapper.init(XMLCipher.UNWRAP_MODE, key);
             return unwrapper.decryptKey(encryptedKey, contentAlgorithm);
-        } catch (XMLEncryptionException e) {
+        } catch (XMLSecurityException | GeneralSecurityException | RuntimeException e) {
             log.debug("key unwrap failed; continuing with a random key so the failure surfaces at the tag", e);
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
@@ -256,8 +285,85 @@ public final class XmlCrypto {
         }
     }
 
+    private static PublicKey providerKey(PublicKey key) {
+        return EllipticCurves.isEc(key) ? EllipticCurves.onProvider(key) : key;
+    }
+
     private static Provider providerFor(PublicKey key) {
-        return key instanceof ECPublicKey ? EC_PROVIDER : null;
+        return EllipticCurves.isEc(key) ? EllipticCurves.PROVIDER : null;
+    }
+
+    /**
+     * An agreed key's {@code AgreementMethod} is the only one in the document, sits in the EncryptedKey's own
+     * KeyInfo, derives its key (no raw shared secret as a key) and takes the originator's key as a bare
+     * EC key value: ephemeral-static, never a static originator certificate.
+     */
+    private static void requireAgreementShape(Document document, Element encryptedKey) {
+        NodeList agreements = document.getElementsByTagNameNS(XENC, "AgreementMethod");
+        if (agreements.getLength() == 0) {
+            return;
+        }
+        requireProfile(
+                agreements.getLength() == 1 && XmlAlgorithms.hasAgreementMethod(encryptedKey),
+                "an AgreementMethod may only sit in the KeyInfo of the EncryptedKey");
+        Element agreement = (Element) agreements.item(0);
+        requireProfile(
+                XmlAlgorithms.child(agreement, XmlAlgorithms.XENC11, "KeyDerivationMethod") != null,
+                "the AgreementMethod must have a KeyDerivationMethod");
+        Element originator = XmlAlgorithms.child(agreement, XENC, "OriginatorKeyInfo");
+        Element keyValue = originator == null ? null : XmlAlgorithms.child(originator, DSIG, "KeyValue");
+        requireProfile(
+                keyValue != null
+                        && childElements(originator) == 1
+                        && XmlAlgorithms.child(keyValue, XmlAlgorithms.DSIG11, "ECKeyValue") != null,
+                "the OriginatorKeyInfo must hold exactly the ephemeral EC key value");
+    }
+
+    private static int childElements(Element parent) {
+        int count = 0;
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The key of the list an EncryptedKey addresses; with none of the needed type, the first key. */
+    private static SigningKey addressed(Document document, List<SigningKey> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no decryption key");
+        }
+        NodeList encryptedKeys = document.getElementsByTagNameNS(XENC, "EncryptedKey");
+        boolean agreed =
+                encryptedKeys.getLength() > 0 && XmlAlgorithms.hasAgreementMethod((Element) encryptedKeys.item(0));
+        List<SigningKey> ofType = keys.stream()
+                .filter(k -> EllipticCurves.isEc(k.privateKey()) == agreed)
+                .toList();
+        if (ofType.isEmpty()) {
+            return keys.get(0);
+        }
+        NodeList named = document.getElementsByTagNameNS(XENC, "RecipientKeyInfo");
+        if (agreed && named.getLength() == 1) {
+            NodeList certificates = ((Element) named.item(0)).getElementsByTagNameNS(DSIG, "X509Certificate");
+            for (int i = 0; i < certificates.getLength(); i++) {
+                String text = certificates.item(i).getTextContent();
+                for (SigningKey key : ofType) {
+                    if (isCertificate(text, key.certificate())) {
+                        return key;
+                    }
+                }
+            }
+        }
+        return ofType.get(0);
+    }
+
+    private static boolean isCertificate(String base64, X509Certificate certificate) {
+        try {
+            return Arrays.equals(Base64.getMimeDecoder().decode(base64), certificate.getEncoded());
+        } catch (IllegalArgumentException | CertificateEncodingException e) {
+            return false;
+        }
     }
 
     private static Element single(Document document, String namespace, String name) {

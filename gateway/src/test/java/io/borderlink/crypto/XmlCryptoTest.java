@@ -1,7 +1,8 @@
 package io.borderlink.crypto;
 
+import static io.borderlink.crypto.Refusals.assertRefused;
+import static io.borderlink.crypto.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -195,21 +196,5 @@ class XmlCryptoTest {
 
     private static Document reparse(byte[] bytes) {
         return SecureXml.parse(bytes);
-    }
-
-    private static GatewayException refusal(Runnable action) {
-        try {
-            action.run();
-        } catch (GatewayException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
-    }
-
-    private static void assertRefused(Runnable action, ErrorCode code) {
-        assertThatThrownBy(action::run)
-                .isInstanceOf(GatewayException.class)
-                .extracting(e -> ((GatewayException) e).code())
-                .isEqualTo(code);
     }
 }

@@ -28,14 +28,25 @@ public final class AgencyDocuments {
 
     /** The exchange with a new exchange id and correlation id, created now. */
     public static Exchange fresh(Exchange exchange, Instant now) {
-        Header header = exchange.header();
         UUID id = UUID.randomUUID();
+        return restamped(exchange, id, id, now, exchange.header().originator());
+    }
+
+    /** The exchange as another agency sends it: a sample written for one agency, played by another. */
+    public static Exchange from(Exchange exchange, String originator) {
+        Header header = exchange.header();
+        return restamped(exchange, header.exchangeId(), header.correlationId(), header.createdAt(), originator);
+    }
+
+    private static Exchange restamped(
+            Exchange exchange, UUID id, UUID correlationId, Instant createdAt, String originator) {
+        Header header = exchange.header();
         return new Exchange(
                 new Header(
                         id,
-                        id,
-                        now,
-                        header.originator(),
+                        correlationId,
+                        createdAt,
+                        originator,
                         header.addressees(),
                         header.category(),
                         header.purpose(),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,6 +41,19 @@ public final class DevPki {
 
     public static X509Certificate certificate(String name) {
         return Certificates.readCertificate(file(name + ".crt.pem"));
+    }
+
+    /**
+     * The gateway certificate a sender with this key encrypts to: {@code gateway-enc-ec} (ECDH-ES) for an EC
+     * key, as a stack with an EC-only PKI would, else {@code gateway-enc} (RSA-OAEP).
+     */
+    public static X509Certificate gatewayEncryptionFor(SigningKey sender) {
+        return certificate(sender.privateKey() instanceof ECKey ? "gateway-enc-ec" : "gateway-enc");
+    }
+
+    /** The certificate the gateway signs with for this recipient: {@code gateway-ec} for an EC one, else {@code gateway}. */
+    public static X509Certificate gatewaySigningFor(X509Certificate recipient) {
+        return certificate(recipient.getPublicKey() instanceof ECKey ? "gateway-ec" : "gateway");
     }
 
     public static X509Certificate ca(String name) {

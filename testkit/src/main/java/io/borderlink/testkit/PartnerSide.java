@@ -71,12 +71,13 @@ public final class PartnerSide {
     /**
      * What a partner sends us: a message in its own format (a sample) with a fresh MessageId and
      * CorrelationId and the header values given, signed with the {@code signer}'s certs-dev key and its
-     * content encrypted to the gateway.
+     * content encrypted to the gateway (to its EC key when the signer's is EC).
      */
     public static Sent send(String signer, byte[] sample, Map<String, String> header) {
         Document message = SecureXml.parse(sample);
         UUID messageId = PartnerDocuments.stamp(message, header);
-        return new Sent(messageId, PARTNER.protect(message, DevPki.key(signer), DevPki.certificate("gateway-enc")));
+        SigningKey key = DevPki.key(signer);
+        return new Sent(messageId, PARTNER.protect(message, key, DevPki.gatewayEncryptionFor(key)));
     }
 
     /**

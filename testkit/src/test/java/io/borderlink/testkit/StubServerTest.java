@@ -57,6 +57,25 @@ class StubServerTest {
         assertThat(log.get(1)).contains("<Content>");
     }
 
+    /** KR-LIAISON's PKI is EC: its stub serves TLS with its EC key and opens an agreed key with it. */
+    @Test
+    void opensADeliveryToAnEcPartnerWithItsEcKey() throws Exception {
+        List<String> log = new ArrayList<>();
+        StubServer partner = StubServer.start(
+                Role.LIAISON_PARTNER, "kr-liaison", Settings.defaults().log(log::add));
+        stubs.add(partner);
+        UUID messageId = UUID.randomUUID();
+        byte[] message = liaisonMessage(messageId, "gateway-ec", "kr-liaison");
+
+        HttpResponse<String> answer = DevTls.client(DevTls.as("gateway", "kr-liaison-root"))
+                .send(request(partner, message), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(new String(message, StandardCharsets.UTF_8)).contains("xmlenc11#ECDH-ES");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(partner.received()).containsExactly(messageId.toString());
+        assertThat(log.get(0)).contains("signed by CN=borderlink-gateway-ec").contains("signature valid");
+    }
+
     @Test
     void refusesADeliveryItCannotDecryptAndCountsItUnreadable() throws Exception {
         StubServer partner = ruLiaison(Settings.defaults());
@@ -148,10 +167,14 @@ class StubServerTest {
 
     /** A liaison message as the gateway sends it: signed with its key, Content encrypted to {@code recipient}. */
     private static byte[] liaisonMessage(UUID messageId, String recipient) {
+        return liaisonMessage(messageId, "gateway", recipient);
+    }
+
+    private static byte[] liaisonMessage(UUID messageId, String signer, String recipient) {
         Document message = SecureXml.parse(Samples.vehicleAlertFromRuLiaison());
         PartnerDocuments.stamp(
                 message, Map.of("MessageId", messageId.toString(), "CorrelationId", messageId.toString()));
-        return PROTECTION.protect(message, DevPki.key("gateway"), DevPki.certificate(recipient));
+        return PROTECTION.protect(message, DevPki.key(signer), DevPki.certificate(recipient));
     }
 
     private HttpResponse<String> deliver(StubServer stub, byte[] message) throws Exception {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code partner-send}: play a partner that pushes to us. Re-stamps a liaison or enforcement
- * message, signs it with the partner's key, encrypts its content to the gateway and delivers it over
+ * message, signs it with the partner's key, encrypts its content to the gateway (to its EC key, with
+ * ECDH-ES, when the partner's key is elliptic-curve) and delivers it over
  * mutual TLS: a liaison message as SOAP to /services/liaison, an enforcement message as a POST to
  * /partners/v1/enforcement-messages. Prints the gateway's answer.
  */
@@ -48,6 +50,12 @@ class PartnerSendCommand implements Callable<Integer> {
     String partner;
 
     @Option(
+            names = "--header",
+            description = "a header field to set, NAME=VALUE, repeatable; e.g. From=KR-LIAISON and"
+                    + " MessageType=BORDER_INCIDENT to send the Russian sample as the Korean office")
+    Map<String, String> header = new HashMap<>();
+
+    @Option(
             names = "--gateway",
             defaultValue = "https://localhost:8443",
             description = "the gateway's base URL (default: ${DEFAULT-VALUE})")
@@ -57,11 +65,13 @@ class PartnerSendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SigningKey key = DevPki.key(partner);
         Document message = SecureXml.parse(Files.readAllBytes(in));
-        UUID messageId =
-                PartnerDocuments.stamp(message, Map.of("Created", Instant.now().toString()));
+        Map<String, String> fields =
+                new HashMap<>(Map.of("Created", Instant.now().toString()));
+        fields.putAll(header);
+        UUID messageId = PartnerDocuments.stamp(message, fields);
         boolean liaison = PartnerDocuments.isLiaison(message);
         byte[] protectedMessage =
-                new PartnerDocuments(new XmlCrypto()).protect(message, key, DevPki.certificate("gateway-enc"));
+                new PartnerDocuments(new XmlCrypto()).protect(message, key, DevPki.gatewayEncryptionFor(key));
         HttpRequest.Builder request = liaison
                 ? HttpRequest.newBuilder(gateway.resolve("/services/liaison"))
                         .header("Content-Type", LiaisonSoap.CONTENT_TYPE)

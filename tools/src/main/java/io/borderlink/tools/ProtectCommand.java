@@ -8,6 +8,7 @@ import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.AgencyDocuments;
+import io.borderlink.testkit.DevPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -53,15 +54,22 @@ class ProtectCommand implements Callable<Integer> {
 
     @Option(
             names = "--to",
-            defaultValue = "certs-dev/gateway-enc.crt.pem",
-            description = "the gateway's encryption certificate (default: ${DEFAULT-VALUE})")
+            description = "the gateway's encryption certificate (default: certs-dev/gateway-enc.crt.pem, or"
+                    + " certs-dev/gateway-enc-ec.crt.pem when the signer's key is elliptic-curve)")
     Path gatewayCertificate;
 
     @Option(
             names = "--key-transport",
             defaultValue = "RSA_OAEP",
-            description = "RSA_OAEP or RSA_OAEP_MGF1P (default: ${DEFAULT-VALUE})")
+            description = "RSA_OAEP or RSA_OAEP_MGF1P, for an RSA --to (default: ${DEFAULT-VALUE}); to an EC"
+                    + " certificate the key is always agreed with ECDH-ES")
     KeyTransport keyTransport;
+
+    @Option(
+            names = "--originator",
+            description = "the agency id to put in the header instead of the sample's, e.g. MN-INTEL when signing"
+                    + " with certs-dev/mn-intel.p12 (the gateway requires signer and originator to match)")
+    String originator;
 
     @Option(names = "--keep-ids", description = "keep the exchange id and creation time instead of fresh ones")
     boolean keepIds;
@@ -78,8 +86,11 @@ class ProtectCommand implements Callable<Integer> {
         String keyAlias =
                 alias != null ? alias : signer.getFileName().toString().replaceFirst("\\.p12$", "");
         SigningKey key = Certificates.readKey(signer, password.toCharArray(), keyAlias);
-        Exchange sample = ExchangeXml.read(SecureXml.parse(Files.readAllBytes(in)));
-        X509Certificate gateway = Certificates.readCertificate(gatewayCertificate);
+        Exchange read = ExchangeXml.read(SecureXml.parse(Files.readAllBytes(in)));
+        Exchange sample = originator == null ? read : AgencyDocuments.from(read, originator);
+        X509Certificate gateway = gatewayCertificate != null
+                ? Certificates.readCertificate(gatewayCertificate)
+                : DevPki.gatewayEncryptionFor(key);
         AgencyDocuments documents = new AgencyDocuments(new XmlCrypto());
         if (count > 1) {
             Files.createDirectories(out);

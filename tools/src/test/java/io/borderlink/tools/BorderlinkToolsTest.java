@@ -43,6 +43,30 @@ class BorderlinkToolsTest {
         }
     }
 
+    /**
+     * protect as the EC agency: signed with ECDSA, the Body's key agreed with the gateway's EC key, the
+     * sample's originator replaced by MN-INTEL.
+     */
+    @Test
+    void protectAgreesTheKeyWithTheGatewaysEcKeyForAnEcAgency(@TempDir Path out) throws Exception {
+        Path file = out.resolve("protected.xml");
+        int exit = BorderlinkTools.execute(
+                "protect",
+                "--in=contracts/src/main/resources/samples/border-incident.xml",
+                "--signer=certs-dev/mn-intel.p12",
+                "--originator=MN-INTEL",
+                "--out=" + file);
+
+        assertThat(exit).isZero();
+        assertThat(Files.readString(file))
+                .contains("http://www.w3.org/2009/xmlenc11#ECDH-ES")
+                .contains("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256");
+        Document document = SecureXml.parse(Files.readAllBytes(file));
+        crypto.decrypt(document, DevPki.key("gateway-enc-ec").privateKey());
+        assertThat(crypto.verify(document)).isEqualTo(DevPki.certificate("mn-intel"));
+        assertThat(ExchangeXml.read(document).header().originator()).isEqualTo("MN-INTEL");
+    }
+
     @Test
     void refusesToRunWithoutACommand() {
         assertThat(BorderlinkTools.execute()).isEqualTo(2);

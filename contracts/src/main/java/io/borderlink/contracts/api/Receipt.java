@@ -9,7 +9,7 @@ import java.util.UUID;
  * processed twice.
  *
  * @param receipt the same, signed by the gateway: a compact JWS for REST clients, a signed XML document
- *     for SOAP clients and for partners whose format defines its receipt (contracts/PROFILE.md §6)
+ *     for SOAP clients and for partners whose format defines its receipt (contracts/PROFILE.md §7)
  */
 public record Receipt(UUID exchangeId, String state, Instant receivedAt, boolean duplicate, String receipt) {
 

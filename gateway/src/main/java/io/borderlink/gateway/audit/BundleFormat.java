@@ -59,7 +59,8 @@ final class BundleFormat {
                 approvals.json   officers' approvals, each with the statement the gateway signed
                 purges.json      what retention destroyed: rule, time and the documents' digests, whose
                                  SHA-256 (of the inventory text) the exchange's PURGED chain entry carries
-                certificates/    the gateway's signing chain, the agencies' CAs and signers, the
+                certificates/    the gateway's signing chain (then its EC signing certificate, which signs
+                                 what EC recipients were sent), the agencies' CAs and signers, the
                                  recipients' receipt signers (partners.pem), the TSA
 
                 entry hash = SHA-256 of: "%s" and then id, occurredAt, node, step, outcome, exchangeId,

@@ -97,13 +97,18 @@ public final class BundleVerifier {
         }
         JsonNode manifest = JSON.readTree(manifestBytes);
         Instant exportedAt = Instant.parse(manifest.path("exportedAt").asText());
-        trusted("the gateway's certificate", gateway, gatewayChain, exportedAt, checked, problems);
+        // The gateway signs what it sends to EC recipients with its EC key: every leaf of the file is its signer.
+        List<X509Certificate> gatewaySigners =
+                gatewayChain.stream().filter(c -> c.getBasicConstraints() < 0).toList();
+        for (X509Certificate signer : gatewaySigners) {
+            trusted("the gateway's certificate", signer, gatewayChain, exportedAt, checked, problems);
+        }
         checked.add("manifest signed by " + subject(gateway));
         checkFiles(manifest.path("files"), files, checked, problems);
 
         Map<Long, String> signedHeads = checkpoints(files, gateway, checked, problems);
         chain(files, signedHeads, checked, problems);
-        evidence(files, gatewayChain, checked, problems);
+        evidence(files, gatewayChain, gatewaySigners, checked, problems);
         approvals(files, gateway, checked, problems);
         BundleLifecycle lifecycle = new BundleLifecycle(anchors);
         lifecycle.receipts(files, checked, problems);
@@ -235,7 +240,11 @@ public final class BundleVerifier {
 
     /** Originals carry the agency's signature, what was sent the gateway's; each to a trusted root. */
     private void evidence(
-            Map<String, byte[]> files, List<X509Certificate> gatewayChain, List<String> checked, List<String> problems)
+            Map<String, byte[]> files,
+            List<X509Certificate> gatewayChain,
+            List<X509Certificate> gatewaySigners,
+            List<String> checked,
+            List<String> problems)
             throws IOException {
         List<X509Certificate> known = new ArrayList<>(gatewayChain);
         if (files.containsKey(BundleFormat.AGENCY_CERTIFICATES)) {
@@ -267,10 +276,10 @@ public final class BundleVerifier {
                     signatures++;
                 } else if (kind.equals("SENT_SIGNED")) {
                     if ("application/jose".equals(node.path("mediaType").asText())) {
-                        jose.verify(new String(content, StandardCharsets.US_ASCII), gatewayChain.get(0));
+                        jose.verify(new String(content, StandardCharsets.US_ASCII), gatewaySigners);
                     } else {
                         X509Certificate signer = xml.verify(SecureXml.parse(content));
-                        if (!signer.equals(gatewayChain.get(0))) {
+                        if (!gatewaySigners.contains(signer)) {
                             problems.add(name + " is signed by " + subject(signer) + ", not by the gateway");
                             continue;
                         }

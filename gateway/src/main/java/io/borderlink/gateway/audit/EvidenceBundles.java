@@ -199,9 +199,7 @@ public class EvidenceBundles {
             int purged = writer.json(BundleFormat.PURGES, documents.purges(exchanges));
             writer.text(BundleFormat.PARTNER_CERTIFICATES, Certificates.pem(List.copyOf(receiptSigners)));
             int approvals = writer.json(BundleFormat.APPROVALS, documents.approvals(exchanges));
-            writer.text(
-                    BundleFormat.GATEWAY_CERTIFICATES,
-                    Certificates.pem(keys.signing().chain()));
+            writer.text(BundleFormat.GATEWAY_CERTIFICATES, Certificates.pem(keys.signingChains()));
             List<X509Certificate> agencyCertificates =
                     new ArrayList<>(trust.agencies().domain().intermediates());
             agencyCertificates.addAll(signers);

@@ -25,7 +25,8 @@ import org.w3c.dom.Document;
  * agency view, the canonical exchange), signed by the gateway and encrypted to the recipient's
  * certificate as the format's protection says: XML formats get the XML profile of contracts/PROFILE.md
  * (the element carrying the content is encrypted, the header stays readable for routing), JSON formats
- * a JWS nested in a JWE.
+ * a JWS nested in a JWE. A recipient with an EC certificate gets the gateway's EC signature and an agreed
+ * key (ECDH-ES); the others RSA.
  */
 @Component("partnerMessages")
 public class PartnerMessages {
@@ -66,7 +67,8 @@ public class PartnerMessages {
     }
 
     private ProtectedMessage withJose(PartnerDocument translated, X509Certificate certificate) {
-        byte[] signed = jose.sign(translated.rendered().json(), keys.signing()).getBytes(StandardCharsets.US_ASCII);
+        byte[] signed = jose.sign(translated.rendered().json(), keys.signingFor(certificate))
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] bytes = jose.encrypt(signed, certificate).getBytes(StandardCharsets.US_ASCII);
         return protectedMessage(translated, bytes, signed);
     }
@@ -76,7 +78,7 @@ public class PartnerMessages {
         byte[] signed = crypto.protect(
                 document,
                 protection.elementIn(document),
-                keys.signing(),
+                keys.signingFor(certificate),
                 certificate,
                 translated.share().recipient().keyTransport());
         return protectedMessage(translated, SecureXml.serialize(document), signed);

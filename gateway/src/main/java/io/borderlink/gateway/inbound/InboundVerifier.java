@@ -75,7 +75,7 @@ public class InboundVerifier {
             Intake intake = intakeOf(partner);
             requireRoot(document, intake.root());
             claimedId = exchangeId(partner, intake.messageId(document));
-            crypto.decrypt(document, keys.encryption().privateKey());
+            crypto.decrypt(document, keys.decryption());
             X509Certificate signer = crypto.verify(document);
             if (!signer.equals(submission.client())) {
                 throw new GatewayException(

@@ -69,7 +69,7 @@ public class OutboundVerifier {
             Document document = SecureXml.parse(original);
             requireExchangeRoot(document);
             claimedId = claimedExchangeId(document);
-            crypto.decrypt(document, keys.encryption().privateKey());
+            crypto.decrypt(document, keys.decryption());
             X509Certificate signer = crypto.verify(document);
             agencyCertificates.validatePath(signer);
             ExchangeXml.validate(document);

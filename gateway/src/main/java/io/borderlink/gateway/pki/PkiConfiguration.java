@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +25,11 @@ class PkiConfiguration {
 
     @Bean
     GatewayKeys gatewayKeys(PkiSettings settings, Environment environment) {
-        GatewayKeys keys = new GatewayKeys(load(settings.signing()), load(settings.encryption()));
+        GatewayKeys keys = new GatewayKeys(
+                load(settings.signing()),
+                load(settings.encryption()),
+                Optional.ofNullable(settings.ecSigning()).map(s -> requireEc("ec-signing", load(s))),
+                Optional.ofNullable(settings.ecEncryption()).map(s -> requireEc("ec-encryption", load(s))));
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             refuseDevelopmentKeys(keys, environment);
         }
@@ -73,12 +79,22 @@ class PkiConfiguration {
         return Certificates.readKey(store.keystore(), store.password().toCharArray(), store.alias());
     }
 
+    /**
+     * The EC pair is picked by key type (EC recipients, agreed keys), so an RSA key there would never be
+     * used where the operator meant it to be: refused at start, naming the setting.
+     */
+    private static SigningKey requireEc(String slot, SigningKey key) {
+        if (!(key.privateKey() instanceof ECPrivateKey)) {
+            throw new IllegalStateException("borderlink.pki." + slot + " must hold an EC key, found "
+                    + key.privateKey().getAlgorithm());
+        }
+        return key;
+    }
+
     /** The development PKI is public; a production node that found it would be trusting everyone. */
     private static void refuseDevelopmentKeys(GatewayKeys keys, Environment environment) {
         String tlsKeystore = environment.getProperty("spring.ssl.bundle.jks.server.keystore.location", "");
-        if (keys.signing().isDevelopmentKey()
-                || keys.encryption().isDevelopmentKey()
-                || tlsKeystore.contains("certs-dev")) {
+        if (keys.all().stream().anyMatch(SigningKey::isDevelopmentKey) || tlsKeystore.contains("certs-dev")) {
             throw new IllegalStateException(
                     "refusing to start under the prod profile with a development key (OU=DEV ONLY or certs-dev/)");
         }

@@ -16,6 +16,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param signing the key the gateway signs outbound documents with (and its TLS identity)
  * @param encryption the key agencies encrypt exchanges to
+ * @param ecSigning optional: an elliptic-curve (P-256 or P-384) key that signs what goes to recipients whose
+ *     certificate is EC, for agencies and partners whose stacks verify only ECDSA; without it they get
+ *     RSA signatures by {@code signing}
+ * @param ecEncryption optional: an elliptic-curve key that senders with an EC-only PKI agree content keys
+ *     with (ECDH-ES); intake decrypts with whichever of the two encryption keys a document addresses
  * @param agencies the trust anchors and intermediates agency certificates must chain to
  * @param people the trust anchors and intermediates the certificates of officers, auditors and
  *     administrators must chain to
@@ -28,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
 record PkiSettings(
         @Valid @NotNull KeyStoreSettings signing,
         @Valid @NotNull KeyStoreSettings encryption,
+        @Valid KeyStoreSettings ecSigning,
+        @Valid KeyStoreSettings ecEncryption,
         @Valid @NotNull TrustSettings agencies,
         @Valid @NotNull TrustSettings people,
         @NotNull Path crlFolder,

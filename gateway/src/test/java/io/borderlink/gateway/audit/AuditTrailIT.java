@@ -301,6 +301,30 @@ class AuditTrailIT extends GatewayTestSupport {
                 .containsExactly("EXPORT");
     }
 
+    /**
+     * An exchange of the EC agency for the EC partner: what was sent carries the gateway's EC signature,
+     * which the bundle's gateway certificates include, so it verifies offline like an RSA one.
+     */
+    @Test
+    void exportedBundleOfAnEllipticCurveExchangeVerifiesOffline() throws Exception {
+        Exchange forKorea = forKorea(fresh(Samples.borderIncidentFromBorderPolice()), "MN-INTEL");
+        UUID exchangeId = forKorea.header().exchangeId();
+        assertThat(agency("mn-intel").submit(protect(forKorea, "mn-intel")).statusCode())
+                .isEqualTo(202);
+        awaitDelivered(exchangeId);
+        sequencer.seal();
+        anchoring.anchorNewest();
+
+        BundleVerifier.Report report = offline().verify(export(exchangeId));
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.checked())
+                .anySatisfy(line -> assertThat(line).contains("signed by").contains("MN-INTEL"))
+                .anySatisfy(line ->
+                        assertThat(line).contains("gateway's certificate").contains("National Root"))
+                .anySatisfy(line -> assertThat(line).contains("2 signatures verify"));
+    }
+
     /** One event's detail edited inside the zip after export: the offline verifier names the file. */
     @Test
     void bundleEditedAfterExportFailsOfflineVerification() throws Exception {
@@ -403,6 +427,11 @@ class AuditTrailIT extends GatewayTestSupport {
         UUID exchangeId = incident.header().exchangeId();
         assertThat(agency("mn-border").submit(protect(incident, "mn-border")).statusCode())
                 .isEqualTo(202);
+        awaitDelivered(exchangeId);
+        return exchangeId;
+    }
+
+    private void awaitDelivered(UUID exchangeId) {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.queryForObject(
                                 "SELECT count(*) FROM audit_event WHERE exchange_id = ? AND step = 'DELIVER'"
@@ -410,7 +439,6 @@ class AuditTrailIT extends GatewayTestSupport {
                                 Long.class,
                                 exchangeId)
                         > 0);
-        return exchangeId;
     }
 
     /** Three batches of five events, each sealed: checkpoints at entries 5, 10 and 15. */

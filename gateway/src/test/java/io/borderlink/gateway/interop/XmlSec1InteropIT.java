@@ -14,6 +14,7 @@ import io.borderlink.gateway.receipt.GatewayReceipts;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerSide;
+import io.borderlink.testkit.PartnerSide.Opened;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -37,6 +38,12 @@ import org.w3c.dom.Element;
  * section 5): the {@code xmlsec1} command of the C XML Security Library signs and encrypts what an agency
  * submits, and decrypts and verifies what the gateway sends to CN-LIAISON, whose stack is xmlsec1. The
  * templates xmlsec1 fills in are golden inputs in {@code src/test/resources/interop/}.
+ *
+ * <p>With elliptic-curve keys (contracts/PROFILE.md, "Elliptic-curve keys") the tests cover ECDSA both ways:
+ * xmlsec1 signs as MN-INTEL with ECDSA-SHA256, and verifies the gateway's ECDSA signature on what KR-LIAISON
+ * is sent. Key agreement (ECDH-ES) is not tested with xmlsec1: the 1.2 line (Debian's 1.2.37) has no
+ * ECDH-ES or ConcatKDF (they came with 1.3), so xmlsec1 encrypts with RSA-OAEP to the gateway here, and
+ * what the gateway agreed with KR-LIAISON's key is decrypted by the test kit before xmlsec1 verifies it.
  *
  * <p>Without xmlsec1 the tests are skipped, unless {@code -Dborderlink.interop.required=true} (set by
  * {@code .ci/run}), which makes them fail instead.
@@ -139,6 +146,56 @@ class XmlSec1InteropIT extends GatewayTestSupport {
                 .contains(alert.header().exchangeId().toString());
     }
 
+    /**
+     * xmlsec1 signs as MN-INTEL with its EC key (ECDSA-SHA256) and transports the Body's key to the gateway
+     * with RSA-OAEP → 202, and KR-LIAISON's share is delivered.
+     */
+    @Test
+    void acceptsAnExchangeSignedWithEcdsaByXmlsec1() throws Exception {
+        Exchange incident = forKorea(fresh(Samples.borderIncidentFromBorderPolice()), "MN-INTEL");
+        byte[] document =
+                protectWithXmlsec1(incident, "mn-intel", "signature-template-ecdsa.xml", "encryption-template.xml");
+        assertThat(new String(document, StandardCharsets.UTF_8)).contains("xmldsig-more#ecdsa-sha256");
+
+        HttpResponse<String> receipt = agency("mn-intel").submit(document);
+
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
+        UUID id = incident.header().exchangeId();
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(shareStates(id, "mn-intel")).containsEntry("KR-LIAISON", "DELIVERED"));
+    }
+
+    /**
+     * The gateway delivers to KR-LIAISON, whose key is EC → opened with KR-LIAISON's key (ECDH-ES, which
+     * xmlsec1 1.2 cannot do), xmlsec1 verifies the gateway's ECDSA signature up to the national root.
+     */
+    @Test
+    void theGatewaysEcdsaSignatureForAnEcPartnerVerifiesWithXmlsec1() throws Exception {
+        Exchange incident = forKorea(fresh(Samples.borderIncidentFromBorderPolice()), "MN-BORDER");
+        HttpResponse<String> receipt = agency("mn-border").submit(protect(incident, "mn-border"));
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
+        UUID correlationId = incident.header().correlationId();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !KR_LIAISON.receivedFor(correlationId).isEmpty());
+        Opened opened =
+                PartnerSide.open(KR_LIAISON.receivedFor(correlationId).get(0).getBody(), "kr-liaison");
+        Path decrypted = write("decrypted.xml", SecureXml.serialize(opened.message()));
+
+        String verification = xmlsec1.verify(
+                decrypted,
+                DevPki.ROOT.resolve("ca/national-root.crt.pem"),
+                DevPki.ROOT.resolve("ca/gateway-ca.crt.pem"));
+
+        assertThat(verification.lines()).contains("OK", "SignedInfo References (ok/all): 1/1");
+        assertThat(Files.readString(decrypted)).contains("xmldsig-more#ecdsa-sha256");
+        String signer = opened.message()
+                .getElementsByTagNameNS(DSIG, "X509Certificate")
+                .item(0)
+                .getTextContent();
+        assertThat(Base64.getMimeDecoder().decode(signer))
+                .isEqualTo(DevPki.certificate("gateway-ec").getEncoded());
+    }
+
     /** xmlsec1 encrypts the Body with AES-256-CBC → 400 ALGORITHM_NOT_ALLOWED, and no partner receives it. */
     @Test
     void refusesAnXmlsec1DocumentEncryptedWithAesCbc() throws Exception {
@@ -177,15 +234,20 @@ class XmlSec1InteropIT extends GatewayTestSupport {
      * the given EncryptedData template.
      */
     private byte[] protectWithXmlsec1(Exchange exchange, String encryptionTemplate) throws IOException {
+        return protectWithXmlsec1(exchange, "mn-border", "signature-template.xml", encryptionTemplate);
+    }
+
+    private byte[] protectWithXmlsec1(
+            Exchange exchange, String signer, String signatureTemplate, String encryptionTemplate) throws IOException {
         Document document = SecureXml.parse(ExchangeXml.write(exchange));
-        Document signature = SecureXml.parse(golden("signature-template.xml"));
+        Document signature = SecureXml.parse(golden(signatureTemplate));
         document.getDocumentElement().appendChild(document.importNode(signature.getDocumentElement(), true));
         Path template = write("template.xml", SecureXml.serialize(document));
         Path signed = work.resolve("signed.xml");
         Path protectedDocument = work.resolve("protected.xml");
 
         xmlsec1.sign(
-                template, DevPki.ROOT.resolve("mn-border.key.pem"), DevPki.ROOT.resolve("mn-border.crt.pem"), signed);
+                template, DevPki.ROOT.resolve(signer + ".key.pem"), DevPki.ROOT.resolve(signer + ".crt.pem"), signed);
         xmlsec1.encrypt(
                 signed,
                 BODY,
@@ -211,7 +273,11 @@ class XmlSec1InteropIT extends GatewayTestSupport {
 
     /** Partner id → share state, as the originating agency sees them. */
     private Map<String, String> shareStates(UUID exchangeId) throws IOException {
-        JsonNode status = JSON.readTree(agency("mn-border").status(exchangeId).body());
+        return shareStates(exchangeId, "mn-border");
+    }
+
+    private Map<String, String> shareStates(UUID exchangeId, String originator) throws IOException {
+        JsonNode status = JSON.readTree(agency(originator).status(exchangeId).body());
         Map<String, String> states = new HashMap<>();
         for (JsonNode share : status.path("shares")) {
             states.put(share.path("partner").asText(), share.path("state").asText());

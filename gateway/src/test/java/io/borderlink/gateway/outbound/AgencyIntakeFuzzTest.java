@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -31,7 +32,11 @@ class AgencyIntakeFuzzTest {
     private static final X509Certificate BORDER_POLICE = DevPki.certificate("mn-border");
     private static final OutboundVerifier VERIFIER = new OutboundVerifier(
             new XmlCrypto(),
-            new GatewayKeys(DevPki.key("gateway"), DevPki.key("gateway-enc")),
+            new GatewayKeys(
+                    DevPki.key("gateway"),
+                    DevPki.key("gateway-enc"),
+                    Optional.of(DevPki.key("gateway-ec")),
+                    Optional.of(DevPki.key("gateway-enc-ec"))),
             new Trust(new CertificateValidator(DevPki.agencies(), Clock.systemUTC(), Duration.ofMinutes(5)), null),
             // No agency is registered: a document that survives every check up to the binding is refused there,
             // which is still an answer with a code.

@@ -7,8 +7,11 @@ import io.borderlink.adapters.interpol.NoticeFormat;
 import io.borderlink.adapters.wco.WcoFormat;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.exchange.Header;
+import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.KeyTransport;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.AgencyDocuments;
 import io.borderlink.testkit.DevPki;
@@ -41,11 +44,17 @@ public abstract class GatewayTestSupport {
     protected static final PartnerStub CN_LIAISON = PartnerStub.start("cn-liaison");
     protected static final PartnerStub INTERPOL_NCB = PartnerStub.start("interpol-ncb", "/notices", new NoticeFormat());
     protected static final PartnerStub WCO_RILO = PartnerStub.start("wco-rilo", "/cen", new WcoFormat());
+    /** The partner whose PKI is elliptic-curve (P-256). */
+    protected static final PartnerStub KR_LIAISON = PartnerStub.start("kr-liaison");
+
     protected static final PartnerStub MN_CUSTOMS = PartnerStub.agency("mn-customs");
     protected static final PartnerStub MN_BORDER = PartnerStub.agency("mn-border");
     protected static final PartnerStub MN_DEFENCE = PartnerStub.agency("mn-defence");
-    private static final List<PartnerStub> STUBS =
-            List.of(RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, MN_CUSTOMS, MN_BORDER, MN_DEFENCE);
+    /** The agency whose PKI is elliptic-curve (P-256). */
+    protected static final PartnerStub MN_INTEL = PartnerStub.agency("mn-intel");
+
+    private static final List<PartnerStub> STUBS = List.of(
+            RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, KR_LIAISON, MN_CUSTOMS, MN_BORDER, MN_DEFENCE, MN_INTEL);
 
     private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
 
@@ -61,9 +70,11 @@ public abstract class GatewayTestSupport {
         registry.add("borderlink.partner.cn-liaison.endpoint", CN_LIAISON::endpoint);
         registry.add("borderlink.partner.interpol-ncb.endpoint", INTERPOL_NCB::endpoint);
         registry.add("borderlink.partner.wco-rilo.endpoint", WCO_RILO::endpoint);
+        registry.add("borderlink.partner.kr-liaison.endpoint", KR_LIAISON::endpoint);
         registry.add("borderlink.agency.mn-customs.endpoint", MN_CUSTOMS::endpoint);
         registry.add("borderlink.agency.mn-border.endpoint", MN_BORDER::endpoint);
         registry.add("borderlink.agency.mn-defence.endpoint", MN_DEFENCE::endpoint);
+        registry.add("borderlink.agency.mn-intel.endpoint", MN_INTEL::endpoint);
     }
 
     @BeforeEach
@@ -83,8 +94,39 @@ public abstract class GatewayTestSupport {
         return AgencyDocuments.fresh(ExchangeXml.read(SecureXml.parse(sample)), Instant.now());
     }
 
+    /**
+     * The exchange as {@code originator} sends it to the EC partner KR-LIAISON: from that agency, addressed
+     * to KR-LIAISON only, releasable to KOR.
+     */
+    protected static Exchange forKorea(Exchange exchange, String originator) {
+        Header h = exchange.header();
+        Markings m = exchange.markings();
+        return new Exchange(
+                new Header(
+                        h.exchangeId(),
+                        h.correlationId(),
+                        h.createdAt(),
+                        originator,
+                        List.of("KR-LIAISON"),
+                        h.category(),
+                        h.purpose(),
+                        h.sourceRefs()),
+                new Markings(
+                        m.classification(),
+                        m.tlp(),
+                        List.of("KOR"),
+                        m.handlingCode(),
+                        m.handlingConditions(),
+                        m.sourceReliability(),
+                        m.informationAccuracy(),
+                        m.foreignMarking()),
+                exchange.body());
+    }
+
+    /** Signed by the agency's key and encrypted to the gateway: to its EC key when the agency's is EC. */
     protected static byte[] protect(Exchange exchange, String signer) {
-        return AGENCY.protect(exchange, DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+        SigningKey key = DevPki.key(signer);
+        return AGENCY.protect(exchange, key, DevPki.gatewayEncryptionFor(key), KeyTransport.RSA_OAEP);
     }
 
     /**

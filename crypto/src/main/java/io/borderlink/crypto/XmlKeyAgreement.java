@@ -1,0 +1,122 @@
+package io.borderlink.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.xml.security.algorithms.JCEMapper;
+import org.apache.xml.security.encryption.AgreementMethod;
+import org.apache.xml.security.encryption.EncryptedKey;
+import org.apache.xml.security.encryption.XMLCipher;
+import org.apache.xml.security.encryption.XMLCipherUtil;
+import org.apache.xml.security.encryption.keys.KeyInfoEnc;
+import org.apache.xml.security.encryption.keys.content.AgreementMethodImpl;
+import org.apache.xml.security.encryption.params.ConcatKDFParams;
+import org.apache.xml.security.encryption.params.KeyAgreementParameters;
+import org.apache.xml.security.encryption.params.KeyDerivationParameters;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.keys.KeyInfo;
+import org.apache.xml.security.keys.content.X509Data;
+import org.apache.xml.security.utils.KeyUtils;
+import org.apache.xml.security.utils.XMLUtils;
+import org.w3c.dom.Document;
+
+/**
+ * The content key's way to an elliptic-curve recipient (XML Encryption 1.1, section 5.6): ephemeral-static
+ * ECDH ({@code xmlenc11#ECDH-ES}) on the recipient's curve, the shared secret through ConcatKDF with SHA-256
+ * into a 256-bit key-encryption key, which wraps the content key ({@code xmlenc#kw-aes256}).
+ *
+ * <p>Santuario builds and reads the {@code AgreementMethod}; the arithmetic is done here, so that the
+ * ephemeral key and the agreement run on Bouncy Castle (its own {@code KeyUtils} would use the JDK's slower
+ * ECDH) while the AES key wrap stays on the JDK.
+ */
+final class XmlKeyAgreement {
+
+    private static final int KEY_ENCRYPTION_KEY_BITS = 256;
+
+    private XmlKeyAgreement() {}
+
+    /**
+     * An {@code EncryptedKey} holding the content key for the recipient's certificate, which its
+     * {@code RecipientKeyInfo} names so that a recipient with several keys knows which one to use.
+     */
+    static EncryptedKey wrap(Document document, SecretKey contentKey, X509Certificate recipient, SecureRandom random)
+            throws GeneralSecurityException, XMLSecurityException {
+        ECPublicKey recipientKey = (ECPublicKey) EllipticCurves.onProvider(recipient.getPublicKey());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", EllipticCurves.PROVIDER);
+        generator.initialize(((org.bouncycastle.jce.interfaces.ECKey) recipientKey).getParameters(), random);
+        KeyPair ephemeral = generator.generateKeyPair();
+        ConcatKDFParams derivation = ConcatKDFParams.createBuilder(KEY_ENCRYPTION_KEY_BITS, XmlAlgorithms.SHA256)
+                .build();
+        KeyAgreementParameters parameters = new KeyAgreementParameters(
+                KeyAgreementParameters.ActorType.ORIGINATOR, XmlAlgorithms.ECDH_ES, derivation);
+        parameters.setRecipientPublicKey(recipientKey);
+        parameters.setOriginatorKeyPair(ephemeral);
+
+        XMLCipher wrapper = XMLCipher.getInstance(XMLCipher.AES_256_KeyWrap);
+        wrapper.init(XMLCipher.WRAP_MODE, keyEncryptionKey(ephemeral.getPrivate(), recipientKey, derivation));
+        EncryptedKey encryptedKey = wrapper.encryptKey(document, contentKey);
+
+        AgreementMethodImpl agreement = new AgreementMethodImpl(document, parameters);
+        X509Data recipientCertificate = new X509Data(document);
+        recipientCertificate.addCertificate(recipient);
+        agreement.getRecipientKeyInfo().add(recipientCertificate);
+        KeyInfoEnc keyInfo = new KeyInfoEnc(document);
+        keyInfo.add(agreement);
+        encryptedKey.setKeyInfo(keyInfo);
+        return encryptedKey;
+    }
+
+    /** Whether the content key was agreed rather than transported (its KeyInfo holds an AgreementMethod). */
+    static boolean isAgreed(EncryptedKey encryptedKey) {
+        KeyInfo keyInfo = encryptedKey.getKeyInfo();
+        return keyInfo instanceof KeyInfoEnc enc && enc.containsAgreementMethod();
+    }
+
+    /**
+     * The content key, agreed with the originator's ephemeral key. Throws on anything wrong: a key that is
+     * not EC, an ephemeral key on another curve or off the curve (Bouncy Castle validates the point), a
+     * failed unwrap; the caller turns every one of them into the same failure.
+     */
+    static SecretKey unwrap(EncryptedKey encryptedKey, PrivateKey key, String contentAlgorithm)
+            throws GeneralSecurityException, XMLSecurityException {
+        if (!(key instanceof ECPrivateKey)) {
+            throw new GeneralSecurityException("an agreed key needs an EC private key, not " + key.getAlgorithm());
+        }
+        ECPrivateKey ecKey = (ECPrivateKey) EllipticCurves.onProvider(key);
+        AgreementMethod agreement = ((KeyInfoEnc) encryptedKey.getKeyInfo()).itemAgreementMethod(0);
+        KeyAgreementParameters parameters = XMLCipherUtil.constructRecipientKeyAgreementParameters(
+                encryptedKey.getEncryptionMethod().getAlgorithm(), agreement, ecKey);
+        PublicKey originator = parameters.getOriginatorPublicKey();
+        if (!(originator instanceof ECPublicKey parsed) || !EllipticCurves.sameCurve(parsed, ecKey)) {
+            throw new GeneralSecurityException("the originator's key is not on the recipient's curve");
+        }
+        PublicKey ephemeral = EllipticCurves.onProvider(originator);
+        SecretKey keyEncryptionKey = keyEncryptionKey(ecKey, ephemeral, parameters.getKeyDerivationParameter());
+        byte[] wrapped =
+                XMLUtils.decode(encryptedKey.getCipherData().getCipherValue().getValue());
+        Cipher unwrapper = Cipher.getInstance("AESWrap");
+        unwrapper.init(Cipher.UNWRAP_MODE, keyEncryptionKey);
+        return (SecretKey)
+                unwrapper.unwrap(wrapped, JCEMapper.getJCEKeyAlgorithmFromURI(contentAlgorithm), Cipher.SECRET_KEY);
+    }
+
+    private static SecretKey keyEncryptionKey(
+            PrivateKey privateKey, PublicKey publicKey, KeyDerivationParameters derivation)
+            throws GeneralSecurityException, XMLSecurityException {
+        KeyAgreement agreement = KeyAgreement.getInstance("ECDH", EllipticCurves.PROVIDER);
+        agreement.init(privateKey);
+        agreement.doPhase(publicKey, true);
+        byte[] secret = agreement.generateSecret();
+        return new SecretKeySpec(KeyUtils.deriveKeyEncryptionKey(secret, derivation), "AES");
+    }
+}
