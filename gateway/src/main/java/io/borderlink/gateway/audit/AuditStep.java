@@ -34,5 +34,10 @@ public enum AuditStep {
     /** An auditor verified the chain; the outcome says whether it was intact, the detail what was found. */
     VERIFY,
     /** An auditor exported an evidence bundle; the digest is that of its signed manifest. */
-    EXPORT
+    EXPORT,
+    /**
+     * The revocation data in force on one node changed: a CRL arrived (from the CRL folder or a distribution
+     * point), or one passed its nextUpdate, so the certificates under it are refused until a fresh one comes.
+     */
+    TRUST
 }
