@@ -4,8 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +25,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
- * A gateway started as an operator starts it ({@code java -jar gateway/target/borderlink-gateway.jar}, from
- * the repository root), but isolated on loopback: free ports for HTTPS and Hazelcast, a Hazelcast cluster of
- * its own unless told to join one, its output in a log file.
+ * A gateway started as an operator starts it ({@code java -jar gateway/target/borderlink-gateway.jar
+ * --spring.profiles.active=dev}, from the repository root), but isolated on loopback: free ports for HTTPS and
+ * Hazelcast, a Hazelcast cluster of its own unless told to join one, its output in a log file. The development
+ * profile unless told otherwise ({@link Launch#profile}).
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -34,14 +39,17 @@ public final class GatewayProcess implements AutoCloseable {
     public static final Path JAR =
             Path.of(System.getProperty("borderlink.gateway.jar", "gateway/target/borderlink-gateway.jar"));
 
-    private static final HttpClient ANONYMOUS = DevTls.client(DevTls.anonymous());
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final HttpClient anonymous;
 
     private final Process process;
     private final int port;
     private final Path log;
     private final List<String> command;
 
-    private GatewayProcess(Process process, int port, Path log, List<String> command) {
+    private GatewayProcess(Process process, int port, Path log, List<String> command, HttpClient anonymous) {
+        this.anonymous = anonymous;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -60,7 +68,10 @@ public final class GatewayProcess implements AutoCloseable {
         private final Path log;
         private final List<String> jvm = new ArrayList<>();
         private final List<String> arguments = new ArrayList<>();
+        private String profile = "dev";
+        private SSLContext tls;
         private String clusterName = "gateway-" + UUID.randomUUID();
+        private String clusterHost = LOOPBACK;
         private int clusterPort;
         private List<Integer> members = List.of();
 
@@ -81,9 +92,33 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How health checks and metrics reach the gateway: presenting no certificate, trusting the root its TLS
+         * certificate chains to; the development national root unless told otherwise.
+         */
+        public Launch trusting(SSLContext anonymous) {
+            this.tls = anonymous;
+            return this;
+        }
+
+        /** The Spring profile(s) to run with, e.g. {@code prod}; {@code dev} unless told otherwise. */
+        public Launch profile(String profile) {
+            this.profile = profile;
+            return this;
+        }
+
         /** Joins the Hazelcast cluster {@code name} on {@code port}, its members found at {@code members}. */
         public Launch cluster(String name, int port, List<Integer> members) {
+            return cluster(name, LOOPBACK, port, members);
+        }
+
+        /**
+         * The same, the member bound to {@code host} and its members found there: under prod, which refuses a
+         * cluster on loopback, this host's own address (see {@link #hostAddress}).
+         */
+        public Launch cluster(String name, String host, int port, List<Integer> members) {
             this.clusterName = name;
+            this.clusterHost = host;
             this.clusterPort = port;
             this.members = List.copyOf(members);
             return this;
@@ -94,18 +129,23 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new IllegalStateException(
                         jar.toAbsolutePath() + " not found: build it with ./mvnw -B -pl gateway -am package");
             }
+            if (tls == null) {
+                tls = DevTls.anonymous();
+            }
             int port = freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
             command.addAll(List.of("-jar", jar.toString()));
+            command.add("--spring.profiles.active=" + profile);
             command.add("--server.port=" + port);
-            command.add("--server.address=127.0.0.1");
+            command.add("--server.address=" + LOOPBACK);
             command.add("--borderlink.cluster.cluster-name=" + clusterName);
+            command.add("--borderlink.cluster.bind-address=" + clusterHost);
             command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? freePort() : clusterPort));
             if (!members.isEmpty()) {
                 command.add("--borderlink.cluster.members="
-                        + members.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+                        + members.stream().map(p -> clusterHost + ":" + p).collect(Collectors.joining(",")));
             }
             command.addAll(arguments);
             try {
@@ -115,7 +155,7 @@ public final class GatewayProcess implements AutoCloseable {
                         .start();
                 // A gateway must not outlive whoever started it, whatever ends that.
                 Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-                return new GatewayProcess(process, port, log, command);
+                return new GatewayProcess(process, port, log, command, DevTls.client(tls));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + command, e);
             }
@@ -169,6 +209,42 @@ public final class GatewayProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself (a refused start), and answers its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the gateway still runs after " + timeout + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An address of this host that is not loopback, for a cluster member under prod (which refuses to bind
+     * one to loopback): traffic to it never leaves the host. Empty when the host has none.
+     */
+    public static Optional<String> hostAddress() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .filter(network -> {
+                        try {
+                            return network.isUp() && !network.isLoopback();
+                        } catch (SocketException e) {
+                            return false;
+                        }
+                    })
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                    .map(InetAddress::getHostAddress)
+                    .findFirst();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no drain, nothing flushed. */
     public void kill() {
         process.destroyForcibly();
@@ -183,7 +259,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** The sum of a metric over the series whose labels contain every one given ({@code to="OPEN"}). */
     public double metric(String name, String... labels) throws IOException, InterruptedException {
-        String text = ANONYMOUS
+        String text = anonymous
                 .send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
         double sum = 0;
@@ -227,7 +303,7 @@ public final class GatewayProcess implements AutoCloseable {
                     "the gateway exited with " + process.exitValue() + "; see " + log + "\n" + tail(40));
         }
         try {
-            return ANONYMOUS
+            return anonymous
                             .send(
                                     HttpRequest.newBuilder(uri("/actuator/health"))
                                             .timeout(Duration.ofSeconds(5))

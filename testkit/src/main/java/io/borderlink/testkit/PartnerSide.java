@@ -5,6 +5,7 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -68,9 +69,14 @@ public final class PartnerSide {
      * content encrypted to the gateway.
      */
     public static Sent send(String signer, byte[] sample, Map<String, String> header) {
+        return send(DevPki.key(signer), sample, header);
+    }
+
+    /** The same, signed with a key of the partner's own (a test PKI's, say). */
+    public static Sent send(SigningKey signer, byte[] sample, Map<String, String> header) {
         Document message = SecureXml.parse(sample);
         UUID messageId = PartnerDocuments.stamp(message, header);
-        return new Sent(messageId, PARTNER.protect(message, DevPki.key(signer), DevPki.certificate("gateway-enc")));
+        return new Sent(messageId, PARTNER.protect(message, signer, DevPki.certificate("gateway-enc")));
     }
 
     /** A message a partner sent, with the MessageId it carries. */

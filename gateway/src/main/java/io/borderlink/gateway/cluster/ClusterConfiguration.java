@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
@@ -31,8 +32,12 @@ class ClusterConfiguration {
         return new NodeIdentity(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    /** One embedded member per node: TCP/IP join on the configured interface only, no multicast, no phone-home. */
+    /**
+     * One embedded member per node: TCP/IP join on the configured interface only, no multicast, no phone-home.
+     * Under prod a node whose configuration is refused never joins its cluster: the check comes first.
+     */
     @Bean(destroyMethod = "shutdown")
+    @DependsOn("productionReadiness")
     HazelcastInstance hazelcastInstance(ClusterSettings settings, NodeIdentity node) {
         Config config = new Config();
         config.setClusterName(settings.clusterName());

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.borderlink.testkit.DevPki;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,14 +54,19 @@ public final class PartnerStub implements AutoCloseable {
 
     /** Starts an endpoint with the named certs-dev identity at a path on a free loopback port, answering 200. */
     public static PartnerStub start(String partner, String path) {
+        return start(DevPki.file(partner + ".p12"), DevPki.PASSWORD, path);
+    }
+
+    /** The same with the TLS key of a PKCS#12 key store of its own (a test PKI's, say). */
+    public static PartnerStub start(Path keyStore, String password, String path) {
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .httpDisabled(true)
                 .httpsPort(0)
-                .keystorePath(DevPki.file(partner + ".p12").toString())
+                .keystorePath(keyStore.toString())
                 .keystoreType("PKCS12")
-                .keystorePassword(DevPki.PASSWORD)
-                .keyManagerPassword(DevPki.PASSWORD)
+                .keystorePassword(password)
+                .keyManagerPassword(password)
                 .needClientAuth(true)
                 .trustStorePath(DevPki.file("ca/client-trust.p12").toString())
                 .trustStoreType("PKCS12")
