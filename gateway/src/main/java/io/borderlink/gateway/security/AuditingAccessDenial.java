@@ -52,6 +52,20 @@ final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeni
         refuse(request, response, ErrorCode.ACCESS_DENIED, e.getMessage());
     }
 
+    /**
+     * This entry point for a request whose client certificate was refused (so the caller learns the code),
+     * {@code otherwise} for the rest, such as people to be shown the development login form.
+     */
+    AuthenticationEntryPoint orElse(AuthenticationEntryPoint otherwise) {
+        return (request, response, e) -> {
+            if (refusedCertificate(request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)) != null) {
+                commence(request, response, e);
+            } else {
+                otherwise.commence(request, response, e);
+            }
+        };
+    }
+
     /** Refuses with the code of why the caller's certificate no longer counts. */
     void refuse(HttpServletRequest request, HttpServletResponse response, GatewayException certificate)
             throws IOException {

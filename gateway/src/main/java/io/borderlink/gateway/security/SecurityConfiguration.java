@@ -22,6 +22,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -145,9 +146,12 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denial));
         if (settings.formLogin()) {
-            // Form login sends the unauthenticated to its generated login page (only without a custom entry point).
+            // The unauthenticated go to the generated login page, unless they presented a certificate that was
+            // refused: they are told its code (CERT_REVOKED, …), as without the form login.
             http.formLogin(form -> form.defaultSuccessUrl("/console", false))
-                    .userDetailsService(localUsers(settings, people));
+                    .userDetailsService(localUsers(settings, people))
+                    .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                            denial.orElse(new LoginUrlAuthenticationEntryPoint("/login"))));
         } else {
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(denial));
         }

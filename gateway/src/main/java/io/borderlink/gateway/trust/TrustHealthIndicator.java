@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TrustHealthIndicator implements HealthIndicator {
 
-    static final Status WARNING = new Status("WARNING", "a certificate or CRL is expiring or has expired");
+    static final Status WARNING = new Status("WARNING");
 
     private final TrustHealth trust;
 
