@@ -40,7 +40,7 @@ class ClusterFailoverIT {
 
                 Tally tally = Tally.settle(scenario, submitter, partner)
                         .report(
-                                "cluster",
+                                scenario,
                                 "leased-by-killed-node=" + leasedByA.size() + " pending-at-kill=" + pendingAtKill
                                         + " refusals=" + submitter.refusals());
                 assertThat(leasedByA).isNotEmpty();

@@ -19,29 +19,59 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * One resilience run: its own folder under target/resilience (documents, logs), its own database on the
- * shared embedded PostgreSQL, its own Hazelcast cluster name, and the gateway processes and partner stub it
- * started, which {@link #close} ends.
+ * One resilience run: its own folder under target/resilience (documents, logs), its own database (on the
+ * shared embedded PostgreSQL, or the development profile's embedded H2 in a file of the run's folder), its
+ * own Hazelcast cluster name, and the gateway processes and partner stub it started, which {@link #close}
+ * ends.
  */
 final class Scenario implements AutoCloseable {
 
     static final Path TARGET = Path.of(System.getProperty("borderlink.resilience.target"));
 
+    /** The databases the README offers: each keeps what it acknowledged, whatever happens to the process. */
+    enum Database {
+        POSTGRESQL,
+        /**
+         * The development profile's own H2 URL (application-dev.yml), with the file moved into the run's folder
+         * and AUTO_SERVER on, so that the test can look inside while a gateway holds the file.
+         */
+        H2
+    }
+
     final String name;
+    final Database kind;
     final Path folder;
     final String databaseUrl;
+    final String databaseUser;
+    final String databasePassword;
     final String clusterName;
     private final List<GatewayProcess> nodes = new ArrayList<>();
     private final List<StubServer> stubs = new ArrayList<>();
 
     Scenario(String name) {
+        this(name, Database.POSTGRESQL);
+    }
+
+    Scenario(String name, Database kind) {
         this.name = name;
-        this.folder = TARGET.resolve("resilience").resolve(name);
-        this.databaseUrl = TestPostgres.shared().createDatabase(name);
+        this.kind = kind;
+        this.folder =
+                TARGET.resolve("resilience").resolve(name + "-" + kind.name().toLowerCase(Locale.ROOT));
+        if (kind == Database.H2) {
+            this.databaseUrl =
+                    developmentH2Url().replace("./data/", folder.toAbsolutePath() + "/data/") + ";AUTO_SERVER=TRUE";
+            this.databaseUser = "sa";
+            this.databasePassword = "";
+        } else {
+            this.databaseUrl = TestPostgres.shared().createDatabase(name);
+            this.databaseUser = TestPostgres.shared().username();
+            this.databasePassword = TestPostgres.shared().password();
+        }
         this.clusterName = "resilience-" + name + "-" + UUID.randomUUID();
         // A folder left by an earlier build would hand this run stale documents and another run's record.
         try (Stream<Path> earlier = Files.exists(folder) ? Files.walk(folder) : Stream.empty()) {
@@ -86,8 +116,8 @@ final class Scenario implements AutoCloseable {
                 .cluster(clusterName, clusterPort, clusterPorts)
                 .arguments(List.of(
                         "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=" + TestPostgres.shared().username(),
-                        "--spring.datasource.password=" + TestPostgres.shared().password(),
+                        "--spring.datasource.username=" + databaseUser,
+                        "--spring.datasource.password=" + databasePassword,
                         "--borderlink.cluster.node-id=" + name + "-" + node,
                         "--borderlink.config.partners=resilience/src/test/resources/config/partners",
                         "--borderlink.partner.ru-liaison.endpoint=" + partner.endpoint(),
@@ -100,10 +130,21 @@ final class Scenario implements AutoCloseable {
     }
 
     Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                databaseUrl,
-                TestPostgres.shared().username(),
-                TestPostgres.shared().password());
+        return DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+    }
+
+    /** The H2 URL of the development profile, exactly as the README's first command uses it. */
+    private static String developmentH2Url() {
+        try {
+            return Files.readAllLines(Path.of("gateway/src/main/resources/application-dev.yml")).stream()
+                    .map(String::strip)
+                    .filter(line -> line.startsWith("url: jdbc:h2:"))
+                    .map(line -> line.substring("url: ".length()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no H2 URL in application-dev.yml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first column of every row the query answers, as text. */
