@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +44,17 @@ public final class GatewayProcess implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final HttpClient anonymous;
+    /** Where health and metrics are served: the HTTPS port, or a management port of their own. */
+    private final URI operations;
 
     private final Process process;
     private final int port;
     private final Path log;
     private final List<String> command;
 
-    private GatewayProcess(Process process, int port, Path log, List<String> command, HttpClient anonymous) {
+    private GatewayProcess(
+            Process process, int port, URI operations, Path log, List<String> command, HttpClient anonymous) {
+        this.operations = operations;
         this.anonymous = anonymous;
         this.process = process;
         this.port = port;
@@ -68,7 +74,9 @@ public final class GatewayProcess implements AutoCloseable {
         private final Path log;
         private final List<String> jvm = new ArrayList<>();
         private final List<String> arguments = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private String profile = "dev";
+        private int managementPort;
         private SSLContext tls;
         private String clusterName = "gateway-" + UUID.randomUUID();
         private String clusterHost = LOOPBACK;
@@ -98,6 +106,21 @@ public final class GatewayProcess implements AutoCloseable {
          */
         public Launch trusting(SSLContext anonymous) {
             this.tls = anonymous;
+            return this;
+        }
+
+        /** Environment variables, as an operator sets secrets ({@code BORDERLINK_PKI_SIGNING_PASSWORD}, …). */
+        public Launch environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
+        /**
+         * Health and metrics on a port of their own, in plain HTTP on loopback, as production serves them
+         * (the public port asks every client for a certificate there); on the HTTPS port unless told so.
+         */
+        public Launch managementPort(int port) {
+            this.managementPort = port;
             return this;
         }
 
@@ -140,6 +163,10 @@ public final class GatewayProcess implements AutoCloseable {
             command.add("--spring.profiles.active=" + profile);
             command.add("--server.port=" + port);
             command.add("--server.address=" + LOOPBACK);
+            if (managementPort != 0) {
+                command.add("--management.server.port=" + managementPort);
+                command.add("--management.server.address=" + LOOPBACK);
+            }
             command.add("--borderlink.cluster.cluster-name=" + clusterName);
             command.add("--borderlink.cluster.bind-address=" + clusterHost);
             command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? freePort() : clusterPort));
@@ -149,13 +176,17 @@ public final class GatewayProcess implements AutoCloseable {
             }
             command.addAll(arguments);
             try {
-                Process process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .start();
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().putAll(environment);
+                Process process = builder.start();
                 // A gateway must not outlive whoever started it, whatever ends that.
                 Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-                return new GatewayProcess(process, port, log, command, DevTls.client(tls));
+                URI operations = managementPort == 0
+                        ? URI.create("https://" + LOOPBACK + ":" + port)
+                        : URI.create("http://" + LOOPBACK + ":" + managementPort);
+                return new GatewayProcess(process, port, operations, log, command, DevTls.client(tls));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + command, e);
             }
@@ -260,7 +291,10 @@ public final class GatewayProcess implements AutoCloseable {
     /** The sum of a metric over the series whose labels contain every one given ({@code to="OPEN"}). */
     public double metric(String name, String... labels) throws IOException, InterruptedException {
         String text = anonymous
-                .send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
+                .send(
+                        HttpRequest.newBuilder(operations.resolve("/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .body();
         double sum = 0;
         Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(text);
@@ -305,7 +339,7 @@ public final class GatewayProcess implements AutoCloseable {
         try {
             return anonymous
                             .send(
-                                    HttpRequest.newBuilder(uri("/actuator/health"))
+                                    HttpRequest.newBuilder(operations.resolve("/actuator/health"))
                                             .timeout(Duration.ofSeconds(5))
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding())
