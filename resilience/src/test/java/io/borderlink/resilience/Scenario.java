@@ -51,6 +51,8 @@ final class Scenario implements AutoCloseable {
     final String databasePassword;
     final String clusterName;
     private final List<GatewayProcess> nodes = new ArrayList<>();
+    private int minimumMembers = 1;
+    private List<String> clusterTiming = List.of();
     private final List<StubServer> stubs = new ArrayList<>();
 
     Scenario(String name) {
@@ -99,6 +101,22 @@ final class Scenario implements AutoCloseable {
         return stub;
     }
 
+    /**
+     * Nodes started from now on count partner rates and lead only while they see {@code minimumMembers} members
+     * (a majority), and notice a member gone or back within seconds rather than Hazelcast's default minute and
+     * five minutes: heartbeats every second, a member silent for 10 s is gone, split clusters look for each other
+     * every 5 s.
+     */
+    Scenario majorityOf(int minimumMembers) {
+        this.minimumMembers = minimumMembers;
+        this.clusterTiming = List.of(
+                "-Dhazelcast.heartbeat.interval.seconds=1",
+                "-Dhazelcast.max.no.heartbeat.seconds=10",
+                "-Dhazelcast.merge.first.run.delay.seconds=5",
+                "-Dhazelcast.merge.next.run.delay.seconds=5");
+        return this;
+    }
+
     /** A gateway node alone in its cluster, delivering to {@code partner}; returns once it is healthy. */
     GatewayProcess node(String node, StubServer partner) {
         int clusterPort = GatewayProcess.freePort();
@@ -110,15 +128,23 @@ final class Scenario implements AutoCloseable {
      * @param clusterPorts every member's Hazelcast port, this one's included (TCP/IP join on 127.0.0.1)
      */
     GatewayProcess node(String node, StubServer partner, int clusterPort, List<Integer> clusterPorts) {
+        return start(node, partner, clusterPort, clusterPorts).awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /** The same, returning once it is started; {@link GatewayProcess#awaitHealthy} says when it serves. */
+    GatewayProcess start(String node, StubServer partner, int clusterPort, List<Integer> clusterPorts) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        jvm.addAll(clusterTiming);
         GatewayProcess gateway = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve(node + ".log"))
                 // Quicker start-up on a small, shared machine; these runs are about correctness, not speed.
-                .jvm(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                .jvm(jvm)
                 .cluster(clusterName, clusterPort, clusterPorts)
                 .arguments(List.of(
                         "--spring.datasource.url=" + databaseUrl,
                         "--spring.datasource.username=" + databaseUser,
                         "--spring.datasource.password=" + databasePassword,
                         "--borderlink.cluster.node-id=" + name + "-" + node,
+                        "--borderlink.cluster.minimum-members=" + minimumMembers,
                         "--borderlink.config.partners=resilience/src/test/resources/config/partners",
                         "--borderlink.partner.ru-liaison.endpoint=" + partner.endpoint(),
                         // Short, so that a killed node's shares are taken over within the test's patience.
@@ -126,7 +152,7 @@ final class Scenario implements AutoCloseable {
                         "--borderlink.delivery.sweep-interval=250ms"))
                 .start();
         nodes.add(gateway);
-        return gateway.awaitHealthy(Duration.ofMinutes(3));
+        return gateway;
     }
 
     Connection database() throws SQLException {

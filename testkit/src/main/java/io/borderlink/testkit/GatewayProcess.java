@@ -276,6 +276,35 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP: the process freezes where it is, as a node cut off by the network or stalled, and its cluster
+     * stops hearing from it; {@link #resume} lets it go on.
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #suspend}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no drain, nothing flushed. */
     public void kill() {
         process.destroyForcibly();
@@ -288,7 +317,10 @@ public final class GatewayProcess implements AutoCloseable {
         process.onExit().join();
     }
 
-    /** The sum of a metric over the series whose labels contain every one given ({@code to="OPEN"}). */
+    /**
+     * The sum of a metric over the series whose labels contain every one given ({@code to="OPEN"}); a metric
+     * without labels is its one value.
+     */
     public double metric(String name, String... labels) throws IOException, InterruptedException {
         String text = anonymous
                 .send(
@@ -297,9 +329,10 @@ public final class GatewayProcess implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         double sum = 0;
-        Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(text);
+        Matcher line =
+                Pattern.compile("(?m)^" + name + "(?:\\{([^}]*)})? (\\S+)$").matcher(text);
         while (line.find()) {
-            String series = line.group(1);
+            String series = line.group(1) == null ? "" : line.group(1);
             if (List.of(labels).stream().allMatch(series::contains)) {
                 sum += Double.parseDouble(line.group(2));
             }

@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -70,10 +71,14 @@ class ClusterConfiguration {
      */
     @Bean
     CamelClusterService camelClusterService(
-            CamelContext camelContext, HazelcastInstance hazelcastInstance, Quorum quorum, NodeIdentity node)
+            CamelContext camelContext,
+            HazelcastInstance hazelcastInstance,
+            Quorum quorum,
+            NodeIdentity node,
+            MeterRegistry meters)
             throws Exception {
-        HazelcastLockClusterService service =
-                new HazelcastLockClusterService(hazelcastInstance, quorum, node.id(), LEADERSHIP_ATTEMPT_INTERVAL);
+        HazelcastLockClusterService service = new HazelcastLockClusterService(
+                hazelcastInstance, quorum, node.id(), LEADERSHIP_ATTEMPT_INTERVAL, meters);
         camelContext.addService(service, true, true);
         return service;
     }
