@@ -203,7 +203,7 @@ class ProductionProfileIT {
                                 ruRoot.certificateFile().toString()));
         Path clientTrust = trustStore(folder.resolve("client-trust.p12"), national.certificate(), ruRoot.certificate());
 
-        try (TimeStampAuthority tsa = TimeStampAuthority.start(tsaSigner, gatewayCa, 0);
+        try (TimeStampAuthority tsa = TimeStampAuthority.start(tsaSigner, gatewayCa.certificateFile(), 0);
                 StubServer partner = StubServer.start(
                         Role.LIAISON_PARTNER,
                         "ru-liaison",

@@ -28,8 +28,11 @@ public final class TimeStampAuthority implements AutoCloseable {
         this.home = home;
     }
 
-    /** Starts on {@code port} (0: a free one), signing with {@code signer}, a TIME_STAMPING certificate. */
-    public static TimeStampAuthority start(TestPki.Issued signer, TestPki.Authority issuer, int port) {
+    /**
+     * Starts on {@code port} (0: a free one), signing with {@code signer}, a TIME_STAMPING certificate issued by
+     * the CA whose certificate is {@code issuer}.
+     */
+    public static TimeStampAuthority start(TestPki.Issued signer, Path issuer, int port) {
         try {
             Path home = Files.createDirectories(signer.certificateFile().resolveSibling("tsa-" + signer.name()));
             Files.writeString(home.resolve("serial"), "01\n");
@@ -56,7 +59,7 @@ public final class TimeStampAuthority implements AutoCloseable {
                                     home.resolve("serial").toAbsolutePath(),
                                     signer.certificateFile().toAbsolutePath(),
                                     signer.keyFile().toAbsolutePath(),
-                                    issuer.certificateFile().toAbsolutePath()));
+                                    issuer.toAbsolutePath()));
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
             TimeStampAuthority tsa = new TimeStampAuthority(server, home);
             server.createContext("/tsa", tsa::answer);
