@@ -123,7 +123,10 @@ public final class SecureXml {
         return SCHEMAS.computeIfAbsent(classpathResource, SecureXml::compile);
     }
 
-    /** Validates a document against a schema, reporting the first violation as {@code SCHEMA_INVALID}. */
+    /**
+     * Validates a document against a schema, reporting the first violation as {@code SCHEMA_INVALID} with the
+     * element and the rule, never the offending value ({@link SchemaViolations}).
+     */
     public static void validate(Node node, Schema schema) {
         Validator validator = VALIDATORS.get().computeIfAbsent(schema, SecureXml::newValidator);
         try {
@@ -146,7 +149,7 @@ public final class SecureXml {
         } catch (SAXException e) {
             throw new IllegalStateException("XML validator cannot be hardened", e);
         }
-        validator.setErrorHandler(STRICT);
+        validator.setErrorHandler(new SchemaViolations(validator));
         return validator;
     }
 
