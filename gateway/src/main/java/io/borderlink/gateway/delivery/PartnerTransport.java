@@ -9,6 +9,7 @@ import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.TlsContexts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * The deliver step: sends a protected message to the recipient's endpoint in the HTTP envelope of its
  * format (a SOAP request or a plain POST) over mutual TLS, where the gateway authenticates with its own
  * key and trusts only the recipient's own root CA. Timeouts and server errors mean "try again later";
- * other refusals mean the message itself is unacceptable.
+ * other refusals mean the message itself is unacceptable. A failure says precisely what happened
+ * ({@link TransportFailure}) and is counted as {@code borderlink.delivery.failures} by recipient and cause.
  */
 @Component("partnerTransport")
 public class PartnerTransport {
@@ -34,9 +36,11 @@ public class PartnerTransport {
     private final Map<Connection, PartnerPost> clients = new ConcurrentHashMap<>();
 
     private final GatewayKeys keys;
+    private final MeterRegistry meters;
 
-    PartnerTransport(GatewayKeys keys) {
+    PartnerTransport(GatewayKeys keys, MeterRegistry meters) {
         this.keys = keys;
+        this.meters = meters;
     }
 
     public SentMessage send(ProtectedMessage message) {
@@ -53,10 +57,7 @@ public class PartnerTransport {
                     envelope.headers(),
                     recipient.delivery().timeout());
         } catch (IOException e) {
-            throw new GatewayException(
-                    ErrorCode.PARTNER_UNAVAILABLE,
-                    recipient.id() + " unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage(),
-                    e);
+            throw failed(recipient, TransportFailure.of(e, recipient.delivery().timeout()), 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayException(
@@ -66,7 +67,18 @@ public class PartnerTransport {
         if (status >= 200 && status < 300) {
             return new SentMessage(message, status, answer.body(), answer.contentType());
         }
-        throw new GatewayException(ErrorCode.ofPartnerStatus(status), recipient.id() + " answered HTTP " + status);
+        throw failed(recipient, TransportFailure.ofStatus(status, answer.body()), status, null);
+    }
+
+    private GatewayException failed(Recipient recipient, TransportFailure failure, int status, Exception cause) {
+        meters.counter(
+                        "borderlink.delivery.failures",
+                        "recipient",
+                        recipient.id(),
+                        "cause",
+                        failure.cause().name())
+                .increment();
+        return new GatewayException(failure.code(status), recipient.id() + ": " + failure.description(), cause);
     }
 
     private record Connection(String recipientId, Path trustAnchor, Duration timeout) {

@@ -17,6 +17,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class CircuitsTest {
 
     private final List<AuditEvent> audited = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Circuits circuits = new Circuits(new RecordingAuditTrail(audited), meters);
+    private final Circuits circuits = new Circuits(new RecordingAuditTrail(audited), meters, Clock.systemUTC());
 
     /** Two unavailable attempts in a row open RU-LIAISON's circuit: the next share is put back for open-for. */
     @Test
