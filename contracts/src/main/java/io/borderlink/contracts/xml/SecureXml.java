@@ -132,10 +132,10 @@ public final class SecureXml {
         try {
             validator.validate(new DOMSource(node));
         } catch (SAXParseException e) {
-            throw new GatewayException(
-                    ErrorCode.SCHEMA_INVALID,
-                    "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage(),
-                    e);
+            // A DOM has no line numbers (-1); the element named in the message says where.
+            String where =
+                    e.getLineNumber() > 0 ? "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " : "";
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, where + e.getMessage(), e);
         } catch (SAXException | IOException e) {
             throw new GatewayException(ErrorCode.SCHEMA_INVALID, e.getMessage(), e);
         }
