@@ -52,6 +52,24 @@ class CircuitsTest {
                 .isEqualTo(1);
     }
 
+    /** Operators see, per recipient, the state and the last failure with its cause, and when it last delivered. */
+    @Test
+    void remembersTheLastSuccessAndTheLastFailureWithItsCause() {
+        Recipient ruLiaison = ruLiaisonOpeningAfter(5);
+
+        circuits.succeeded(ruLiaison);
+        circuits.failed(
+                ruLiaison, new GatewayException(ErrorCode.PARTNER_UNAVAILABLE, "RU-LIAISON: connection refused"));
+
+        assertThat(circuits.statuses()).singleElement().satisfies(status -> {
+            assertThat(status.recipient()).isEqualTo("RU-LIAISON");
+            assertThat(status.state()).isEqualTo("CLOSED");
+            assertThat(status.lastSuccess()).isNotNull();
+            assertThat(status.lastFailure()).isAfterOrEqualTo(status.lastSuccess());
+            assertThat(status.lastError()).isEqualTo("PARTNER_UNAVAILABLE: RU-LIAISON: connection refused");
+        });
+    }
+
     /** A partner that refuses a message is up: refusals and our own errors never open its circuit. */
     @Test
     void staysClosedWhenThePartnerRefusesOrTheGatewayFails() {
