@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     {@code borderlink.audit.checkpoint-interval}
  * @param anchorWarning with a time-stamping authority configured, no anchor for this long means it is
  *     unreachable; well above {@code borderlink.audit.anchor-interval}
+ * @param openEndpoints metrics, health components and the API documentation for anyone, without a
+ *     certificate: convenient in development (application.yml turns it on); ignored under the prod profile,
+ *     where they always need a registered certificate
  */
 @Validated
 @ConfigurationProperties("borderlink.operations")
@@ -30,4 +33,5 @@ public record OperationsSettings(
         @DefaultValue("24h") Duration approvalWarning,
         @DefaultValue("2m") Duration auditLagWarning,
         @DefaultValue("10m") Duration checkpointWarning,
-        @DefaultValue("2h") Duration anchorWarning) {}
+        @DefaultValue("2h") Duration anchorWarning,
+        @DefaultValue("false") boolean openEndpoints) {}

@@ -49,8 +49,9 @@ class OperationsSecurity {
      * Health, metrics, the contracts and the API browser; nothing else. The overall health and the liveness
      * and readiness probes answer everyone with their status alone, so that an orchestrator can act on them;
      * details are shown to administrators, auditors and monitoring systems
-     * ({@code management.endpoint.health.roles}). Under the prod profile the rest (metrics, health details,
-     * documentation) needs a registered certificate; in development it is open.
+     * ({@code management.endpoint.health.roles}). The rest needs a registered certificate (metrics and health
+     * components: ADMIN, AUDITOR or MONITOR; documentation: anyone registered) unless
+     * {@code borderlink.operations.open-endpoints} opens it for development, which the prod profile never does.
      */
     @Bean
     @Order(3)
@@ -66,7 +67,8 @@ class OperationsSecurity {
             Environment environment)
             throws Exception {
         AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
-        boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
+        boolean open = environment.getProperty("borderlink.operations.open-endpoints", Boolean.class, false)
+                && !environment.acceptsProfiles(Profiles.of("prod"));
         OrRequestMatcher documentation = new OrRequestMatcher(
                 PATHS.matcher("/v3/api-docs/**"),
                 PATHS.matcher("/swagger-ui/**"),
@@ -80,14 +82,14 @@ class OperationsSecurity {
                                     PATHS.matcher("/error"),
                                     PATHS.matcher("/"))
                             .permitAll();
-                    if (prod) {
+                    if (open) {
+                        requests.requestMatchers(PATHS.matcher("/actuator/**"), documentation)
+                                .permitAll();
+                    } else {
                         requests.requestMatchers(PATHS.matcher("/actuator/**"))
                                 .hasAnyRole("ADMIN", "AUDITOR", "MONITOR")
                                 .requestMatchers(documentation)
                                 .authenticated();
-                    } else {
-                        requests.requestMatchers(PATHS.matcher("/actuator/**"), documentation)
-                                .permitAll();
                     }
                     requests.anyRequest().denyAll();
                 })
