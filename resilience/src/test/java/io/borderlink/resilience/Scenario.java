@@ -80,6 +80,20 @@ final class Scenario implements AutoCloseable {
      * @param clusterPorts every member's Hazelcast port, this one's included (TCP/IP join on 127.0.0.1)
      */
     GatewayProcess node(String node, StubServer partner, int clusterPort, List<Integer> clusterPorts) {
+        return node(node, partner.endpoint(), clusterPort, clusterPorts, List.of());
+    }
+
+    /**
+     * A node alone in its cluster, delivering to RU-LIAISON at {@code partnerEndpoint} (where nothing may
+     * listen), started with {@code more} application arguments.
+     */
+    GatewayProcess node(String node, String partnerEndpoint, List<String> more) {
+        int clusterPort = GatewayProcess.freePort();
+        return node(node, partnerEndpoint, clusterPort, List.of(clusterPort), more);
+    }
+
+    private GatewayProcess node(
+            String node, String partnerEndpoint, int clusterPort, List<Integer> clusterPorts, List<String> more) {
         GatewayProcess gateway = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve(node + ".log"))
                 // Quicker start-up on a small, shared machine; these runs are about correctness, not speed.
                 .jvm(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
@@ -90,10 +104,11 @@ final class Scenario implements AutoCloseable {
                         "--spring.datasource.password=" + TestPostgres.shared().password(),
                         "--borderlink.cluster.node-id=" + name + "-" + node,
                         "--borderlink.config.partners=resilience/src/test/resources/config/partners",
-                        "--borderlink.partner.ru-liaison.endpoint=" + partner.endpoint(),
+                        "--borderlink.partner.ru-liaison.endpoint=" + partnerEndpoint,
                         // Short, so that a killed node's shares are taken over within the test's patience.
                         "--borderlink.delivery.lease=5s",
                         "--borderlink.delivery.sweep-interval=250ms"))
+                .arguments(more)
                 .start();
         nodes.add(gateway);
         return gateway.awaitHealthy(Duration.ofMinutes(3));
