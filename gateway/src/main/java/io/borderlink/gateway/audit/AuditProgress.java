@@ -25,13 +25,7 @@ public class AuditProgress {
 
     /** Four indexed reads: the newest chain entry, the pending queue, the newest checkpoint and anchor. */
     public Snapshot read() {
-        Head head = jdbc
-                .query(
-                        "SELECT seq, chain_hash FROM audit_chain ORDER BY seq DESC LIMIT 1",
-                        (rs, row) -> new Head(rs.getLong("seq"), rs.getString("chain_hash")))
-                .stream()
-                .findFirst()
-                .orElse(new Head(0, ChainHashes.GENESIS));
+        ChainHead head = ChainHead.read(jdbc);
         Pending pending = jdbc.queryForObject(
                 """
                 SELECT count(*) AS waiting, min(e.occurred_at) AS oldest
@@ -87,8 +81,6 @@ public class AuditProgress {
             Instant checkpointAt,
             boolean anchoring,
             Instant anchoredAt) {}
-
-    private record Head(long seq, String chainHash) {}
 
     private record Pending(long waiting, Instant oldest) {}
 

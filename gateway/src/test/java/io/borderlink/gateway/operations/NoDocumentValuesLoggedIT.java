@@ -10,12 +10,12 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.support.GatewayTestSupport;
+import io.borderlink.testkit.AgencyDocuments;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerSide;
 import java.net.http.HttpResponse;
@@ -24,14 +24,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * Documents whose names, document numbers, plates and narratives are marker values go through every refusal
@@ -112,12 +110,18 @@ class NoDocumentValuesLoggedIT extends GatewayTestSupport {
 
     /** Each refusal an agency's submission can meet once its document is read, with markers in the document. */
     private void agencyRefusals() {
-        submit("mn-border", protectEdited(marked(), "mn-border", text("Number", "ZQXMARKDOC" + "7".repeat(40))), 400);
-        submit("mn-border", protectEdited(marked(), "mn-border", text("Vin", "ZQXMARKVINQQQQQQQ")), 400);
-        submit("mn-border", protectEdited(marked(), "mn-border", text("Nationality", "ZQXMARKNAT")), 400);
+        submit(
+                "mn-border",
+                protectEdited(marked(), "mn-border", doc -> text(doc, "Number", "ZQXMARKDOC" + "7".repeat(40))),
+                400);
+        submit("mn-border", protectEdited(marked(), "mn-border", doc -> text(doc, "Vin", "ZQXMARKVINQQQQQQQ")), 400);
+        submit("mn-border", protectEdited(marked(), "mn-border", doc -> text(doc, "Nationality", "ZQXMARKNAT")), 400);
         submit("mn-customs", protect(marked(), "mn-customs-revoked"), 403);
         submit("mn-customs", protect(marked(), "mn-border"), 403);
-        submit("mn-border", protect(createdAt(marked(), Instant.now().minus(Duration.ofHours(1))), "mn-border"), 400);
+        submit(
+                "mn-border",
+                protect(AgencyDocuments.fresh(marked(), Instant.now().minus(Duration.ofHours(1))), "mn-border"),
+                400);
 
         Exchange first = marked();
         submit("mn-border", protect(first, "mn-border"), 202);
@@ -150,7 +154,7 @@ class NoDocumentValuesLoggedIT extends GatewayTestSupport {
         assertThat(agency("mn-border").dryRun(plaintext, "RU-LIAISON").statusCode())
                 .isEqualTo(200);
         Document invalid = ExchangeXml.toDocument(marked());
-        text("Number", "ZQXMARKDOC" + "7".repeat(40)).accept(invalid);
+        text(invalid, "Number", "ZQXMARKDOC" + "7".repeat(40));
         answers.add(expect(agency("mn-border").dryRun(SecureXml.serialize(invalid), "RU-LIAISON"), 400));
     }
 
@@ -209,43 +213,8 @@ class NoDocumentValuesLoggedIT extends GatewayTestSupport {
 
     private static Exchange withNarrative(Exchange exchange, String narrative) {
         Document document = ExchangeXml.toDocument(exchange);
-        text("Narrative", narrative).accept(document);
+        text(document, "Narrative", narrative);
         return ExchangeXml.read(document);
-    }
-
-    private static Exchange createdAt(Exchange exchange, Instant createdAt) {
-        Header h = exchange.header();
-        return new Exchange(
-                new Header(
-                        h.exchangeId(),
-                        h.correlationId(),
-                        createdAt,
-                        h.originator(),
-                        h.addressees(),
-                        h.category(),
-                        h.purpose(),
-                        h.sourceRefs()),
-                exchange.markings(),
-                exchange.body());
-    }
-
-    private static byte[] protectEdited(Exchange exchange, String signer, Consumer<Document> edit) {
-        Document document = ExchangeXml.toDocument(exchange);
-        edit.accept(document);
-        CRYPTO.protect(
-                document, body(document), DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
-        return SecureXml.serialize(document);
-    }
-
-    private static Consumer<Document> text(String element, String value) {
-        return document -> document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, element)
-                .item(0)
-                .setTextContent(value);
-    }
-
-    private static Element body(Document document) {
-        return (Element)
-                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Body").item(0);
     }
 
     private List<String> logLines() {
