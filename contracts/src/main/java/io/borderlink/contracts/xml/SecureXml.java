@@ -123,16 +123,19 @@ public final class SecureXml {
         return SCHEMAS.computeIfAbsent(classpathResource, SecureXml::compile);
     }
 
-    /** Validates a document against a schema, reporting the first violation as {@code SCHEMA_INVALID}. */
+    /**
+     * Validates a document against a schema, reporting the first violation as {@code SCHEMA_INVALID} with the
+     * element and the rule, never the offending value ({@link SchemaViolations}).
+     */
     public static void validate(Node node, Schema schema) {
         Validator validator = VALIDATORS.get().computeIfAbsent(schema, SecureXml::newValidator);
         try {
             validator.validate(new DOMSource(node));
         } catch (SAXParseException e) {
-            throw new GatewayException(
-                    ErrorCode.SCHEMA_INVALID,
-                    "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage(),
-                    e);
+            // A DOM has no line numbers (-1); the element named in the message says where.
+            String where =
+                    e.getLineNumber() > 0 ? "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " : "";
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, where + e.getMessage(), e);
         } catch (SAXException | IOException e) {
             throw new GatewayException(ErrorCode.SCHEMA_INVALID, e.getMessage(), e);
         }
@@ -146,7 +149,7 @@ public final class SecureXml {
         } catch (SAXException e) {
             throw new IllegalStateException("XML validator cannot be hardened", e);
         }
-        validator.setErrorHandler(STRICT);
+        validator.setErrorHandler(new SchemaViolations(validator));
         return validator;
     }
 

@@ -16,6 +16,7 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
@@ -101,6 +102,7 @@ public class Deliveries {
      * is stopping, or the recipient's circuit is open (then the share is put back without an attempt).
      */
     public ShareDelivery claim(UUID shareId) {
+        LogContext.share(shareId);
         if (!inFlight.enter(shareId)) {
             return null;
         }
@@ -121,6 +123,11 @@ public class Deliveries {
             return null;
         }
         Lease lease = claimed.get();
+        // The recipient alone, the same whether the share came from the intake or from a sweep.
+        boolean outbound = lease.direction() == Direction.OUTBOUND;
+        LogContext.exchange(lease.exchangeId());
+        LogContext.partner(outbound ? lease.recipientId() : null);
+        LogContext.agency(outbound ? null : lease.recipientId());
         Optional<Recipient> recipient = recipient(lease);
         if (recipient.isEmpty()) {
             // Nothing can be sent without the recipient's configuration: no retry helps.

@@ -9,6 +9,7 @@ import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
@@ -71,10 +72,12 @@ public class InboundVerifier {
         try {
             settings.requireSize(original);
             Partner partner = sender(submission.client());
+            LogContext.partner(partner.id());
             Document document = SecureXml.parse(original);
             Intake intake = intakeOf(partner);
             requireRoot(document, intake.root());
             claimedId = exchangeId(partner, intake.messageId(document));
+            LogContext.exchange(claimedId);
             crypto.decrypt(document, keys.decryption());
             X509Certificate signer = crypto.verify(document);
             if (!signer.equals(submission.client())) {

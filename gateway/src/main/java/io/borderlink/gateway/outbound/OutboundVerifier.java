@@ -10,6 +10,7 @@ import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
@@ -68,12 +69,14 @@ public class OutboundVerifier {
             Document document = SecureXml.parse(original);
             requireExchangeRoot(document);
             claimedId = claimedExchangeId(document);
+            LogContext.exchange(claimedId);
             crypto.decrypt(document, keys.decryption());
             X509Certificate signer = crypto.verify(document);
             trust.validateAgency(signer);
             ExchangeXml.validate(document);
             Exchange exchange = ExchangeXml.read(document);
             Agency agency = bind(submission.client(), signer, exchange.header().originator());
+            LogContext.agency(agency.id());
             settings.requireFresh(exchange.header().createdAt(), receivedAt, settings.maxAge());
             byte[] signed = SecureXml.serialize(document);
             return new VerifiedExchange(

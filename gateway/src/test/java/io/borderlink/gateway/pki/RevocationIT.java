@@ -241,7 +241,7 @@ class RevocationIT extends GatewayTestSupport {
     void warnsBeforeACrlExpiresAndRefusesItsCertificatesOnceItHas() throws Exception {
         GatewayClient border = agency("mn-border");
         PKI.shortCa.publishCrl(PKI.crls, Duration.ofHours(2));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "WARNING".equals(trustHealth()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEGRADED".equals(trustHealth()));
         assertThat(border.submit(vehicleAlert(PKI.borderShort.key())).statusCode())
                 .isEqualTo(202);
         assertThat(meters.find("borderlink.crl.next.update.seconds")
