@@ -26,7 +26,6 @@ import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.testkit.DevPki;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -98,7 +97,7 @@ class PartnerMessagesTest {
                 format,
                 URI.create("https://127.0.0.1:9/" + partner),
                 DevPki.file(partner + ".crt.pem"),
-                Path.of("unused"),
+                DevPki.file("ca/" + partner + "-root.crt.pem"),
                 KeyTransport.RSA_OAEP,
                 new DeliverySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null),
                 Receipts.REQUIRED);
