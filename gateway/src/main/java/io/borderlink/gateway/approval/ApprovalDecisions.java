@@ -174,15 +174,11 @@ public class ApprovalDecisions {
         }
         ShareDecision now = policy.decide(share, original);
         if (now.narrative().rule() == NarrativeRule.DROP) {
-            audit.record(event(
-                            share,
-                            Outcome.REJECTED,
-                            ErrorCode.NARRATIVE_NOT_RELEASABLE.name(),
-                            officer.id(),
-                            officer.certificate())
-                    .detail("the policy of " + share.recipientId() + " lets no narrative leave (DROP)"));
-            return Result.error(
+            return refused(
+                    share,
+                    officer,
                     ErrorCode.NARRATIVE_NOT_RELEASABLE,
+                    "the policy of " + share.recipientId() + " lets no narrative leave (DROP)",
                     "the policy of " + share.recipientId() + " lets no narrative leave; there is nothing to edit");
         }
         Narrative shown = now.view().body().narrative();
@@ -244,15 +240,12 @@ public class ApprovalDecisions {
         }
         if (officer.agency() != null
                 && officer.agency().equals(original.header().originator())) {
-            audit.record(event(
-                            share,
-                            Outcome.REJECTED,
-                            ErrorCode.APPROVAL_NOT_ALLOWED.name(),
-                            officer.id(),
-                            officer.certificate())
-                    .detail("an officer of " + officer.agency() + " may not decide its own agency's share"));
-            return Result.error(
-                    ErrorCode.APPROVAL_NOT_ALLOWED, "an officer may not decide a share of their own agency");
+            return refused(
+                    share,
+                    officer,
+                    ErrorCode.APPROVAL_NOT_ALLOWED,
+                    "an officer of " + officer.agency() + " may not decide its own agency's share",
+                    "an officer may not decide a share of their own agency");
         }
         ShareDecision now = policy.decide(share, original);
         if (now.decision() == Decision.DENY) {
@@ -335,6 +328,13 @@ public class ApprovalDecisions {
                     event(share, Outcome.RELEASED, null, POLICY, null)
                             .detail("the policy in force now releases the share without approval"));
         }
+    }
+
+    /** Audits an officer's action refused with a code, and answers the refusal. */
+    private Result refused(Share share, Caller officer, ErrorCode code, String detail, String message) {
+        audit.record(event(share, Outcome.REJECTED, code.name(), officer.id(), officer.certificate())
+                .detail(detail));
+        return Result.error(code, message);
     }
 
     /** An APPROVAL event about the share's view as it was read; {@code detail} is added by the caller. */
