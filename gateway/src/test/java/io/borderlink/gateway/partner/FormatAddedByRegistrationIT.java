@@ -79,7 +79,7 @@ class FormatAddedByRegistrationIT extends GatewayTestSupport {
                 .contains("<Text>" + narrative + "</Text>");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                        "SELECT state FROM share WHERE exchange_id = ? AND partner_id = 'CN-BULLETIN'",
+                        "SELECT state FROM share WHERE exchange_id = ? AND recipient_id = 'CN-BULLETIN'",
                         String.class,
                         alert.header().exchangeId()))
                 .isEqualTo("DELIVERED"));
@@ -90,7 +90,7 @@ class FormatAddedByRegistrationIT extends GatewayTestSupport {
                         "CN-BULLETIN"))
                 .containsExactly("view translated to BULLETIN_XML");
         assertThat(jdbc.queryForList(
-                        "SELECT media_type FROM evidence WHERE exchange_id = ? AND partner_id = ? AND kind = 'SENT'",
+                        "SELECT media_type FROM evidence WHERE exchange_id = ? AND recipient_id = ? AND kind = 'SENT'",
                         String.class,
                         alert.header().exchangeId(),
                         "CN-BULLETIN"))
