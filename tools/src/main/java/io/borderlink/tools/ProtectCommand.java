@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code protect}: turns a plaintext exchange (such as a sample from contracts) into what an
  * agency submits, so integrators can try the gateway with curl before their own system speaks the profile.
+ * Whatever the exchange carries goes with it, tearlines included; {@code --without-tearlines} leaves them
+ * out, to see what a partner's narrative rule does with the narrative alone.
  */
 @Command(
         name = "protect",
@@ -75,6 +78,11 @@ class ProtectCommand implements Callable<Integer> {
     boolean keepIds;
 
     @Option(
+            names = "--without-tearlines",
+            description = "leave out the exchange's tearlines (the versions of its narrative written for release)")
+    boolean withoutTearlines;
+
+    @Option(
             names = "--count",
             defaultValue = "1",
             description = "how many fresh exchanges to make; above 1, --out is a folder that gets <exchangeId>.xml"
@@ -87,7 +95,10 @@ class ProtectCommand implements Callable<Integer> {
                 alias != null ? alias : signer.getFileName().toString().replaceFirst("\\.p12$", "");
         SigningKey key = Certificates.readKey(signer, password.toCharArray(), keyAlias);
         Exchange read = ExchangeXml.read(SecureXml.parse(Files.readAllBytes(in)));
-        Exchange sample = originator == null ? read : AgencyDocuments.from(read, originator);
+        Exchange chosen = originator == null ? read : AgencyDocuments.from(read, originator);
+        Exchange sample = withoutTearlines
+                ? chosen.withBody(chosen.body().withNarrative(chosen.body().narrative(), List.of()))
+                : chosen;
         X509Certificate gateway = gatewayCertificate != null
                 ? Certificates.readCertificate(gatewayCertificate)
                 : DevPki.gatewayEncryptionFor(key);

@@ -2,10 +2,12 @@ package io.borderlink.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.DevPki;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +67,46 @@ class BorderlinkToolsTest {
         crypto.decrypt(document, DevPki.key("gateway-enc-ec").privateKey());
         assertThat(crypto.verify(document)).isEqualTo(DevPki.certificate("mn-intel"));
         assertThat(ExchangeXml.read(document).header().originator()).isEqualTo("MN-INTEL");
+    }
+
+    /** protect on the border incident: its tearline goes with it, signed with the rest; --without-tearlines leaves it out. */
+    @Test
+    void protectCarriesTheTearlinesOfWhatItIsGivenUnlessToldNotTo(@TempDir Path out) throws Exception {
+        Path with = out.resolve("with.xml");
+        Path without = out.resolve("without.xml");
+
+        assertThat(BorderlinkTools.execute(
+                        "protect",
+                        "--in=contracts/src/main/resources/samples/border-incident.xml",
+                        "--signer=certs-dev/mn-border.p12",
+                        "--out=" + with))
+                .isZero();
+        assertThat(BorderlinkTools.execute(
+                        "protect",
+                        "--in=contracts/src/main/resources/samples/border-incident.xml",
+                        "--signer=certs-dev/mn-border.p12",
+                        "--without-tearlines",
+                        "--out=" + without))
+                .isZero();
+
+        Exchange withTearlines = opened(with);
+        assertThat(withTearlines.body().tearlines()).singleElement().satisfies(t -> assertThat(t.partners())
+                .containsExactly("RU-LIAISON"));
+        assertThat(withTearlines.body().narrative().text()).contains("3.8 km east");
+        Exchange withoutTearlines = opened(without);
+        assertThat(withoutTearlines.body().tearlines()).isEmpty();
+        assertThat(withoutTearlines.body().narrative())
+                .isEqualTo(withTearlines.body().narrative());
+    }
+
+    /** The document as the gateway opens it: decrypted, its signature verified as the agency's, read. */
+    private Exchange opened(Path file) throws Exception {
+        Document document = SecureXml.parse(Files.readAllBytes(file));
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).doesNotContain("Tearline");
+        crypto.decrypt(document, DevPki.key("gateway-enc").privateKey());
+        assertThat(crypto.verify(document)).isEqualTo(DevPki.certificate("mn-border"));
+        ExchangeXml.validate(document);
+        return ExchangeXml.read(document);
     }
 
     @Test

@@ -50,6 +50,11 @@ public enum ErrorCode {
     APPROVAL_DUPLICATE(409),
     /** The partner view changed since it was shown (for example after a policy reload); review it again. */
     VIEW_CHANGED(409),
+    /**
+     * The recipient's policy lets no narrative leave (its narrative rule is DROP), so there is no outgoing
+     * narrative an officer could edit or release.
+     */
+    NARRATIVE_NOT_RELEASABLE(409),
     /** An approval or rejection needs a reason, in words, of at most 1,000 characters. */
     REASON_REQUIRED(400),
     /** The share is not a dead letter (any more): it was resent, abandoned or delivered meanwhile. */

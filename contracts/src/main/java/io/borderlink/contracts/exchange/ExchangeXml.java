@@ -175,8 +175,8 @@ public final class ExchangeXml {
                     });
         }
         Element associations = optionalChild(b, "Associations");
-        Element narrative = child(b, "Narrative");
         Element source = optionalChild(b, "SourceDetails");
+        Element tearlines = optionalChild(b, "Tearlines");
         return new Body(
                 subjects,
                 associations == null
@@ -184,7 +184,12 @@ public final class ExchangeXml {
                         : children(associations, "Association").stream()
                                 .map(a -> new Association(token(a, "FromId"), token(a, "ToId"), token(a, "Role")))
                                 .toList(),
-                new Narrative(narrative.getTextContent(), attribute(narrative, "lang")),
+                narrative(optionalChild(b, "Narrative")),
+                tearlines == null
+                        ? List.of()
+                        : children(tearlines, "Tearline").stream()
+                                .map(ExchangeXml::readTearline)
+                                .toList(),
                 source == null
                         ? null
                         : new SourceDetails(
@@ -217,9 +222,13 @@ public final class ExchangeXml {
                 appendText(a, "Role", association.role());
             }
         }
-        Element narrative = append(b, "Narrative");
-        narrative.setAttributeNS(null, "lang", body.narrative().lang());
-        narrative.setTextContent(body.narrative().text());
+        if (body.narrative() != null) {
+            writeNarrative(append(b, "Narrative"), body.narrative());
+        }
+        if (!body.tearlines().isEmpty()) {
+            Element tearlines = append(b, "Tearlines");
+            body.tearlines().forEach(t -> writeTearline(append(tearlines, "Tearline"), t));
+        }
         SourceDetails source = body.sourceDetails();
         if (source != null) {
             Element s = append(b, "SourceDetails");
@@ -229,6 +238,37 @@ public final class ExchangeXml {
             appendText(s, "Handler", source.handler());
         }
         appendText(b, "InternalNotes", body.internalNotes());
+    }
+
+    private static Narrative narrative(Element narrative) {
+        return narrative == null ? null : new Narrative(narrative.getTextContent(), attribute(narrative, "lang"));
+    }
+
+    private static void writeNarrative(Element element, Narrative narrative) {
+        element.setAttributeNS(null, "lang", narrative.lang());
+        element.setTextContent(narrative.text());
+    }
+
+    private static Tearline readTearline(Element t) {
+        Element releasableTo = child(t, "ReleasableTo");
+        return new Tearline(
+                attribute(t, "id"),
+                tokens(releasableTo, "Partner"),
+                tokens(releasableTo, "Code"),
+                value(t, "Classification", Classification::valueOf),
+                value(t, "Tlp", Tlp::fromLabel),
+                narrative(child(t, "Text")));
+    }
+
+    /** Partners first, then codes: the schema allows any order, the canonical form has one. */
+    private static void writeTearline(Element t, Tearline tearline) {
+        t.setAttributeNS(null, "id", tearline.id());
+        Element releasableTo = append(t, "ReleasableTo");
+        tearline.partners().forEach(partner -> appendText(releasableTo, "Partner", partner));
+        tearline.releasableTo().forEach(code -> appendText(releasableTo, "Code", code));
+        appendText(t, "Classification", tearline.classification().name());
+        appendText(t, "Tlp", tearline.tlp().label());
+        writeNarrative(append(t, "Text"), tearline.text());
     }
 
     private static Person readPerson(Element p) {

@@ -125,7 +125,8 @@ class SecurityConfiguration {
                         PATHS.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 PATHS.matcher(HttpMethod.POST, "/console/approvals/*/approve"),
-                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"))
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"),
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/narrative"))
                         .hasRole("OFFICER")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console/audit"),

@@ -24,7 +24,10 @@ public enum ShareTransition {
     ABANDON(ShareState.DEAD_LETTER, ShareState.ABANDONED, LeaseCondition.ANY),
     /** Enough officers approved, or the policy in force now releases the share without approval. */
     RELEASE(ShareState.HELD, ShareState.PENDING, LeaseCondition.ANY),
-    /** The policy in force now gives another partner view: earlier approvals stop counting. */
+    /**
+     * The partner view changed while held: the policy in force now gives another, or an officer edited its
+     * narrative. Earlier approvals stop counting.
+     */
     REVIEW(ShareState.HELD, ShareState.HELD, LeaseCondition.ANY),
     /** An officer rejected the share. */
     REJECT(ShareState.HELD, ShareState.REJECTED, LeaseCondition.ANY),

@@ -94,7 +94,7 @@ public class Shares {
         return jdbc.sql(
                         """
                         SELECT s.id, s.exchange_id, s.recipient_id, s.state, s.view_digest, s.policy_version, s.approvers,
-                               s.rule_id, s.reason, s.trace, e.received_at
+                               s.rule_id, s.reason, s.trace, e.received_at, s.narrative_edited_by
                         FROM share s JOIN exchange e ON e.id = s.exchange_id WHERE s.id = ?""")
                 .param(shareId)
                 .query((rs, row) -> new Share(
@@ -108,7 +108,8 @@ public class Shares {
                         rs.getString("rule_id"),
                         rs.getString("reason"),
                         rs.getString("trace"),
-                        rs.getObject("received_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("narrative_edited_by")))
                 .optional();
     }
 
@@ -239,6 +240,26 @@ public class Shares {
                 now.reason(),
                 now.approvers(),
                 traceJson(now));
+    }
+
+    /**
+     * An officer edited a held share's outgoing narrative: the share takes the decision that carries the
+     * officer's text (its view, rule, approvers and trace), and approvals of the old view stop counting.
+     */
+    public void editNarrative(ShareRef share, ShareDecision edited, String officer, AuditEvent event) {
+        change(
+                share,
+                ShareTransition.REVIEW,
+                List.of(event),
+                "view_digest = ?, policy_version = ?, rule_id = ?, reason = ?, approvers = ?, trace = ?,"
+                        + " narrative_edited_by = ?",
+                edited.viewDigest(),
+                edited.policyVersion(),
+                edited.ruleId(),
+                edited.reason(),
+                edited.approvers(),
+                traceJson(edited),
+                officer);
     }
 
     public void reject(ShareRef share, AuditEvent event) {

@@ -97,6 +97,32 @@ class PartnerPolicyCasesTest {
                 .hasMessageContaining("TOP_SECRET_ISH");
     }
 
+    @Test
+    void refusesAPolicyThatDoesNotSayWhatHappensToTheNarrative(@TempDir Path folder) throws IOException {
+        String yaml =
+                Files.readString(PARTNERS.resolve("ru-liaison.yml")).replace("  narrative: HOLD_FOR_REVIEW\n", "");
+        Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
+
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("ru-liaison.yml")
+                .hasMessageContaining("policy.narrative")
+                .hasMessageContaining("TEARLINE_ONLY, DROP, HOLD_FOR_REVIEW or AS_IS");
+    }
+
+    @Test
+    void refusesNarrativesAsWrittenInAPolicyWithTransformations(@TempDir Path folder) throws IOException {
+        String yaml = Files.readString(PARTNERS.resolve("ru-liaison.yml"))
+                .replace("narrative: HOLD_FOR_REVIEW", "narrative: AS_IS");
+        Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
+
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("ru-liaison.yml")
+                .hasMessageMatching("(?s).*line \\d+.*")
+                .hasMessageContaining("AS_IS is allowed only in a policy without transformations");
+    }
+
     /** Cases run as dry runs, which only read the counter. */
     private static final class NoRates implements RateCounter {
         @Override
