@@ -39,6 +39,11 @@ public interface PartnerFormat {
     /** Translate in: how a message a partner pushes to us is read; empty for a format nobody pushes to us. */
     Optional<Intake> intake();
 
+    /** Where a bound confidentiality label goes; empty for a format that cannot carry one. */
+    default Optional<LabelSlot> labelSlot() {
+        return Optional.empty();
+    }
+
     /** Foreign partners take their own formats; our agencies take the canonical exchange. */
     enum Audience {
         PARTNER,

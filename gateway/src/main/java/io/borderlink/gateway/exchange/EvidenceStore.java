@@ -3,8 +3,8 @@ package io.borderlink.gateway.exchange;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.labels.LabelIntake;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class EvidenceStore {
 
     private final JdbcClient jdbc;
+    private final LabelIntake labels;
 
-    EvidenceStore(JdbcClient jdbc) {
+    EvidenceStore(JdbcClient jdbc, LabelIntake labels) {
         this.jdbc = jdbc;
+        this.labels = labels;
     }
 
     public void store(
@@ -57,12 +59,15 @@ public class EvidenceStore {
                 .findFirst();
     }
 
-    /** The exchange as its originator signed it, as the policy reads it; missing only if the store is damaged. */
+    /**
+     * The exchange as its originator signed it, as the policy reads it (with the markings of its label, if a
+     * label stood in for them); missing only if the store is damaged.
+     */
     public Exchange signedOriginal(UUID exchangeId) {
         byte[] signed = original(exchangeId, EvidenceKind.SIGNED_ORIGINAL)
                 .orElseThrow(() ->
                         new GatewayException(ErrorCode.INTERNAL_ERROR, "original of " + exchangeId + " is missing"));
-        return ExchangeXml.read(SecureXml.parse(signed));
+        return labels.read(SecureXml.parse(signed));
     }
 
     /** The latest document of a kind kept for one recipient's share of an exchange. */

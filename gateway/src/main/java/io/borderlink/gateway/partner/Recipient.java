@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * root for the TLS server, and how hard to try.
  *
  * @param direction which way shares to this recipient travel: to a partner outbound, to an agency inbound
+ * @param endpoint where an HTTP transport posts; null for a file drop
+ * @param transport online over HTTP, or files in folders
+ * @param labels the label policy its shares are labelled under; null for a recipient that takes no labels
  */
 public record Recipient(
         String id,
@@ -20,4 +23,20 @@ public record Recipient(
         Path certificate,
         Path trustAnchor,
         KeyTransport keyTransport,
-        DeliverySettings delivery) {}
+        DeliverySettings delivery,
+        Transport transport,
+        PartnerLabels labels) {
+
+    /** A recipient online over HTTP, taking no labels. */
+    public Recipient(
+            String id,
+            Direction direction,
+            PartnerFormat format,
+            URI endpoint,
+            Path certificate,
+            Path trustAnchor,
+            KeyTransport keyTransport,
+            DeliverySettings delivery) {
+        this(id, direction, format, endpoint, certificate, trustAnchor, keyTransport, delivery, Transport.http(), null);
+    }
+}
