@@ -114,14 +114,14 @@ public record LabelPolicy(
             String at = "categories[" + i + "]";
             if (category.marking() == MarkingField.NONE && category.type() != CategoryType.INFORMATIVE) {
                 return Optional.of(new Problem(
-                        at + ".marking",
+                        at + ".tag-name",
                         "a " + category.type() + " category must say which marking it is: the gateway cannot"
                                 + " enforce what it cannot map"));
             }
             if (category.marking() != MarkingField.NONE
                     && categoryFor(category.marking()).orElseThrow() != category) {
                 return Optional.of(
-                        new Problem(at + ".marking", "only one category may stand for " + category.marking()));
+                        new Problem(at + ".tag-name", "only one category may stand for " + category.marking()));
             }
             for (String value : category.values()) {
                 String wrong = LabelValues.problem(category.marking(), value);
