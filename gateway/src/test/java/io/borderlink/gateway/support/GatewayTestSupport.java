@@ -42,8 +42,11 @@ public abstract class GatewayTestSupport {
     protected static final PartnerStub MN_CUSTOMS = PartnerStub.agency("mn-customs");
     protected static final PartnerStub MN_BORDER = PartnerStub.agency("mn-border");
     protected static final PartnerStub MN_DEFENCE = PartnerStub.agency("mn-defence");
+    /** Takes the canonical exchange with a NATO label; borrows INTERPOL-NCB's development identity. */
+    protected static final PartnerStub NATO_LIAISON = PartnerStub.start("interpol-ncb", "/nato");
+
     private static final List<PartnerStub> STUBS =
-            List.of(RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, MN_CUSTOMS, MN_BORDER, MN_DEFENCE);
+            List.of(RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, MN_CUSTOMS, MN_BORDER, MN_DEFENCE, NATO_LIAISON);
 
     private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
 
@@ -62,6 +65,7 @@ public abstract class GatewayTestSupport {
         registry.add("borderlink.agency.mn-customs.endpoint", MN_CUSTOMS::endpoint);
         registry.add("borderlink.agency.mn-border.endpoint", MN_BORDER::endpoint);
         registry.add("borderlink.agency.mn-defence.endpoint", MN_DEFENCE::endpoint);
+        registry.add("borderlink.partner.nato-liaison.endpoint", NATO_LIAISON::endpoint);
     }
 
     @BeforeEach
