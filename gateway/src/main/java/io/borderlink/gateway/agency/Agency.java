@@ -39,6 +39,8 @@ public record Agency(
                         in.certificate() != null ? in.certificate() : certificates.get(0),
                         in.trustAnchor(),
                         in.keyTransport(),
-                        in.delivery()));
+                        in.delivery(),
+                        in.transport(),
+                        null));
     }
 }

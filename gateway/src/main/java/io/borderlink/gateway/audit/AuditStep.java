@@ -34,5 +34,10 @@ public enum AuditStep {
     /** An auditor verified the chain; the outcome says whether it was intact, the detail what was found. */
     VERIFY,
     /** An auditor exported an evidence bundle; the digest is that of its signed manifest. */
-    EXPORT
+    EXPORT,
+    /**
+     * A file from a file-drop import folder (docs/air-gap.md): a message imported, a receipt or manifest
+     * applied, a duplicate dropped, a file quarantined with its code, or a gap in the sender's numbers.
+     */
+    IMPORT
 }

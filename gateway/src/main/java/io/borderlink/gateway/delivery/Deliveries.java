@@ -177,11 +177,15 @@ public class Deliveries {
 
     private void recordDelivered(SentMessage sent, ShareDelivery share) {
         Instant now = clock.instant();
-        String receipt = Digests.sha256(sent.answer());
+        String receipt = sent.handedOver() ? null : Digests.sha256(sent.answer());
         List<AuditEvent> attempt = deliveredEvents(sent, share, receipt);
         try {
             transactions.executeWithoutResult(status -> {
-                shares.deliver(lease(share), attempt);
+                if (sent.handedOver()) {
+                    shares.dropOff(lease(share), attempt);
+                } else {
+                    shares.deliver(lease(share), attempt);
+                }
                 keepSent(sent, share, receipt, now);
             });
         } catch (ShareStateConflict e) {
@@ -212,14 +216,16 @@ public class Deliveries {
                 sent.message().signed(),
                 mediaType(share.recipient()),
                 now);
-        evidence.store(
-                share.exchangeId(),
-                EvidenceKind.RECEIPT,
-                share.recipient().id(),
-                receipt,
-                sent.answer(),
-                withoutParameters(sent.answerType()),
-                now);
+        if (!sent.handedOver()) {
+            evidence.store(
+                    share.exchangeId(),
+                    EvidenceKind.RECEIPT,
+                    share.recipient().id(),
+                    receipt,
+                    sent.answer(),
+                    withoutParameters(sent.answerType()),
+                    now);
+        }
     }
 
     private List<AuditEvent> deliveredEvents(SentMessage sent, ShareDelivery share, String receipt) {
@@ -235,8 +241,12 @@ public class Deliveries {
                 step(AuditStep.DELIVER, share)
                         .actor(GATEWAY, signingCertificate)
                         .digest(sent.message().digest())
-                        .detail("attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status()
-                                + ", receipt " + receipt));
+                        .detail(
+                                sent.handedOver()
+                                        ? "attempt " + share.attempt() + ", handed over as " + sent.file()
+                                                + " in the export" + " folder of " + recipient.id()
+                                        : "attempt " + share.attempt() + ", " + recipient.id() + " answered "
+                                                + sent.status() + ", receipt " + receipt));
     }
 
     /**

@@ -1,12 +1,14 @@
 package io.borderlink.gateway.delivery;
 
 import io.borderlink.adapters.format.HttpEnvelope;
+import io.borderlink.adapters.format.Protection;
 import io.borderlink.adapters.partner.PartnerPost;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.TlsContexts;
+import io.borderlink.gateway.filedrop.DropExports;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.io.IOException;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The deliver step: sends a protected message to the recipient's endpoint in the HTTP envelope of its
  * format (a SOAP request or a plain POST) over mutual TLS, where the gateway authenticates with its own
  * key and trusts only the recipient's own root CA. Timeouts and server errors mean "try again later";
- * other refusals mean the message itself is unacceptable.
+ * other refusals mean the message itself is unacceptable. A recipient without an online link gets the
+ * same protected message as a numbered file in its export folder instead (docs/air-gap.md).
  */
 @Component("partnerTransport")
 public class PartnerTransport {
@@ -34,13 +37,25 @@ public class PartnerTransport {
     private final Map<Connection, PartnerPost> clients = new ConcurrentHashMap<>();
 
     private final GatewayKeys keys;
+    private final DropExports drops;
 
-    PartnerTransport(GatewayKeys keys) {
+    PartnerTransport(GatewayKeys keys, DropExports drops) {
         this.keys = keys;
+        this.drops = drops;
     }
 
     public SentMessage send(ProtectedMessage message) {
         Recipient recipient = message.share().recipient();
+        if (recipient.transport().fileDrop()) {
+            String extension = recipient.format().protection().kind() == Protection.Kind.JOSE ? "jose" : "xml";
+            DropExports.Written file = drops.message(
+                    recipient.id(),
+                    recipient.transport().export(),
+                    message.share().shareId(),
+                    message.bytes(),
+                    extension);
+            return SentMessage.handedOver(message, file.name());
+        }
         PartnerPost client =
                 clients.computeIfAbsent(Connection.of(recipient), c -> new PartnerPost(httpClient(c, keys.signing())));
         PartnerPost.Answer answer;

@@ -123,7 +123,9 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.POST, "/console/audit/exports"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
-                                PATHS.matcher("/console/dead-letters"), PATHS.matcher("/console/dead-letters/**"))
+                                PATHS.matcher("/console/dead-letters"),
+                                PATHS.matcher("/console/dead-letters/**"),
+                                PATHS.matcher("/console/file-drop"))
                         .hasRole("ADMIN")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console"), PATHS.matcher(HttpMethod.GET, "/console/**"))

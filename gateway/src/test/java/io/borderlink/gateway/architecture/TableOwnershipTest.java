@@ -35,7 +35,10 @@ class TableOwnershipTest {
             "approval", "io.borderlink.gateway.approval.ApprovalRecords",
             "exchange", "io.borderlink.gateway.exchange.ExchangeStore",
             "evidence", "io.borderlink.gateway.exchange.EvidenceStore",
-            "audit_event", "io.borderlink.gateway.audit.JdbcAuditTrail");
+            "audit_event", "io.borderlink.gateway.audit.JdbcAuditTrail",
+            "drop_export", "io.borderlink.gateway.filedrop.DropLedger",
+            "drop_import", "io.borderlink.gateway.filedrop.DropLedger",
+            "drop_announced", "io.borderlink.gateway.filedrop.DropLedger");
 
     static List<String> tables() {
         return OWNERS.keySet().stream().sorted().toList();
