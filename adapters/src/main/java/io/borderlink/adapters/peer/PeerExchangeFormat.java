@@ -35,7 +35,6 @@ import org.w3c.dom.Element;
 public final class PeerExchangeFormat implements PartnerFormat {
 
     public static final String ID = "EXCHANGE_XML";
-    public static final QName ROOT = new QName(ExchangeXml.NAMESPACE, "Exchange");
     public static final QName BODY = new QName(ExchangeXml.NAMESPACE, "Body");
 
     private static final HttpEnvelope HTTP = HttpEnvelope.plain("application/xml");
@@ -101,7 +100,7 @@ public final class PeerExchangeFormat implements PartnerFormat {
 
         @Override
         public QName root() {
-            return ROOT;
+            return new QName(ExchangeXml.NAMESPACE, "Exchange");
         }
 
         @Override
@@ -141,7 +140,7 @@ public final class PeerExchangeFormat implements PartnerFormat {
 
         @Override
         public Element data(Document rendered) {
-            return Dom.child(rendered.getDocumentElement(), BODY.getLocalPart());
+            return Dom.child(rendered.getDocumentElement(), "Body");
         }
 
         @Override

@@ -32,7 +32,7 @@ final class PartnerValidation {
                                             .map(LabelPolicy::id)
                                             .toList()));
             if (partner.format().labelSlot().isEmpty()) {
-                throw loaded.invalid("labels.policy", partner.format().id() + " cannot carry a label");
+                throw loaded.invalid("labels.policy", formatOf(partner) + " cannot carry a label");
             }
             List<LabelRule> rules = labels.rules();
             for (int i = 0; i < rules.size(); i++) {
@@ -50,9 +50,13 @@ final class PartnerValidation {
         if (partner.transport().fileDrop()
                 && partner.inbound() != null
                 && partner.format().intake().isEmpty()) {
-            throw loaded.invalid(
-                    "transport.kind", partner.format().id() + " is never sent to us, so cannot be imported");
+            throw loaded.invalid("transport.kind", formatOf(partner) + " is never sent to us, so cannot be imported");
         }
+    }
+
+    /** The format's name, for a message. */
+    private static String formatOf(Partner partner) {
+        return partner.format().id();
     }
 
     /** Two partners reading one import folder could not be told apart by where their files arrive. */
