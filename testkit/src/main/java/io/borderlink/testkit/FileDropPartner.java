@@ -47,8 +47,13 @@ public final class FileDropPartner {
      * @param counter a file that keeps its last number between runs (the tools'), or null to start from 1
      */
     public FileDropPartner(String identity, Path fromGateway, Path toGateway, Path counter) {
+        this(identity, DevPki.certificate("gateway-enc"), fromGateway, toGateway, counter);
+    }
+
+    /** @param gateway the certificate the gateway decrypts with, where it is not the development default */
+    public FileDropPartner(String identity, X509Certificate gateway, Path fromGateway, Path toGateway, Path counter) {
         this.key = DevPki.key(identity);
-        this.gateway = DevPki.certificate("gateway-enc");
+        this.gateway = gateway;
         this.fromGateway = fromGateway;
         this.toGateway = toGateway;
         this.counter = counter;
