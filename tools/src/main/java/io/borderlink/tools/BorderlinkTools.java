@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "borderlink-tools",
         mixinStandardHelpOptions = true,
-        subcommands = {ProtectCommand.class, PartnerSendCommand.class, PartnerStubCommand.class, AgencyStubCommand.class
+        subcommands = {
+            ProtectCommand.class,
+            PartnerSendCommand.class,
+            PartnerStubCommand.class,
+            AgencyStubCommand.class,
+            DropPartnerCommand.class
         },
         description = "Play the gateway's agencies and partners for trying it locally (development PKI, DEV ONLY).")
 public final class BorderlinkTools implements Runnable {
@@ -32,6 +37,7 @@ public final class BorderlinkTools implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: protect, partner-send, partner-stub or agency-stub");
+                spec.commandLine(),
+                "Missing command: protect, partner-send, partner-stub, agency-stub or drop-partner");
     }
 }
