@@ -166,8 +166,11 @@ public class DropImports {
         Optional<DropNames.Parsed> name = DropNames.parse(fileName);
         String digest = Files.isRegularFile(file.path()) ? Digests.sha256(read(file.path())) : null;
         DropFolder.quarantine(file.path(), reason);
+        Optional<DropSource> source = sources.find(file.sourceId());
         if (name.isPresent() && name.get().kind() != DropNames.Kind.MANIFEST && digest != null) {
+            long before = ledger.highestArrived(file.sourceId());
             ledger.recordImport(file.sourceId(), name.get(), digest, null, code.name(), clock.instant());
+            source.ifPresent(s -> auditGap(s, before, name.get().first()));
         }
         UUID exchangeId = cause instanceof RejectedSubmissionException r ? r.claimedExchangeId() : null;
         audit.record(AuditEvent.rejected(
