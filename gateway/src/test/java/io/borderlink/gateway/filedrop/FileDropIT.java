@@ -50,6 +50,7 @@ import org.w3c.dom.Document;
 @TestPropertySource(
         properties = {
             "borderlink.config.partners=gateway/src/test/resources/filedrop/partners",
+            "borderlink.config.agencies=gateway/src/test/resources/filedrop/agencies",
             "borderlink.file-drop.import-enabled=true",
             "borderlink.file-drop.import-interval=200ms",
             "borderlink.file-drop.manifest-interval=300ms"
@@ -59,6 +60,8 @@ class FileDropIT extends GatewayTestSupport {
     private static final Path FOLDERS = temporaryFolder();
     private static final Path EXPORT = FOLDERS.resolve("out");
     private static final Path IMPORT = FOLDERS.resolve("in");
+    private static final Path CUSTOMS_EXPORT = FOLDERS.resolve("customs-out");
+    private static final Path CUSTOMS_IMPORT = FOLDERS.resolve("customs-in");
     private static final XmlCrypto CRYPTO = new XmlCrypto();
 
     @Autowired
@@ -70,6 +73,8 @@ class FileDropIT extends GatewayTestSupport {
     static void folders(DynamicPropertyRegistry registry) {
         registry.add("test.file-drop.export", EXPORT::toString);
         registry.add("test.file-drop.import", IMPORT::toString);
+        registry.add("test.file-drop.customs-export", CUSTOMS_EXPORT::toString);
+        registry.add("test.file-drop.customs-import", CUSTOMS_IMPORT::toString);
     }
 
     @BeforeEach
@@ -130,6 +135,29 @@ class FileDropIT extends GatewayTestSupport {
                 .until(() -> receiptFor(file.sequence()), Optional::isPresent)
                 .orElseThrow();
         assertThat(receipt.messageId()).isEqualTo(incident.header().exchangeId().toString());
+    }
+
+    /**
+     * An agency without an online link gets its share as a file too: what NATO-LIAISON sends MN-CUSTOMS is
+     * written to the customs export folder, HANDED_OVER, and DELIVERED when customs' signed receipt comes back.
+     */
+    @Test
+    void anAgencyReachedByFileDropGetsItsShareAsAFileAndConfirmsIt() {
+        Exchange alert = fromNato(fresh(Samples.vehicleAlertFromBorderPolice()), Category.VEHICLE_ALERT);
+        nato.send(alert);
+        UUID exchangeId = exchangeIdOf(alert);
+        FileDropPartner customs =
+                new FileDropPartner("mn-customs", CUSTOMS_EXPORT, CUSTOMS_IMPORT, FOLDERS.resolve("customs-sequence"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HANDED_OVER".equals(agencyShare(exchangeId)));
+        Received received = customs.messages().stream()
+                .filter(r -> r.exchange().header().exchangeId().equals(exchangeId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(received.signer()).isEqualTo(DevPki.certificate("gateway"));
+        customs.receipt(received);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(agencyShare(exchangeId)));
     }
 
     /** The same file a second time (a courier brought it twice) is dropped: stored once, delivered once. */
@@ -266,6 +294,17 @@ class FileDropIT extends GatewayTestSupport {
                 .orElse(null);
     }
 
+    private String agencyShare(UUID exchangeId) {
+        return jdbc
+                .queryForList(
+                        "SELECT state FROM share WHERE exchange_id = ? AND recipient_id = 'MN-CUSTOMS'",
+                        String.class,
+                        exchangeId)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
     private boolean manifestImported(long sequence) {
         return jdbc.queryForObject(
                         "SELECT count(*) FROM drop_announced WHERE sender_id = 'NATO-LIAISON' AND seq = ?",
@@ -305,6 +344,10 @@ class FileDropIT extends GatewayTestSupport {
 
     /** What the office would send: its own originator, created now. */
     private static Exchange fromNato(Exchange exchange) {
+        return fromNato(exchange, Category.BORDER_INCIDENT);
+    }
+
+    private static Exchange fromNato(Exchange exchange, Category category) {
         Header h = exchange.header();
         return new Exchange(
                 new Header(
@@ -313,7 +356,7 @@ class FileDropIT extends GatewayTestSupport {
                         Instant.now(),
                         "NATO-LIAISON",
                         List.of(),
-                        Category.BORDER_INCIDENT,
+                        category,
                         h.purpose(),
                         List.of()),
                 releasableTo(exchange.markings(), "MNG"),
