@@ -7,7 +7,6 @@ import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.HandlingCode;
-import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
@@ -87,28 +86,17 @@ class FileDropRoundTripIT {
     /** A fresh exchange of the border police's for one partner, releasable to its country, H1. */
     private static Exchange addressed(Exchange sample, String partner, String country) {
         Exchange fresh = AgencyDocuments.fresh(sample, Instant.now());
-        Header h = fresh.header();
-        Markings m = fresh.markings();
-        return new Exchange(
-                new Header(
-                        h.exchangeId(),
-                        h.correlationId(),
-                        h.createdAt(),
-                        h.originator(),
-                        List.of(partner),
-                        h.category(),
-                        h.purpose(),
-                        h.sourceRefs()),
-                new Markings(
+        Markings m = fresh.markings().withReleasableTo(List.of(country));
+        return fresh.withHeader(fresh.header().withAddressees(List.of(partner)))
+                .withMarkings(new Markings(
                         m.classification(),
                         m.tlp(),
-                        List.of(country),
+                        m.releasableTo(),
                         HandlingCode.H1,
                         null,
                         m.sourceReliability(),
                         m.informationAccuracy(),
-                        null),
-                fresh.body());
+                        null));
     }
 
     /** The border police submit to a gateway, encrypting to the key that gateway decrypts with. */

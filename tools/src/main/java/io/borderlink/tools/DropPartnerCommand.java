@@ -99,21 +99,11 @@ class DropPartnerCommand implements Callable<Integer> {
         if (send != null) {
             Exchange sample = ExchangeXml.read(SecureXml.parse(Files.readAllBytes(send)));
             Exchange fresh = AgencyDocuments.fresh(sample, Instant.now());
-            Header h = fresh.header();
-            Exchange message = new Exchange(
-                    new Header(
-                            h.exchangeId(),
-                            h.correlationId(),
-                            h.createdAt(),
-                            h.originator(),
-                            List.of(),
-                            h.category(),
-                            h.purpose(),
-                            h.sourceRefs()),
-                    fresh.markings(),
-                    fresh.body());
+            Exchange message = fresh.withHeader(fresh.header().withAddressees(List.of()));
             FileDropPartner.Written written = side.send(message);
-            System.out.printf("sent %s: exchange %s%n", written.file().getFileName(), h.exchangeId());
+            System.out.printf(
+                    "sent %s: exchange %s%n",
+                    written.file().getFileName(), fresh.header().exchangeId());
         }
         return 0;
     }

@@ -2,7 +2,6 @@ package io.borderlink.tools;
 
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.label.ConfidentialityLabel;
 import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.xml.SecureXml;
@@ -117,22 +116,9 @@ class ProtectCommand implements Callable<Integer> {
     }
 
     private Exchange addressed(Exchange exchange) {
-        if (addressees == null) {
-            return exchange;
-        }
-        Header h = exchange.header();
-        return new Exchange(
-                new Header(
-                        h.exchangeId(),
-                        h.correlationId(),
-                        h.createdAt(),
-                        h.originator(),
-                        addressees,
-                        h.category(),
-                        h.purpose(),
-                        h.sourceRefs()),
-                exchange.markings(),
-                exchange.body());
+        return addressees == null
+                ? exchange
+                : exchange.withHeader(exchange.header().withAddressees(addressees));
     }
 
     private byte[] labelled(Exchange exchange, SigningKey key, X509Certificate gateway) throws Exception {

@@ -327,19 +327,8 @@ class FileDropIT extends GatewayTestSupport {
 
     /** Releasable to NATO, H1, addressed to NATO-LIAISON. */
     private static Exchange forNato(Exchange exchange) {
-        Header h = exchange.header();
-        return new Exchange(
-                new Header(
-                        h.exchangeId(),
-                        h.correlationId(),
-                        h.createdAt(),
-                        h.originator(),
-                        List.of("NATO-LIAISON"),
-                        h.category(),
-                        h.purpose(),
-                        h.sourceRefs()),
-                releasableTo(exchange.markings(), "NATO"),
-                exchange.body());
+        return exchange.withHeader(exchange.header().withAddressees(List.of("NATO-LIAISON")))
+                .withMarkings(releasableTo(exchange.markings(), "NATO"));
     }
 
     /** What the office would send: its own originator, created now. */

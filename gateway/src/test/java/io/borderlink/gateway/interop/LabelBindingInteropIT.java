@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.contracts.exchange.Header;
-import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
@@ -76,27 +74,7 @@ class LabelBindingInteropIT extends GatewayTestSupport {
     /** The border police's vehicle alert, releasable to NATO and addressed to it. */
     private static Exchange forNato() {
         Exchange sample = fresh(Samples.byCategory(Category.VEHICLE_ALERT));
-        Header h = sample.header();
-        Markings m = sample.markings();
-        return new Exchange(
-                new Header(
-                        h.exchangeId(),
-                        h.correlationId(),
-                        h.createdAt(),
-                        h.originator(),
-                        List.of("NATO-LIAISON"),
-                        h.category(),
-                        h.purpose(),
-                        h.sourceRefs()),
-                new Markings(
-                        m.classification(),
-                        m.tlp(),
-                        List.of("NATO"),
-                        m.handlingCode(),
-                        m.handlingConditions(),
-                        m.sourceReliability(),
-                        m.informationAccuracy(),
-                        null),
-                sample.body());
+        return sample.withHeader(sample.header().withAddressees(List.of("NATO-LIAISON")))
+                .withMarkings(sample.markings().withReleasableTo(List.of("NATO")));
     }
 }
