@@ -26,7 +26,8 @@ import org.w3c.dom.Element;
  * {@code EXCHANGE_XML}: the canonical exchange (contracts/xsd/exchange-v1.xsd) for a partner that speaks it,
  * such as another country's Borderlink gateway or an alliance's liaison system: signed, its Body encrypted
  * (contracts/PROFILE.md), POSTed as XML, and able to carry a confidentiality label bound to the Body
- * (docs/labels.md). What such a partner sends us reads back the same way.
+ * (docs/labels.md). What such a partner sends us (by file drop; it has no online endpoint) reads back the same
+ * way.
  *
  * <p>The message is the partner view with our share id as its ExchangeId (stable across retries, so the
  * partner can drop a duplicate) and the time it was rendered as its CreatedAt; the partner sees its own id
