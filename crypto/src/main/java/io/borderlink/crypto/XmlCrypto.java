@@ -5,6 +5,7 @@ import static io.borderlink.crypto.XmlAlgorithms.XENC;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.xml.SecureXml;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -16,6 +17,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -116,11 +118,7 @@ public final class XmlCrypto {
      * the root, one reference with {@code URI=""}, so everything but the signature itself is covered.
      */
     public X509Certificate verify(Document document) {
-        Element signature = single(document, DSIG, "Signature");
-        Element root = document.getDocumentElement();
-        requireProfile(
-                signature.getParentNode() == root && lastChildElement(root) == signature,
-                "the signature must be the last child of the root element");
+        Element signature = documentSignature(document);
         for (String part : FORBIDDEN_SIGNATURE_PARTS) {
             requireProfile(document.getElementsByTagNameNS(DSIG, part).getLength() == 0, part + " is not allowed");
         }
@@ -137,6 +135,78 @@ public final class XmlCrypto {
         } catch (XMLSecurityException e) {
             throw new GatewayException(
                     ErrorCode.SIGNATURE_INVALID, "signature cannot be verified: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Signs a confidentiality label's binding (ADatP-4778 structure, docs/labels.md): one detached signature,
+     * placed first in the {@code BindingInformation}, with one Reference to its MetadataBinding (the label and
+     * the DataReference) and one to the bound data by their Ids, so that neither can be changed or swapped
+     * without the signature failing. Sign the binding before the whole document.
+     */
+    public void signBinding(Element bindingInformation, Element data, SigningKey key) {
+        Document document = bindingInformation.getOwnerDocument();
+        LabelXml.Bound bound = LabelXml.parts(bindingInformation);
+        if (!bound.dataId().equals(data.getAttributeNS(null, LabelXml.ID))) {
+            throw new IllegalArgumentException("the binding references #" + bound.dataId() + ", not the data given");
+        }
+        PublicKey publicKey = key.certificate().getPublicKey();
+        document.normalizeDocument();
+        registerIds(bound.metadataBinding(), data);
+        try {
+            XMLSignature signature = new XMLSignature(
+                    document, "", signatureAlgorithm(publicKey), XmlAlgorithms.EXC_C14N, providerFor(publicKey));
+            bindingInformation.insertBefore(signature.getElement(), bindingInformation.getFirstChild());
+            for (String id : List.of(bound.bindingId(), bound.dataId())) {
+                Transforms transforms = new Transforms(document);
+                transforms.addTransform(XmlAlgorithms.EXC_C14N);
+                signature.addDocument("#" + id, transforms, XmlAlgorithms.SHA256);
+            }
+            signature.addKeyInfo(key.certificate());
+            signature.sign(key.privateKey());
+        } catch (XMLSecurityException e) {
+            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "the label binding could not be signed", e);
+        }
+    }
+
+    /**
+     * Verifies a confidentiality label's binding against the data it must bind, and returns who signed it (whose
+     * path the caller validates, or compares with the document's signer). Refused with {@code
+     * LABEL_BINDING_INVALID}: a binding that is unsigned, that references other data than {@code data}, whose
+     * signature covers anything but exactly the MetadataBinding and the data, or whose signature or digests do
+     * not match (the label or the data was changed, or swapped, after binding).
+     */
+    public X509Certificate verifyBinding(Element bindingInformation, Element data) {
+        LabelXml.Bound bound = LabelXml.parts(bindingInformation);
+        if (!bound.dataId().equals(data.getAttributeNS(null, LabelXml.ID))) {
+            throw bindingInvalid(
+                    "the binding references #" + bound.dataId() + ", not this document's " + data.getLocalName());
+        }
+        List<Element> signatures = new ArrayList<>();
+        for (Node node = bindingInformation.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && DSIG.equals(element.getNamespaceURI())) {
+                signatures.add(element);
+            }
+        }
+        if (signatures.size() != 1 || !"Signature".equals(signatures.get(0).getLocalName())) {
+            throw bindingInvalid("the binding must carry exactly one signature, found " + signatures.size());
+        }
+        Element signature = signatures.get(0);
+        XmlAlgorithms.check(bindingInformation.getOwnerDocument());
+        X509Certificate signer = signerCertificate(signature);
+        requireStrongKey(signer.getPublicKey());
+        registerIds(bound.metadataBinding(), data);
+        try {
+            XMLSignature xmlSignature = new XMLSignature(signature, "", true, providerFor(signer.getPublicKey()));
+            requireBindingScope(xmlSignature.getSignedInfo(), bound);
+            if (!xmlSignature.checkSignatureValue(signer)) {
+                throw bindingInvalid("the binding's signature or a digest does not match: the label or the data"
+                        + " changed, or was swapped, after binding");
+            }
+            return signer;
+        } catch (XMLSecurityException e) {
+            throw new GatewayException(
+                    ErrorCode.LABEL_BINDING_INVALID, "the binding cannot be verified: " + e.getMessage(), e);
         }
     }
 
@@ -162,8 +232,7 @@ public final class XmlCrypto {
     /** Adds an enveloped signature over the whole document as the last child of its root. */
     public void sign(Document document, SigningKey key) {
         PublicKey publicKey = key.certificate().getPublicKey();
-        String algorithm =
-                publicKey instanceof ECPublicKey ec ? EllipticCurves.xmlSignatureMethod(ec) : XmlAlgorithms.RSA_SHA256;
+        String algorithm = signatureAlgorithm(publicKey);
         // A document built with createElementNS has no xmlns attributes yet, and c14n reads declarations from
         // attributes: without this fix-up the digest here would differ from the receiver's, after parsing.
         document.normalizeDocument();
@@ -236,6 +305,70 @@ public final class XmlCrypto {
             random.nextBytes(bytes);
             return new SecretKeySpec(bytes, "AES");
         }
+    }
+
+    /**
+     * The document's own signature: the last child of the root. Any other signature may only be a label
+     * binding's (a child of a BindingInformation), which the document's signature covers and {@link
+     * #verifyBinding} checks.
+     */
+    private static Element documentSignature(Document document) {
+        Element root = document.getDocumentElement();
+        NodeList all = document.getElementsByTagNameNS(DSIG, "Signature");
+        Element last = lastChildElement(root);
+        boolean lastIsSignature =
+                last != null && DSIG.equals(last.getNamespaceURI()) && "Signature".equals(last.getLocalName());
+        int others = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            Element signature = (Element) all.item(i);
+            if (signature != last && !isBindingSignature(signature)) {
+                others++;
+            }
+        }
+        requireProfile(lastIsSignature || others > 0, "exactly one Signature is required, found " + all.getLength());
+        requireProfile(lastIsSignature, "the signature must be the last child of the root element");
+        requireProfile(others == 0, "exactly one Signature is required, found " + (others + 1));
+        return last;
+    }
+
+    private static boolean isBindingSignature(Element signature) {
+        return signature.getParentNode() instanceof Element parent
+                && LabelXml.BINDING_NAMESPACE.equals(parent.getNamespaceURI())
+                && LabelXml.BINDING.equals(parent.getLocalName());
+    }
+
+    private static void requireBindingScope(SignedInfo signedInfo, LabelXml.Bound bound) throws XMLSecurityException {
+        List<String> expected = List.of("#" + bound.bindingId(), "#" + bound.dataId());
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < signedInfo.getLength(); i++) {
+            Reference reference = signedInfo.item(i);
+            Transforms transforms = reference.getTransforms();
+            if (transforms == null
+                    || transforms.getLength() != 1
+                    || !XmlAlgorithms.EXC_C14N.equals(transforms.item(0).getURI())) {
+                throw bindingInvalid(
+                        "each reference of a binding's signature has exactly the exclusive c14n transform");
+            }
+            found.add(reference.getURI());
+        }
+        if (!found.equals(expected)) {
+            throw bindingInvalid("the binding's signature must cover exactly " + expected + ", it covers " + found);
+        }
+    }
+
+    /** The Ids the binding's references use, known as ID attributes to the resolver; nothing else is. */
+    private static void registerIds(Element... elements) {
+        for (Element element : elements) {
+            element.setIdAttributeNS(null, LabelXml.ID, true);
+        }
+    }
+
+    private static String signatureAlgorithm(PublicKey key) {
+        return key instanceof ECPublicKey ec ? EllipticCurves.xmlSignatureMethod(ec) : XmlAlgorithms.RSA_SHA256;
+    }
+
+    private static GatewayException bindingInvalid(String message) {
+        return new GatewayException(ErrorCode.LABEL_BINDING_INVALID, message);
     }
 
     private static void requireWholeDocumentScope(SignedInfo signedInfo) throws XMLSecurityException {

@@ -2,6 +2,8 @@ package io.borderlink.tools;
 
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.label.ConfidentialityLabel;
+import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.KeyTransport;
@@ -9,6 +11,7 @@ import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.AgencyDocuments;
 import io.borderlink.testkit.DevPki;
+import io.borderlink.testkit.LabelledDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -83,6 +86,20 @@ class ProtectCommand implements Callable<Integer> {
     boolean withoutTearlines;
 
     @Option(
+            names = "--addressee",
+            description = "a partner to address, instead of the sample's addressees (repeat for more)")
+    List<String> addressees;
+
+    @Option(
+            names = "--label",
+            description = "a confidentiality label (e.g. contracts/src/main/resources/samples/labels/"
+                    + "national-restricted-for-nato.xml) to bind to the Body, the binding signed by --signer")
+    Path label;
+
+    @Option(names = "--label-only", description = "with --label: leave the markings out, the label stands for them")
+    boolean labelOnly;
+
+    @Option(
             names = "--count",
             defaultValue = "1",
             description = "how many fresh exchanges to make; above 1, --out is a folder that gets <exchangeId>.xml"
@@ -107,12 +124,28 @@ class ProtectCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         for (int i = 0; i < count; i++) {
-            Exchange exchange = keepIds && count == 1 ? sample : AgencyDocuments.fresh(sample, Instant.now());
-            byte[] protectedDocument = documents.protect(exchange, key, gateway, keyTransport);
+            Exchange exchange =
+                    addressed(keepIds && count == 1 ? sample : AgencyDocuments.fresh(sample, Instant.now()));
+            byte[] protectedDocument = label == null
+                    ? documents.protect(exchange, key, gateway, keyTransport)
+                    : labelled(exchange, key, gateway);
             UUID id = exchange.header().exchangeId();
             Files.write(count > 1 ? out.resolve(id + ".xml") : out, protectedDocument);
             System.out.println(id);
         }
         return 0;
+    }
+
+    private Exchange addressed(Exchange exchange) {
+        return addressees == null
+                ? exchange
+                : exchange.withHeader(exchange.header().withAddressees(addressees));
+    }
+
+    private byte[] labelled(Exchange exchange, SigningKey key, X509Certificate gateway) throws Exception {
+        ConfidentialityLabel bound =
+                LabelXml.read(SecureXml.parse(Files.readAllBytes(label)).getDocumentElement());
+        LabelledDocuments labelling = new LabelledDocuments(new XmlCrypto());
+        return labelling.protect(labelling.bound(exchange, bound, !labelOnly, key), key, gateway);
     }
 }

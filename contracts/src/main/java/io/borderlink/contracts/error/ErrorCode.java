@@ -74,6 +74,23 @@ public enum ErrorCode {
     AUDIT_CHAIN_BROKEN(500),
     /** A configuration file (partner, agency, policy) is invalid; the message names file, line and problem. */
     CONFIGURATION_INVALID(400),
+    /**
+     * A bound confidentiality label's binding does not hold: its signature fails (the label or the data it
+     * binds changed, or one was swapped, after binding), it is not the document signer's, or it does not cover
+     * exactly the label and this document's Body.
+     */
+    LABEL_BINDING_INVALID(400),
+    /** The document carries both markings and a bound label, and they say different things. */
+    LABEL_MARKINGS_MISMATCH(400),
+    /** A label is written under a security policy the gateway has no description of (config/label-policies). */
+    LABEL_POLICY_UNKNOWN(400),
+    /** A label's classification, category or category value is not one its policy defines. */
+    LABEL_VALUE_UNKNOWN(400),
+    /**
+     * A file in a file-drop import folder is not one the transport writes: an unknown name, a sequence number
+     * already used for other content, or a digest other than its signed manifest lists. It is quarantined.
+     */
+    TRANSFER_FILE_INVALID(400),
     INTERNAL_ERROR(500);
 
     private final int status;

@@ -70,6 +70,31 @@ public final class ExchangeXml {
                 readBody(child(exchange, "Body")));
     }
 
+    /**
+     * The markings an exchange document states, or null when it carries a bound label instead
+     * (docs/labels.md): then the label, once verified, is translated to markings under its policy.
+     */
+    public static Markings markings(Document doc) {
+        Element markings = optionalChild(doc.getDocumentElement(), "Markings");
+        return markings == null ? null : readMarkings(markings);
+    }
+
+    /**
+     * Writes the markings translated from a bound label into a document that has none, where the schema places
+     * them (after Header), so that it reads as an exchange. Only for a document whose signed bytes were kept
+     * before: this changes what was signed.
+     */
+    public static void insertMarkings(Document doc, Markings markings) {
+        Element root = doc.getDocumentElement();
+        if (optionalChild(root, "Markings") != null) {
+            throw new IllegalStateException("the document has markings of its own");
+        }
+        Element element =
+                doc.createElementNS(NAMESPACE, root.getPrefix() == null ? "Markings" : root.getPrefix() + ":Markings");
+        root.insertBefore(element, child(root, "Header").getNextSibling());
+        writeMarkings(element, markings);
+    }
+
     public static byte[] write(Exchange exchange) {
         return SecureXml.serialize(toDocument(exchange));
     }

@@ -264,8 +264,9 @@ public final class SecureXml {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            // Our own schemas may include siblings on the classpath; nothing is fetched from a network.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file");
+            // Our own schemas may import siblings on the classpath (exchange-v1.xsd the label schemas); nothing is
+            // fetched from a network. "nested" is how Spring Boot addresses a jar inside the gateway's jar.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file,nested");
             return factory.newSchema(url);
         } catch (SAXException e) {
             throw new IllegalStateException("schema " + classpathResource + " does not compile: " + e.getMessage(), e);

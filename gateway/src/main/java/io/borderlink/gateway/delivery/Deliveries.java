@@ -184,11 +184,15 @@ public class Deliveries {
 
     private void recordDelivered(SentMessage sent, ShareDelivery share) {
         Instant now = clock.instant();
-        String receipt = Digests.sha256(sent.answer());
+        String receipt = sent.handedOver() ? null : Digests.sha256(sent.answer());
         List<AuditEvent> attempt = deliveredEvents(sent, share, receipt);
         try {
             transactions.executeWithoutResult(status -> {
-                shares.deliver(lease(share), attempt);
+                if (sent.handedOver()) {
+                    shares.dropOff(lease(share), attempt);
+                } else {
+                    shares.deliver(lease(share), attempt);
+                }
                 keepSent(sent, share, receipt, now);
             });
         } catch (ShareStateConflict e) {
@@ -219,14 +223,16 @@ public class Deliveries {
                 sent.message().signed(),
                 mediaType(share.recipient()),
                 now);
-        evidence.store(
-                share.exchangeId(),
-                EvidenceKind.RECEIPT,
-                share.recipient().id(),
-                receipt,
-                sent.answer(),
-                withoutParameters(sent.answerType()),
-                now);
+        if (!sent.handedOver()) {
+            evidence.store(
+                    share.exchangeId(),
+                    EvidenceKind.RECEIPT,
+                    share.recipient().id(),
+                    receipt,
+                    sent.answer(),
+                    withoutParameters(sent.answerType()),
+                    now);
+        }
         if (sent.receipt() != null) {
             evidence.store(
                     share.exchangeId(),
@@ -252,8 +258,12 @@ public class Deliveries {
                 step(AuditStep.DELIVER, share)
                         .actor(GATEWAY, signingCertificate)
                         .digest(sent.message().digest())
-                        .detail("attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status()
-                                + signedReceipt(sent) + ", receipt " + receipt));
+                        .detail(
+                                sent.handedOver()
+                                        ? "attempt " + share.attempt() + ", handed over as " + sent.file()
+                                                + " in the export folder of " + recipient.id()
+                                        : "attempt " + share.attempt() + ", " + recipient.id() + " answered "
+                                                + sent.status() + signedReceipt(sent) + ", receipt " + receipt));
     }
 
     /**

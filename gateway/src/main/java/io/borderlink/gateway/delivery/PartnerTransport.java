@@ -1,12 +1,14 @@
 package io.borderlink.gateway.delivery;
 
 import io.borderlink.adapters.format.HttpEnvelope;
+import io.borderlink.adapters.format.Protection;
 import io.borderlink.adapters.partner.PartnerPost;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.TlsContexts;
+import io.borderlink.gateway.filedrop.DropExports;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
  * certificate among them, mean the message cannot go there as things stand.
  * A failure says precisely what happened ({@link TransportFailure}) and is counted as
  * {@code borderlink.delivery.failures} by recipient and cause.
+ * A recipient without an online link gets the same protected message as a numbered file in its export folder
+ * instead (docs/air-gap.md).
  */
 @Component("partnerTransport")
 public class PartnerTransport {
@@ -44,15 +48,27 @@ public class PartnerTransport {
     private final GatewayKeys keys;
     private final Trust trust;
     private final MeterRegistry meters;
+    private final DropExports drops;
 
-    PartnerTransport(GatewayKeys keys, Trust trust, MeterRegistry meters) {
+    PartnerTransport(GatewayKeys keys, Trust trust, MeterRegistry meters, DropExports drops) {
         this.keys = keys;
         this.trust = trust;
         this.meters = meters;
+        this.drops = drops;
     }
 
     public SentMessage send(ProtectedMessage message) {
         Recipient recipient = message.share().recipient();
+        if (recipient.transport().fileDrop()) {
+            String extension = recipient.format().protection().kind() == Protection.Kind.JOSE ? "jose" : "xml";
+            DropExports.Written file = drops.message(
+                    recipient.id(),
+                    recipient.transport().export(),
+                    message.share().shareId(),
+                    message.bytes(),
+                    extension);
+            return SentMessage.handedOver(message, file.name());
+        }
         long generation = trust.generation();
         clients.keySet().removeIf(connection -> connection.generation() != generation);
         PartnerPost client = clients.computeIfAbsent(

@@ -144,6 +144,10 @@ public class PolicyEngine {
                 markings.handlingCode() + " → " + handling
                         + (markings.handlingConditions() == null ? "" : " (" + markings.handlingConditions() + ")"));
         checkEvaluation(markings, policy.minimumEvaluation(), evaluation);
+        if (partner.labelPolicy() != null) {
+            // Labelled as of the exchange's creation, so that the same exchange always gets the same trace.
+            LabelChecks.check(markings, header.createdAt(), partner, evaluation);
+        }
     }
 
     private static void checkPurpose(Purpose purpose, Policy.PurposeRule rule, Evaluation evaluation) {

@@ -137,7 +137,9 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.POST, "/console/audit/holds/*/release"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
-                                PATHS.matcher("/console/dead-letters"), PATHS.matcher("/console/dead-letters/**"))
+                                PATHS.matcher("/console/dead-letters"),
+                                PATHS.matcher("/console/dead-letters/**"),
+                                PATHS.matcher("/console/file-drop"))
                         .hasRole("ADMIN")
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/console/operations"))
                         .hasAnyRole("ADMIN", "AUDITOR")

@@ -183,6 +183,21 @@ public class Shares {
                 now());
     }
 
+    /** The attempt left the share as a file in the recipient's export folder (file drop): handed over. */
+    public void dropOff(Lease lease, List<AuditEvent> attempt) {
+        change(
+                lease.ref(),
+                ShareTransition.DROP_OFF,
+                attempt,
+                "attempts = ?, last_error_code = NULL, last_error = NULL, " + NO_LEASE,
+                lease.attempt());
+    }
+
+    /** A handed-over share's signed receipt file came back: delivered now. */
+    public void confirm(ShareRef share, AuditEvent event) {
+        change(share, ShareTransition.CONFIRM, List.of(event), "delivered_at = ?", now());
+    }
+
     public void retry(Lease lease, GatewayException failure, Instant next, List<AuditEvent> attempt) {
         change(
                 lease.ref(),

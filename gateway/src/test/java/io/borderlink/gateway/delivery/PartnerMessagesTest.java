@@ -17,6 +17,7 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.labels.LabelPoliciesFixture;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Receipts;
@@ -47,7 +48,8 @@ class PartnerMessagesTest {
             Optional.of(DevPki.key("gateway-ec")),
             Optional.of(DevPki.key("gateway-enc-ec")));
 
-    private final PartnerMessages messages = new PartnerMessages(XML, JOSE, KEYS, DevTrust.create(), Clock.systemUTC());
+    private final PartnerMessages messages =
+            new PartnerMessages(XML, JOSE, KEYS, DevTrust.create(), Clock.systemUTC(), LabelPoliciesFixture.outbound());
     private final Exchange missingPerson = ExchangeXml.read(SecureXml.parse(Samples.missingPersonFromBorderPolice()));
 
     @Test

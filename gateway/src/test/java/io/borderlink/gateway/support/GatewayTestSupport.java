@@ -56,9 +56,20 @@ public abstract class GatewayTestSupport {
     protected static final PartnerStub MN_DEFENCE = PartnerStub.agency("mn-defence");
     /** The agency whose PKI is elliptic-curve (P-256). */
     protected static final PartnerStub MN_INTEL = PartnerStub.agency("mn-intel");
+    /** Takes the canonical exchange with a NATO label; borrows INTERPOL-NCB's development identity. */
+    protected static final PartnerStub NATO_LIAISON = PartnerStub.start("interpol-ncb", "/nato", null);
 
     private static final List<PartnerStub> STUBS = List.of(
-            RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, KR_LIAISON, MN_CUSTOMS, MN_BORDER, MN_DEFENCE, MN_INTEL);
+            RU_LIAISON,
+            CN_LIAISON,
+            INTERPOL_NCB,
+            WCO_RILO,
+            KR_LIAISON,
+            MN_CUSTOMS,
+            MN_BORDER,
+            MN_DEFENCE,
+            MN_INTEL,
+            NATO_LIAISON);
 
     private static final XmlCrypto CRYPTO = new XmlCrypto();
     private static final AgencyDocuments AGENCY = new AgencyDocuments(CRYPTO);
@@ -80,6 +91,7 @@ public abstract class GatewayTestSupport {
         registry.add("borderlink.agency.mn-border.endpoint", MN_BORDER::endpoint);
         registry.add("borderlink.agency.mn-defence.endpoint", MN_DEFENCE::endpoint);
         registry.add("borderlink.agency.mn-intel.endpoint", MN_INTEL::endpoint);
+        registry.add("borderlink.partner.nato-liaison.endpoint", NATO_LIAISON::endpoint);
     }
 
     @BeforeEach
