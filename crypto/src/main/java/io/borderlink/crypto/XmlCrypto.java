@@ -5,7 +5,6 @@ import static io.borderlink.crypto.XmlAlgorithms.XENC;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.xml.SecureXml;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -13,12 +12,9 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +79,7 @@ public final class XmlCrypto {
         requireProfile(
                 keyInfo.getParentNode() == encryptedData && DSIG.equals(keyInfo.getNamespaceURI()),
                 "EncryptedKey must sit in the KeyInfo of the EncryptedData");
-        requireAgreementShape(document, encryptedKey);
+        XmlKeyAgreement.requireShape(document, encryptedKey);
         XmlAlgorithms.check(document);
         try {
             XMLCipher cipher = XMLCipher.getInstance();
@@ -109,7 +105,7 @@ public final class XmlCrypto {
      * the same {@code DECRYPTION_FAILED} as with one key.
      */
     public void decrypt(Document document, List<SigningKey> keys) {
-        decrypt(document, addressed(document, keys).privateKey());
+        decrypt(document, XmlKeyAgreement.addressed(document, keys).privateKey());
     }
 
     /**
@@ -139,75 +135,19 @@ public final class XmlCrypto {
     }
 
     /**
-     * Signs a confidentiality label's binding (ADatP-4778 structure, docs/labels.md): one detached signature,
-     * placed first in the {@code BindingInformation}, with one Reference to its MetadataBinding (the label and
-     * the DataReference) and one to the bound data by their Ids, so that neither can be changed or swapped
-     * without the signature failing. Sign the binding before the whole document.
+     * Signs a confidentiality label's binding (ADatP-4778 structure, docs/labels.md): {@link XmlLabelBindings#sign}.
+     * Sign the binding before the whole document.
      */
     public void signBinding(Element bindingInformation, Element data, SigningKey key) {
-        Document document = bindingInformation.getOwnerDocument();
-        LabelXml.Bound bound = LabelXml.parts(bindingInformation);
-        if (!bound.dataId().equals(data.getAttributeNS(null, LabelXml.ID))) {
-            throw new IllegalArgumentException("the binding references #" + bound.dataId() + ", not the data given");
-        }
-        PublicKey publicKey = key.certificate().getPublicKey();
-        document.normalizeDocument();
-        registerIds(bound.metadataBinding(), data);
-        try {
-            XMLSignature signature = new XMLSignature(
-                    document, "", signatureAlgorithm(publicKey), XmlAlgorithms.EXC_C14N, providerFor(publicKey));
-            bindingInformation.insertBefore(signature.getElement(), bindingInformation.getFirstChild());
-            for (String id : List.of(bound.bindingId(), bound.dataId())) {
-                Transforms transforms = new Transforms(document);
-                transforms.addTransform(XmlAlgorithms.EXC_C14N);
-                signature.addDocument("#" + id, transforms, XmlAlgorithms.SHA256);
-            }
-            signature.addKeyInfo(key.certificate());
-            signature.sign(key.privateKey());
-        } catch (XMLSecurityException e) {
-            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "the label binding could not be signed", e);
-        }
+        XmlLabelBindings.sign(bindingInformation, data, key);
     }
 
     /**
-     * Verifies a confidentiality label's binding against the data it must bind, and returns who signed it (whose
-     * path the caller validates, or compares with the document's signer). Refused with {@code
-     * LABEL_BINDING_INVALID}: a binding that is unsigned, that references other data than {@code data}, whose
-     * signature covers anything but exactly the MetadataBinding and the data, or whose signature or digests do
-     * not match (the label or the data was changed, or swapped, after binding).
+     * Verifies a confidentiality label's binding against the data it must bind and returns who signed it, or
+     * refuses with {@code LABEL_BINDING_INVALID}: {@link XmlLabelBindings#verify}.
      */
     public X509Certificate verifyBinding(Element bindingInformation, Element data) {
-        LabelXml.Bound bound = LabelXml.parts(bindingInformation);
-        if (!bound.dataId().equals(data.getAttributeNS(null, LabelXml.ID))) {
-            throw bindingInvalid(
-                    "the binding references #" + bound.dataId() + ", not this document's " + data.getLocalName());
-        }
-        List<Element> signatures = new ArrayList<>();
-        for (Node node = bindingInformation.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && DSIG.equals(element.getNamespaceURI())) {
-                signatures.add(element);
-            }
-        }
-        if (signatures.size() != 1 || !"Signature".equals(signatures.get(0).getLocalName())) {
-            throw bindingInvalid("the binding must carry exactly one signature, found " + signatures.size());
-        }
-        Element signature = signatures.get(0);
-        XmlAlgorithms.check(bindingInformation.getOwnerDocument());
-        X509Certificate signer = signerCertificate(signature);
-        requireStrongKey(signer.getPublicKey());
-        registerIds(bound.metadataBinding(), data);
-        try {
-            XMLSignature xmlSignature = new XMLSignature(signature, "", true, providerFor(signer.getPublicKey()));
-            requireBindingScope(xmlSignature.getSignedInfo(), bound);
-            if (!xmlSignature.checkSignatureValue(signer)) {
-                throw bindingInvalid("the binding's signature or a digest does not match: the label or the data"
-                        + " changed, or was swapped, after binding");
-            }
-            return signer;
-        } catch (XMLSecurityException e) {
-            throw new GatewayException(
-                    ErrorCode.LABEL_BINDING_INVALID, "the binding cannot be verified: " + e.getMessage(), e);
-        }
+        return XmlLabelBindings.verify(bindingInformation, data);
     }
 
     /**
@@ -321,7 +261,7 @@ public final class XmlCrypto {
         int others = 0;
         for (int i = 0; i < all.getLength(); i++) {
             Element signature = (Element) all.item(i);
-            if (signature != last && !isBindingSignature(signature)) {
+            if (signature != last && !XmlLabelBindings.isBindingSignature(signature)) {
                 others++;
             }
         }
@@ -331,44 +271,8 @@ public final class XmlCrypto {
         return last;
     }
 
-    private static boolean isBindingSignature(Element signature) {
-        return signature.getParentNode() instanceof Element parent
-                && LabelXml.BINDING_NAMESPACE.equals(parent.getNamespaceURI())
-                && LabelXml.BINDING.equals(parent.getLocalName());
-    }
-
-    private static void requireBindingScope(SignedInfo signedInfo, LabelXml.Bound bound) throws XMLSecurityException {
-        List<String> expected = List.of("#" + bound.bindingId(), "#" + bound.dataId());
-        List<String> found = new ArrayList<>();
-        for (int i = 0; i < signedInfo.getLength(); i++) {
-            Reference reference = signedInfo.item(i);
-            Transforms transforms = reference.getTransforms();
-            if (transforms == null
-                    || transforms.getLength() != 1
-                    || !XmlAlgorithms.EXC_C14N.equals(transforms.item(0).getURI())) {
-                throw bindingInvalid(
-                        "each reference of a binding's signature has exactly the exclusive c14n transform");
-            }
-            found.add(reference.getURI());
-        }
-        if (!found.equals(expected)) {
-            throw bindingInvalid("the binding's signature must cover exactly " + expected + ", it covers " + found);
-        }
-    }
-
-    /** The Ids the binding's references use, known as ID attributes to the resolver; nothing else is. */
-    private static void registerIds(Element... elements) {
-        for (Element element : elements) {
-            element.setIdAttributeNS(null, LabelXml.ID, true);
-        }
-    }
-
-    private static String signatureAlgorithm(PublicKey key) {
+    static String signatureAlgorithm(PublicKey key) {
         return key instanceof ECPublicKey ec ? EllipticCurves.xmlSignatureMethod(ec) : XmlAlgorithms.RSA_SHA256;
-    }
-
-    private static GatewayException bindingInvalid(String message) {
-        return new GatewayException(ErrorCode.LABEL_BINDING_INVALID, message);
     }
 
     private static void requireWholeDocumentScope(SignedInfo signedInfo) throws XMLSecurityException {
@@ -388,7 +292,7 @@ public final class XmlCrypto {
         }
     }
 
-    private static X509Certificate signerCertificate(Element signature) {
+    static X509Certificate signerCertificate(Element signature) {
         NodeList certificates = signature.getElementsByTagNameNS(DSIG, "X509Certificate");
         requireProfile(certificates.getLength() == 1, "KeyInfo must carry exactly the signer's X509Certificate");
         byte[] der;
@@ -404,7 +308,7 @@ public final class XmlCrypto {
         }
     }
 
-    private static void requireStrongKey(PublicKey key) {
+    static void requireStrongKey(PublicKey key) {
         boolean strong;
         if (key instanceof RSAPublicKey rsa) {
             strong = rsa.getModulus().bitLength() >= 2048;
@@ -422,81 +326,8 @@ public final class XmlCrypto {
         return EllipticCurves.isEc(key) ? EllipticCurves.onProvider(key) : key;
     }
 
-    private static Provider providerFor(PublicKey key) {
+    static Provider providerFor(PublicKey key) {
         return EllipticCurves.isEc(key) ? EllipticCurves.PROVIDER : null;
-    }
-
-    /**
-     * An agreed key's {@code AgreementMethod} is the only one in the document, sits in the EncryptedKey's own
-     * KeyInfo, derives its key (no raw shared secret as a key) and takes the originator's key as a bare
-     * EC key value: ephemeral-static, never a static originator certificate.
-     */
-    private static void requireAgreementShape(Document document, Element encryptedKey) {
-        NodeList agreements = document.getElementsByTagNameNS(XENC, "AgreementMethod");
-        if (agreements.getLength() == 0) {
-            return;
-        }
-        requireProfile(
-                agreements.getLength() == 1 && XmlAlgorithms.hasAgreementMethod(encryptedKey),
-                "an AgreementMethod may only sit in the KeyInfo of the EncryptedKey");
-        Element agreement = (Element) agreements.item(0);
-        requireProfile(
-                XmlAlgorithms.child(agreement, XmlAlgorithms.XENC11, "KeyDerivationMethod") != null,
-                "the AgreementMethod must have a KeyDerivationMethod");
-        Element originator = XmlAlgorithms.child(agreement, XENC, "OriginatorKeyInfo");
-        Element keyValue = originator == null ? null : XmlAlgorithms.child(originator, DSIG, "KeyValue");
-        requireProfile(
-                keyValue != null
-                        && childElements(originator) == 1
-                        && XmlAlgorithms.child(keyValue, XmlAlgorithms.DSIG11, "ECKeyValue") != null,
-                "the OriginatorKeyInfo must hold exactly the ephemeral EC key value");
-    }
-
-    private static int childElements(Element parent) {
-        int count = 0;
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The key of the list an EncryptedKey addresses; with none of the needed type, the first key. */
-    private static SigningKey addressed(Document document, List<SigningKey> keys) {
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("no decryption key");
-        }
-        NodeList encryptedKeys = document.getElementsByTagNameNS(XENC, "EncryptedKey");
-        boolean agreed =
-                encryptedKeys.getLength() > 0 && XmlAlgorithms.hasAgreementMethod((Element) encryptedKeys.item(0));
-        List<SigningKey> ofType = keys.stream()
-                .filter(k -> EllipticCurves.isEc(k.privateKey()) == agreed)
-                .toList();
-        if (ofType.isEmpty()) {
-            return keys.get(0);
-        }
-        NodeList named = document.getElementsByTagNameNS(XENC, "RecipientKeyInfo");
-        if (agreed && named.getLength() == 1) {
-            NodeList certificates = ((Element) named.item(0)).getElementsByTagNameNS(DSIG, "X509Certificate");
-            for (int i = 0; i < certificates.getLength(); i++) {
-                String text = certificates.item(i).getTextContent();
-                for (SigningKey key : ofType) {
-                    if (isCertificate(text, key.certificate())) {
-                        return key;
-                    }
-                }
-            }
-        }
-        return ofType.get(0);
-    }
-
-    private static boolean isCertificate(String base64, X509Certificate certificate) {
-        try {
-            return Arrays.equals(Base64.getMimeDecoder().decode(base64), certificate.getEncoded());
-        } catch (IllegalArgumentException | CertificateEncodingException e) {
-            return false;
-        }
     }
 
     private static Element single(Document document, String namespace, String name) {
@@ -514,7 +345,7 @@ public final class XmlCrypto {
         return null;
     }
 
-    private static void requireProfile(boolean condition, String message) {
+    static void requireProfile(boolean condition, String message) {
         if (!condition) {
             throw new GatewayException(ErrorCode.PROFILE_VIOLATION, message);
         }
