@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * counts only for what would be sent today. The rate limit is checked but not counted again.
  */
 @Component
-class CurrentPolicy {
+public class CurrentPolicy {
 
     private final Partners partners;
     private final PolicyEngine engine;
@@ -26,7 +26,7 @@ class CurrentPolicy {
         this.engine = engine;
     }
 
-    ShareDecision decide(Share share, Exchange original) {
+    public ShareDecision decide(Share share, Exchange original) {
         PartnerDirectory directory = partners.current();
         Optional<Partner> partner = directory.find(share.recipientId());
         if (partner.isEmpty()) {

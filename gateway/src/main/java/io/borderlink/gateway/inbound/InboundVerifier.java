@@ -75,7 +75,8 @@ public class InboundVerifier {
             Intake intake = intakeOf(partner);
             requireRoot(document, intake.root());
             claimedId = exchangeId(partner, intake.messageId(document));
-            crypto.decrypt(document, keys.decryption());
+            crypto.decrypt(
+                    document, keys.decryption(), partner.format().protection().element());
             X509Certificate signer = crypto.verify(document);
             if (!signer.equals(submission.client())) {
                 throw new GatewayException(

@@ -22,9 +22,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import javax.xml.namespace.QName;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -35,6 +37,9 @@ import org.w3c.dom.NodeList;
  */
 @Component("outboundVerifier")
 public class OutboundVerifier {
+
+    private static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
+    private static final QName BODY = new QName(ExchangeXml.NAMESPACE, "Body");
 
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
@@ -69,7 +74,8 @@ public class OutboundVerifier {
             Document document = SecureXml.parse(original);
             requireExchangeRoot(document);
             claimedId = claimedExchangeId(document);
-            crypto.decrypt(document, keys.decryption());
+            requireEncryptedBody(document);
+            crypto.decrypt(document, keys.decryption(), BODY);
             X509Certificate signer = crypto.verify(document);
             agencyCertificates.validatePath(signer);
             ExchangeXml.validate(document);
@@ -102,6 +108,21 @@ public class OutboundVerifier {
                     ErrorCode.PROFILE_VIOLATION,
                     "root element must be Exchange in " + ExchangeXml.NAMESPACE + ", found " + root.getLocalName());
         }
+    }
+
+    /** The profile encrypts the Body, the third child of Exchange (after Header and Markings), and nothing else. */
+    private static void requireEncryptedBody(Document document) {
+        int position = 0;
+        for (Node node = document.getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && ++position == 3) {
+                if (XENC.equals(element.getNamespaceURI()) && "EncryptedData".equals(element.getLocalName())) {
+                    return;
+                }
+                break;
+            }
+        }
+        throw new GatewayException(
+                ErrorCode.PROFILE_VIOLATION, "the encrypted Body must be the third child of Exchange");
     }
 
     /** The id the plaintext header claims, read before decryption only to name a refusal in the audit. */

@@ -70,10 +70,15 @@ public class SubmissionRejections {
         record(exchangeId, digest, submission == null ? null : submission.client(), code, cause.getMessage());
     }
 
-    /** For refusals that happen before a submission reaches the flow, such as an oversized request. */
-    public void record(UUID exchangeId, String digest, X509Certificate client, ErrorCode code, String detail) {
+    /**
+     * For refusals that happen before a submission reaches the flow, such as an oversized request. A refused
+     * document proves nothing about the exchange it claims to be, so the claimed id goes into the detail and
+     * the event onto no exchange's timeline: a forger cannot write into the history of a real exchange.
+     */
+    public void record(UUID claimedId, String digest, X509Certificate client, ErrorCode code, String detail) {
+        String described = claimedId == null ? detail : claimedDetail(claimedId) + detail;
         AuditEvent event =
-                AuditEvent.rejected(AuditStep.RECEIVE, exchangeId, code, detail).digest(digest);
+                AuditEvent.rejected(AuditStep.RECEIVE, null, code, described).digest(digest);
         if (client != null) {
             String actor = agencies.byCertificate(client)
                     .map(Agency::id)
@@ -82,5 +87,10 @@ public class SubmissionRejections {
             event = event.actor(actor, Certificates.fingerprint(client));
         }
         audit.record(event);
+    }
+
+    /** How a refusal names the exchange id the refused document claimed; the trail is searched by it. */
+    public static String claimedDetail(UUID claimedId) {
+        return "claimed exchange " + claimedId + ": ";
     }
 }

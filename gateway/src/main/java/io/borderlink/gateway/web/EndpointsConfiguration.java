@@ -1,5 +1,6 @@
 package io.borderlink.gateway.web;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.borderlink.adapters.agency.AgencyExchangeController;
 import io.borderlink.adapters.agency.AgencyExchangeSoapEndpoint;
 import io.borderlink.adapters.agency.PolicyDryRunController;
@@ -12,6 +13,8 @@ import jakarta.xml.ws.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.staxutils.StaxUtils;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,9 +44,24 @@ class EndpointsConfiguration {
         return new ApiProblems();
     }
 
+    /**
+     * Every JSON read (requests, partner answers, feeds) with explicit bounds rather than whatever the Jackson
+     * version in use defaults to.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer boundedJson(WebLimits limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxStringLength(limits.jsonStringLength())
+                .maxNestingDepth(limits.jsonNestingDepth())
+                .maxNumberLength(limits.jsonNumberLength())
+                .build();
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
+    }
+
     /** SOAP {@code SubmitExchange} at /services/exchange, WSDL at /services/exchange?wsdl. */
     @Bean
-    Endpoint agencyExchangeSoapEndpoint(Bus bus, Flows flows) {
+    Endpoint agencyExchangeSoapEndpoint(Bus bus, Flows flows, WebLimits limits) {
+        limitStax(bus, limits);
         EndpointImpl endpoint = new EndpointImpl(bus, new AgencyExchangeSoapEndpoint(flows));
         endpoint.publish("/exchange");
         return endpoint;
@@ -51,7 +69,8 @@ class EndpointsConfiguration {
 
     /** SOAP {@code Deliver} for the liaison offices at /services/liaison, WSDL at /services/liaison?wsdl. */
     @Bean
-    Endpoint liaisonInboundEndpoint(Bus bus, Flows flows) {
+    Endpoint liaisonInboundEndpoint(Bus bus, Flows flows, WebLimits limits) {
+        limitStax(bus, limits);
         EndpointImpl endpoint = new EndpointImpl(bus, new LiaisonInboundEndpoint(flows));
         endpoint.publish("/liaison");
         return endpoint;
@@ -61,5 +80,19 @@ class EndpointsConfiguration {
     WcoInboundController wcoInboundController(Flows flows, SubmissionSettings settings) {
         return new WcoInboundController(
                 flows, Math.toIntExact(settings.maxDocumentSize().toBytes()));
+    }
+
+    /**
+     * CXF's StAX reader limits, on the bus so that every SOAP endpoint has them. The element count and the
+     * characters were unbounded before CXF 4.1.9 (CVE-2026-108039); the others are tightened to the profile.
+     */
+    private static void limitStax(Bus bus, WebLimits limits) {
+        bus.setProperty(StaxUtils.MAX_ELEMENT_COUNT, limits.soapElementCount());
+        bus.setProperty(StaxUtils.MAX_XML_CHARACTERS, limits.soapCharacters());
+        bus.setProperty(StaxUtils.MAX_ELEMENT_DEPTH, limits.soapElementDepth());
+        bus.setProperty(StaxUtils.MAX_CHILD_ELEMENTS, limits.soapChildElements());
+        bus.setProperty(StaxUtils.MAX_ATTRIBUTE_COUNT, limits.soapAttributeCount());
+        bus.setProperty(StaxUtils.MAX_ATTRIBUTE_SIZE, limits.soapAttributeSize());
+        bus.setProperty(StaxUtils.MAX_TEXT_LENGTH, limits.soapTextLength());
     }
 }
