@@ -134,7 +134,8 @@ public final class LoadGenerator {
                 .arguments(List.of(
                         "--spring.datasource.url=jdbc:h2:file:"
                                 + workDir.resolve("db").toAbsolutePath()
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
+                                + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                                + "QUERY_CACHE_SIZE=64",
                         "--borderlink.config.partners=" + partnersWithoutRateLimits(workDir),
                         "--borderlink.partner." + options.keys.partner + ".endpoint=" + stub.endpoint(),
                         // Documents are pre-generated before the run; the window must cover that and the run.

@@ -31,6 +31,11 @@ public enum ErrorCode {
     CERT_UNTRUSTED(403),
     CERT_EXPIRED(403),
     CERT_REVOKED(403),
+    /**
+     * Whether the certificate is revoked cannot be established: there is no current CRL for an issuer in its
+     * path (none was loaded, or the one loaded is past its nextUpdate). Refused until a fresh CRL arrives.
+     */
+    REVOCATION_UNKNOWN(403),
     /** TLS client, signer and header originator are not one and the same registered agency. */
     ORIGINATOR_MISMATCH(403),
     EXCHANGE_REPLAYED(409),

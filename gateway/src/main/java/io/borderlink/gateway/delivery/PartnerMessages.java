@@ -8,8 +8,10 @@ import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
+import io.borderlink.gateway.pki.Trust;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -26,7 +28,8 @@ import org.w3c.dom.Document;
  * certificate as the format's protection says: XML formats get the XML profile of contracts/PROFILE.md
  * (the element carrying the content is encrypted, the header stays readable for routing), JSON formats
  * a JWS nested in a JWE. A recipient with an EC certificate gets the gateway's EC signature and an agreed
- * key (ECDH-ES); the others RSA.
+ * key (ECDH-ES); the others RSA. The recipient's certificate must pass the revocation data in force before
+ * anything is encrypted to it.
  */
 @Component("partnerMessages")
 public class PartnerMessages {
@@ -34,15 +37,17 @@ public class PartnerMessages {
     private final XmlCrypto crypto;
     private final JoseCrypto jose;
     private final GatewayKeys keys;
+    private final Trust trust;
     private final Clock clock;
 
     /** Parsed once per file: reading and parsing a certificate for every message would be waste. */
     private final Map<Path, X509Certificate> certificates = new ConcurrentHashMap<>();
 
-    PartnerMessages(XmlCrypto crypto, JoseCrypto jose, GatewayKeys keys, Clock clock) {
+    PartnerMessages(XmlCrypto crypto, JoseCrypto jose, GatewayKeys keys, Trust trust, Clock clock) {
         this.crypto = crypto;
         this.jose = jose;
         this.keys = keys;
+        this.trust = trust;
         this.clock = clock;
     }
 
@@ -59,6 +64,12 @@ public class PartnerMessages {
         Recipient recipient = translated.share().recipient();
         X509Certificate certificate =
                 certificates.computeIfAbsent(recipient.certificate(), Certificates::readCertificate);
+        // An agency's certificate is one of the agency's own; a partner's chains to the partner's root.
+        if (recipient.direction() == Direction.INBOUND) {
+            trust.validateAgency(certificate);
+        } else {
+            trust.validateAnchoredAt(recipient.id(), recipient.trustAnchor(), certificate);
+        }
         Protection protection = recipient.format().protection();
         return switch (protection.kind()) {
             case JOSE -> withJose(translated, certificate);

@@ -9,40 +9,49 @@ import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.TlsContexts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
+import io.borderlink.gateway.pki.Trust;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * The deliver step: sends a protected message to the recipient's endpoint in the HTTP envelope of its
  * format (a SOAP request or a plain POST) over mutual TLS, where the gateway authenticates with its own
- * key and trusts only the recipient's own root CA. Timeouts and server errors mean "try again later";
- * other refusals mean the message itself is unacceptable.
+ * key and trusts only the recipient's own root CA, and the server's certificate must pass the revocation
+ * data in force. Timeouts and server errors mean "try again later"; other refusals, a refused server
+ * certificate among them, mean the message cannot go there as things stand.
  */
 @Component("partnerTransport")
 public class PartnerTransport {
 
     /**
      * One HTTP client (and connection pool) per recipient connection; a reload that changes the
-     * endpoint's trust anchor or timeout gets a new one.
+     * endpoint's trust anchor or timeout gets a new one, and so does new revocation data: connections
+     * (and TLS sessions) opened before it was loaded are never reused after.
      */
     private final Map<Connection, PartnerPost> clients = new ConcurrentHashMap<>();
 
     private final GatewayKeys keys;
+    private final Trust trust;
 
-    PartnerTransport(GatewayKeys keys) {
+    PartnerTransport(GatewayKeys keys, Trust trust) {
         this.keys = keys;
+        this.trust = trust;
     }
 
     public SentMessage send(ProtectedMessage message) {
         Recipient recipient = message.share().recipient();
-        PartnerPost client =
-                clients.computeIfAbsent(Connection.of(recipient), c -> new PartnerPost(httpClient(c, keys.signing())));
+        long generation = trust.generation();
+        clients.keySet().removeIf(connection -> connection.generation() != generation);
+        PartnerPost client = clients.computeIfAbsent(
+                Connection.of(recipient, generation), c -> new PartnerPost(httpClient(c, keys.signing(), trust)));
         PartnerPost.Answer answer;
         try {
             HttpEnvelope envelope = recipient.format().httpEnvelope();
@@ -53,6 +62,12 @@ public class PartnerTransport {
                     envelope.headers(),
                     recipient.delivery().timeout());
         } catch (IOException e) {
+            refusedServer(e).ifPresent(refused -> {
+                throw new GatewayException(
+                        refused.code(),
+                        recipient.id() + "'s TLS server certificate refused: " + refused.getMessage(),
+                        e);
+            });
             throw new GatewayException(
                     ErrorCode.PARTNER_UNAVAILABLE,
                     recipient.id() + " unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage(),
@@ -69,21 +84,38 @@ public class PartnerTransport {
         throw new GatewayException(ErrorCode.ofPartnerStatus(status), recipient.id() + " answered HTTP " + status);
     }
 
-    private record Connection(String recipientId, Path trustAnchor, Duration timeout) {
-        static Connection of(Recipient recipient) {
+    private record Connection(String recipientId, Path trustAnchor, Duration timeout, long generation) {
+        static Connection of(Recipient recipient, long generation) {
             return new Connection(
                     recipient.id(),
                     recipient.trustAnchor(),
-                    recipient.delivery().timeout());
+                    recipient.delivery().timeout(),
+                    generation);
         }
     }
 
-    private static HttpClient httpClient(Connection connection, SigningKey gateway) {
+    private static HttpClient httpClient(Connection connection, SigningKey gateway, Trust trust) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connection.timeout())
-                .sslContext(
-                        TlsContexts.mutual(gateway, List.of(Certificates.readCertificate(connection.trustAnchor()))))
+                .sslContext(TlsContexts.mutual(
+                        gateway, List.of(Certificates.readCertificate(connection.trustAnchor())), server -> {
+                            try {
+                                trust.validateAnchoredAt(connection.recipientId(), connection.trustAnchor(), server);
+                            } catch (GatewayException e) {
+                                throw new CertificateException(e.getMessage(), e);
+                            }
+                        }))
                 .build();
+    }
+
+    /** Why the server's certificate was refused, when that is what ended the handshake. */
+    private static Optional<GatewayException> refusedServer(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof GatewayException refused) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 }

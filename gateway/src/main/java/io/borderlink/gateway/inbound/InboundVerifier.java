@@ -13,7 +13,7 @@ import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.pki.GatewayKeys;
-import io.borderlink.gateway.pki.PartnerTrust;
+import io.borderlink.gateway.pki.Trust;
 import io.borderlink.gateway.submission.RejectedSubmissionException;
 import io.borderlink.gateway.submission.SubmissionSettings;
 import io.borderlink.gateway.submission.VerifiedExchange;
@@ -42,7 +42,7 @@ import org.w3c.dom.Element;
 public class InboundVerifier {
 
     private final Partners partners;
-    private final PartnerTrust trust;
+    private final Trust trust;
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
     private final SubmissionSettings settings;
@@ -50,7 +50,7 @@ public class InboundVerifier {
 
     InboundVerifier(
             Partners partners,
-            PartnerTrust trust,
+            Trust trust,
             XmlCrypto crypto,
             GatewayKeys keys,
             SubmissionSettings settings,
@@ -112,7 +112,7 @@ public class InboundVerifier {
                 .byCertificate(client)
                 .orElseThrow(() -> new GatewayException(
                         ErrorCode.CERT_UNTRUSTED, "the TLS client certificate is not registered to a sending partner"));
-        trust.validatePath(partner.id(), partner.trustAnchor(), client);
+        trust.validateAnchoredAt(partner.id(), partner.trustAnchor(), client);
         return partner;
     }
 

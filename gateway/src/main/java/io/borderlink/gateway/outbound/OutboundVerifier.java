@@ -6,7 +6,6 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.crypto.CertificateValidator;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.agency.Agency;
@@ -43,7 +42,7 @@ public class OutboundVerifier {
 
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
-    private final CertificateValidator agencyCertificates;
+    private final Trust trust;
     private final AgencyDirectory agencies;
     private final SubmissionSettings settings;
     private final Clock clock;
@@ -57,7 +56,7 @@ public class OutboundVerifier {
             Clock clock) {
         this.crypto = crypto;
         this.keys = keys;
-        this.agencyCertificates = trust.agencies();
+        this.trust = trust;
         this.agencies = agencies;
         this.settings = settings;
         this.clock = clock;
@@ -77,7 +76,7 @@ public class OutboundVerifier {
             requireEncryptedBody(document);
             crypto.decrypt(document, keys.decryption(), BODY);
             X509Certificate signer = crypto.verify(document);
-            agencyCertificates.validatePath(signer);
+            trust.validateAgency(signer);
             ExchangeXml.validate(document);
             Exchange exchange = ExchangeXml.read(document);
             Agency agency = bind(submission.client(), signer, exchange.header().originator());
@@ -141,7 +140,7 @@ public class OutboundVerifier {
     /** TLS client, signer and header originator must be one registered agency, matched by full certificate. */
     private Agency bind(X509Certificate client, X509Certificate signer, String originator) {
         if (!client.equals(signer)) {
-            agencyCertificates.validatePath(client);
+            trust.validateAgency(client);
         }
         Agency byClient = agencies.byCertificate(client)
                 .orElseThrow(() -> mismatch("the TLS client certificate is not registered to any agency"));

@@ -21,6 +21,7 @@ import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
+import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.testkit.DevPki;
 import java.net.URI;
@@ -47,7 +48,7 @@ class PartnerMessagesTest {
             Optional.of(DevPki.key("gateway-ec")),
             Optional.of(DevPki.key("gateway-enc-ec")));
 
-    private final PartnerMessages messages = new PartnerMessages(XML, JOSE, KEYS, Clock.systemUTC());
+    private final PartnerMessages messages = new PartnerMessages(XML, JOSE, KEYS, DevTrust.create(), Clock.systemUTC());
     private final Exchange missingPerson = ExchangeXml.read(SecureXml.parse(Samples.missingPersonFromBorderPolice()));
 
     @Test

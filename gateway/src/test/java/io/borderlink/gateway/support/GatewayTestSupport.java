@@ -34,11 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real gateway (HTTPS with mutual TLS, real database, real Camel routes and crypto) with the
- * partners' endpoints and the agencies' inbound endpoints played by WireMock. Subclasses act as
+ * partners' endpoints and the agencies' inbound endpoints played by WireMock: the development profile
+ * (certs-dev/, config/), with the test profile's in-memory database and fast timers over it. Subclasses act as
  * agencies or partners through {@link GatewayClient}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"dev", "test"})
 public abstract class GatewayTestSupport {
 
     protected static final PartnerStub RU_LIAISON = PartnerStub.start("ru-liaison");
