@@ -7,9 +7,15 @@ import io.borderlink.adapters.agency.PolicyDryRunController;
 import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.adapters.flow.Flows;
 import io.borderlink.adapters.liaison.LiaisonInboundEndpoint;
+import io.borderlink.adapters.liaison.LiaisonSoap;
+import io.borderlink.adapters.soap.XmlReadFaults;
 import io.borderlink.adapters.wco.WcoInboundController;
+import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.submission.SubmissionRejections;
 import io.borderlink.gateway.submission.SubmissionSettings;
 import jakarta.xml.ws.Endpoint;
+import java.security.cert.X509Certificate;
+import java.util.function.BiConsumer;
 import org.apache.camel.ProducerTemplate;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
@@ -60,18 +66,21 @@ class EndpointsConfiguration {
 
     /** SOAP {@code SubmitExchange} at /services/exchange, WSDL at /services/exchange?wsdl. */
     @Bean
-    Endpoint agencyExchangeSoapEndpoint(Bus bus, Flows flows, WebLimits limits) {
+    Endpoint agencyExchangeSoapEndpoint(Bus bus, Flows flows, WebLimits limits, SubmissionRejections rejections) {
         limitStax(bus, limits);
         EndpointImpl endpoint = new EndpointImpl(bus, new AgencyExchangeSoapEndpoint(flows));
+        endpoint.getOutFaultInterceptors()
+                .add(new XmlReadFaults(AgencyExchangeSoapEndpoint.NAMESPACE, audited(rejections)));
         endpoint.publish("/exchange");
         return endpoint;
     }
 
     /** SOAP {@code Deliver} for the liaison offices at /services/liaison, WSDL at /services/liaison?wsdl. */
     @Bean
-    Endpoint liaisonInboundEndpoint(Bus bus, Flows flows, WebLimits limits) {
+    Endpoint liaisonInboundEndpoint(Bus bus, Flows flows, WebLimits limits, SubmissionRejections rejections) {
         limitStax(bus, limits);
         EndpointImpl endpoint = new EndpointImpl(bus, new LiaisonInboundEndpoint(flows));
+        endpoint.getOutFaultInterceptors().add(new XmlReadFaults(LiaisonSoap.SERVICE_NAMESPACE, audited(rejections)));
         endpoint.publish("/liaison");
         return endpoint;
     }
@@ -94,5 +103,9 @@ class EndpointsConfiguration {
         bus.setProperty(StaxUtils.MAX_ATTRIBUTE_COUNT, limits.soapAttributeCount());
         bus.setProperty(StaxUtils.MAX_ATTRIBUTE_SIZE, limits.soapAttributeSize());
         bus.setProperty(StaxUtils.MAX_TEXT_LENGTH, limits.soapTextLength());
+    }
+
+    private static BiConsumer<X509Certificate, GatewayException> audited(SubmissionRejections rejections) {
+        return (client, refusal) -> rejections.record(null, null, client, refusal.code(), refusal.getMessage());
     }
 }
