@@ -155,6 +155,7 @@ public final class XmlCrypto {
         XmlAlgorithms.check(document);
         X509Certificate signer = signerCertificate(signature);
         requireStrongKey(signer.getPublicKey());
+        KeyUsages.requireSigning(signer);
         try {
             XMLSignature xmlSignature = new XMLSignature(signature, "", true, providerFor(signer.getPublicKey()));
             requireWholeDocumentScope(xmlSignature.getSignedInfo());
@@ -217,6 +218,7 @@ public final class XmlCrypto {
      * key wrap) with an EC one, whatever {@code transport} says.
      */
     public void encrypt(Document document, Element element, X509Certificate recipient, KeyTransport transport) {
+        KeyUsages.requireEncryption(recipient);
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, random);

@@ -31,11 +31,13 @@ public class SubmissionRejections {
     private static final Logger log = LoggerFactory.getLogger(SubmissionRejections.class);
 
     private final AuditTrail audit;
+    private final RefusalFloods floods;
     private final AgencyDirectory agencies;
     private final Partners partners;
 
-    SubmissionRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners) {
+    SubmissionRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners, RefusalFloods floods) {
         this.audit = audit;
+        this.floods = floods;
         this.agencies = agencies;
         this.partners = partners;
     }
@@ -79,14 +81,19 @@ public class SubmissionRejections {
         String described = claimedId == null ? detail : claimedDetail(claimedId) + detail;
         AuditEvent event =
                 AuditEvent.rejected(AuditStep.RECEIVE, null, code, described).digest(digest);
+        String actor = null;
+        String fingerprint = null;
         if (client != null) {
-            String actor = agencies.byCertificate(client)
+            actor = agencies.byCertificate(client)
                     .map(Agency::id)
                     .or(() -> partners.current().byCertificate(client).map(Partner::id))
                     .orElse(client.getSubjectX500Principal().getName());
-            event = event.actor(actor, Certificates.fingerprint(client));
+            fingerprint = Certificates.fingerprint(client);
+            event = event.actor(actor, fingerprint);
         }
-        audit.record(event);
+        if (floods.admit(new RefusalFloods.Kind(actor, fingerprint, code, described))) {
+            audit.record(event);
+        }
     }
 
     /** How a refusal names the exchange id the refused document claimed; the trail is searched by it. */
