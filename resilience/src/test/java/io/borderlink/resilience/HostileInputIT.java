@@ -115,8 +115,8 @@ class HostileInputIT {
                 chunked("mn-border", "/services/exchange", "text/xml", 3 * 1024 * 1024));
         rawRefused(
                 BOUNDED,
-                "SOAP liaison intake, chunked 3 MB",
-                "MESSAGE_TOO_LARGE",
+                "SOAP liaison intake, chunked 3 MB, from a partner that does not send",
+                "ACCESS_DENIED",
                 chunked("ru-liaison", "/services/liaison", "text/xml", 3 * 1024 * 1024));
         rawRefused(
                 BOUNDED,
@@ -541,8 +541,11 @@ class HostileInputIT {
         return new RawAnswer(status, text);
     }
 
+    /** A SubmitExchange whose request part holds {@code inside}. */
     private static byte[] soap(String inside) {
-        return ("<soap:Envelope xmlns:soap=\"" + SOAP_NS + "\"><soap:Body>" + inside + "</soap:Body></soap:Envelope>")
+        return ("<soap:Envelope xmlns:soap=\"" + SOAP_NS + "\"><soap:Body>"
+                        + "<SubmitExchangeRequest xmlns=\"urn:borderlink:service:exchange:1\">" + inside
+                        + "</SubmitExchangeRequest></soap:Body></soap:Envelope>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -15,6 +15,8 @@ import io.borderlink.gateway.submission.SubmissionRejections;
 import io.borderlink.gateway.submission.SubmissionSettings;
 import jakarta.xml.ws.Endpoint;
 import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.camel.ProducerTemplate;
 import org.apache.cxf.Bus;
@@ -67,8 +69,8 @@ class EndpointsConfiguration {
     /** SOAP {@code SubmitExchange} at /services/exchange, WSDL at /services/exchange?wsdl. */
     @Bean
     Endpoint agencyExchangeSoapEndpoint(Bus bus, Flows flows, WebLimits limits, SubmissionRejections rejections) {
-        limitStax(bus, limits);
         EndpointImpl endpoint = new EndpointImpl(bus, new AgencyExchangeSoapEndpoint(flows));
+        limitStax(bus, endpoint, limits);
         endpoint.getOutFaultInterceptors()
                 .add(new XmlReadFaults(AgencyExchangeSoapEndpoint.NAMESPACE, audited(rejections)));
         endpoint.publish("/exchange");
@@ -78,8 +80,8 @@ class EndpointsConfiguration {
     /** SOAP {@code Deliver} for the liaison offices at /services/liaison, WSDL at /services/liaison?wsdl. */
     @Bean
     Endpoint liaisonInboundEndpoint(Bus bus, Flows flows, WebLimits limits, SubmissionRejections rejections) {
-        limitStax(bus, limits);
         EndpointImpl endpoint = new EndpointImpl(bus, new LiaisonInboundEndpoint(flows));
+        limitStax(bus, endpoint, limits);
         endpoint.getOutFaultInterceptors().add(new XmlReadFaults(LiaisonSoap.SERVICE_NAMESPACE, audited(rejections)));
         endpoint.publish("/liaison");
         return endpoint;
@@ -92,17 +94,25 @@ class EndpointsConfiguration {
     }
 
     /**
-     * CXF's StAX reader limits, on the bus so that every SOAP endpoint has them. The element count and the
-     * characters were unbounded before CXF 4.1.9 (CVE-2026-108039); the others are tightened to the profile.
+     * CXF's StAX reader limits, on the bus and on each endpoint (which CXF consults first), so that every SOAP
+     * endpoint has them. The element count and the characters were unbounded before CXF 4.1.9
+     * (CVE-2026-108039); the others are tightened to the profile.
      */
-    private static void limitStax(Bus bus, WebLimits limits) {
-        bus.setProperty(StaxUtils.MAX_ELEMENT_COUNT, limits.soapElementCount());
-        bus.setProperty(StaxUtils.MAX_XML_CHARACTERS, limits.soapCharacters());
-        bus.setProperty(StaxUtils.MAX_ELEMENT_DEPTH, limits.soapElementDepth());
-        bus.setProperty(StaxUtils.MAX_CHILD_ELEMENTS, limits.soapChildElements());
-        bus.setProperty(StaxUtils.MAX_ATTRIBUTE_COUNT, limits.soapAttributeCount());
-        bus.setProperty(StaxUtils.MAX_ATTRIBUTE_SIZE, limits.soapAttributeSize());
-        bus.setProperty(StaxUtils.MAX_TEXT_LENGTH, limits.soapTextLength());
+    private static void limitStax(Bus bus, EndpointImpl endpoint, WebLimits limits) {
+        Map<String, Object> properties = Map.of(
+                StaxUtils.MAX_ELEMENT_COUNT, limits.soapElementCount(),
+                StaxUtils.MAX_XML_CHARACTERS, limits.soapCharacters(),
+                StaxUtils.MAX_ELEMENT_DEPTH, limits.soapElementDepth(),
+                StaxUtils.MAX_CHILD_ELEMENTS, limits.soapChildElements(),
+                StaxUtils.MAX_ATTRIBUTE_COUNT, limits.soapAttributeCount(),
+                StaxUtils.MAX_ATTRIBUTE_SIZE, limits.soapAttributeSize(),
+                StaxUtils.MAX_TEXT_LENGTH, limits.soapTextLength());
+        properties.forEach(bus::setProperty);
+        Map<String, Object> own = new HashMap<>(properties);
+        if (endpoint.getProperties() != null) {
+            own.putAll(endpoint.getProperties());
+        }
+        endpoint.setProperties(own);
     }
 
     private static BiConsumer<X509Certificate, GatewayException> audited(SubmissionRejections rejections) {
