@@ -128,11 +128,27 @@ final class Scenario implements AutoCloseable {
      * @param clusterPorts every member's Hazelcast port, this one's included (TCP/IP join on 127.0.0.1)
      */
     GatewayProcess node(String node, StubServer partner, int clusterPort, List<Integer> clusterPorts) {
-        return start(node, partner, clusterPort, clusterPorts).awaitHealthy(Duration.ofMinutes(3));
+        return start(node, partner.endpoint(), clusterPort, clusterPorts, List.of())
+                .awaitHealthy(Duration.ofMinutes(3));
     }
 
-    /** The same, returning once it is started; {@link GatewayProcess#awaitHealthy} says when it serves. */
+    /**
+     * A node alone in its cluster, delivering to RU-LIAISON at {@code partnerEndpoint} (where nothing may
+     * listen), started with {@code more} application arguments; returns once it is healthy.
+     */
+    GatewayProcess node(String node, String partnerEndpoint, List<String> more) {
+        int clusterPort = GatewayProcess.freePort();
+        return start(node, partnerEndpoint, clusterPort, List.of(clusterPort), more)
+                .awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /** The same as {@link #node(String, StubServer, int, List)}, returning once it is started. */
     GatewayProcess start(String node, StubServer partner, int clusterPort, List<Integer> clusterPorts) {
+        return start(node, partner.endpoint(), clusterPort, clusterPorts, List.of());
+    }
+
+    private GatewayProcess start(
+            String node, String partnerEndpoint, int clusterPort, List<Integer> clusterPorts, List<String> more) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         jvm.addAll(clusterTiming);
         GatewayProcess gateway = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve(node + ".log"))
@@ -146,10 +162,11 @@ final class Scenario implements AutoCloseable {
                         "--borderlink.cluster.node-id=" + name + "-" + node,
                         "--borderlink.cluster.minimum-members=" + minimumMembers,
                         "--borderlink.config.partners=resilience/src/test/resources/config/partners",
-                        "--borderlink.partner.ru-liaison.endpoint=" + partner.endpoint(),
+                        "--borderlink.partner.ru-liaison.endpoint=" + partnerEndpoint,
                         // Short, so that a killed node's shares are taken over within the test's patience.
                         "--borderlink.delivery.lease=5s",
                         "--borderlink.delivery.sweep-interval=250ms"))
+                .arguments(more)
                 .start();
         nodes.add(gateway);
         return gateway;

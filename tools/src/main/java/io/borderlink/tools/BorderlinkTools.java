@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             PartnerStubCommand.class,
             AgencyStubCommand.class,
             RehearsalPkiCommand.class,
-            TsaCommand.class
+            TsaCommand.class,
+            DropPartnerCommand.class
         },
         description = "Play the gateway's agencies and partners for trying it locally (development PKI, DEV ONLY).")
 public final class BorderlinkTools implements Runnable {
@@ -40,6 +41,6 @@ public final class BorderlinkTools implements Runnable {
     public void run() {
         throw new ParameterException(
                 spec.commandLine(),
-                "Missing command: protect, partner-send, partner-stub, agency-stub, rehearsal-pki or tsa");
+                "Missing command: protect, partner-send, partner-stub, agency-stub, rehearsal-pki, tsa or drop-partner");
     }
 }

@@ -48,5 +48,10 @@ public enum AuditStep {
      * The revocation data in force on one node changed: a CRL arrived (from the CRL folder or a distribution
      * point), or one passed its nextUpdate, so the certificates under it are refused until a fresh one comes.
      */
-    TRUST
+    TRUST,
+    /**
+     * A file from a file-drop import folder (docs/air-gap.md): a message imported, a receipt or manifest
+     * applied, a duplicate dropped, a file quarantined with its code, or a gap in the sender's numbers.
+     */
+    IMPORT
 }

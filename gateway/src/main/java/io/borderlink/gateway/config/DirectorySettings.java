@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * versioned with the deployment. No defaults: the development profile points at the demo files in
  * {@code config/}, production at its own.
  *
- * @param watchInterval how often every node looks for changed partner files and policy cases
+ * @param labelPolicies one file per security policy that confidentiality labels are written under
+ *     (docs/labels.md), reloaded with the partner files that name them
+ * @param watchInterval how often every node looks for changed partner files, policy cases and label policies
  */
 @Validated
 @ConfigurationProperties("borderlink.config")
@@ -20,4 +22,5 @@ public record DirectorySettings(
         @NotNull Path partners,
         @NotNull Path agencies,
         @NotNull Path people,
+        @NotNull Path labelPolicies,
         @DefaultValue("2s") Duration watchInterval) {}

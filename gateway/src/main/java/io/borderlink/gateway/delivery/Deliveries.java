@@ -16,6 +16,7 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
@@ -101,6 +102,7 @@ public class Deliveries {
      * is stopping, or the recipient's circuit is open (then the share is put back without an attempt).
      */
     public ShareDelivery claim(UUID shareId) {
+        LogContext.share(shareId);
         if (!inFlight.enter(shareId)) {
             return null;
         }
@@ -121,6 +123,11 @@ public class Deliveries {
             return null;
         }
         Lease lease = claimed.get();
+        // The recipient alone, the same whether the share came from the intake or from a sweep.
+        boolean outbound = lease.direction() == Direction.OUTBOUND;
+        LogContext.exchange(lease.exchangeId());
+        LogContext.partner(outbound ? lease.recipientId() : null);
+        LogContext.agency(outbound ? null : lease.recipientId());
         Optional<Recipient> recipient = recipient(lease);
         if (recipient.isEmpty()) {
             // Nothing can be sent without the recipient's configuration: no retry helps.
@@ -177,11 +184,15 @@ public class Deliveries {
 
     private void recordDelivered(SentMessage sent, ShareDelivery share) {
         Instant now = clock.instant();
-        String receipt = Digests.sha256(sent.answer());
+        String receipt = sent.handedOver() ? null : Digests.sha256(sent.answer());
         List<AuditEvent> attempt = deliveredEvents(sent, share, receipt);
         try {
             transactions.executeWithoutResult(status -> {
-                shares.deliver(lease(share), attempt);
+                if (sent.handedOver()) {
+                    shares.dropOff(lease(share), attempt);
+                } else {
+                    shares.deliver(lease(share), attempt);
+                }
                 keepSent(sent, share, receipt, now);
             });
         } catch (ShareStateConflict e) {
@@ -212,14 +223,16 @@ public class Deliveries {
                 sent.message().signed(),
                 mediaType(share.recipient()),
                 now);
-        evidence.store(
-                share.exchangeId(),
-                EvidenceKind.RECEIPT,
-                share.recipient().id(),
-                receipt,
-                sent.answer(),
-                withoutParameters(sent.answerType()),
-                now);
+        if (!sent.handedOver()) {
+            evidence.store(
+                    share.exchangeId(),
+                    EvidenceKind.RECEIPT,
+                    share.recipient().id(),
+                    receipt,
+                    sent.answer(),
+                    withoutParameters(sent.answerType()),
+                    now);
+        }
         if (sent.receipt() != null) {
             evidence.store(
                     share.exchangeId(),
@@ -245,8 +258,12 @@ public class Deliveries {
                 step(AuditStep.DELIVER, share)
                         .actor(GATEWAY, signingCertificate)
                         .digest(sent.message().digest())
-                        .detail("attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status()
-                                + signedReceipt(sent) + ", receipt " + receipt));
+                        .detail(
+                                sent.handedOver()
+                                        ? "attempt " + share.attempt() + ", handed over as " + sent.file()
+                                                + " in the export folder of " + recipient.id()
+                                        : "attempt " + share.attempt() + ", " + recipient.id() + " answered "
+                                                + sent.status() + signedReceipt(sent) + ", receipt " + receipt));
     }
 
     /**

@@ -1,15 +1,18 @@
 package io.borderlink.gateway.delivery;
 
 import io.borderlink.adapters.format.HttpEnvelope;
+import io.borderlink.adapters.format.Protection;
 import io.borderlink.adapters.partner.PartnerPost;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.TlsContexts;
+import io.borderlink.gateway.filedrop.DropExports;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -27,6 +30,10 @@ import org.springframework.stereotype.Component;
  * key and trusts only the recipient's own root CA, and the server's certificate must pass the revocation
  * data in force. Timeouts and server errors mean "try again later"; other refusals, a refused server
  * certificate among them, mean the message cannot go there as things stand.
+ * A failure says precisely what happened ({@link TransportFailure}) and is counted as
+ * {@code borderlink.delivery.failures} by recipient and cause.
+ * A recipient without an online link gets the same protected message as a numbered file in its export folder
+ * instead (docs/air-gap.md).
  */
 @Component("partnerTransport")
 public class PartnerTransport {
@@ -40,14 +47,28 @@ public class PartnerTransport {
 
     private final GatewayKeys keys;
     private final Trust trust;
+    private final MeterRegistry meters;
+    private final DropExports drops;
 
-    PartnerTransport(GatewayKeys keys, Trust trust) {
+    PartnerTransport(GatewayKeys keys, Trust trust, MeterRegistry meters, DropExports drops) {
         this.keys = keys;
         this.trust = trust;
+        this.meters = meters;
+        this.drops = drops;
     }
 
     public SentMessage send(ProtectedMessage message) {
         Recipient recipient = message.share().recipient();
+        if (recipient.transport().fileDrop()) {
+            String extension = recipient.format().protection().kind() == Protection.Kind.JOSE ? "jose" : "xml";
+            DropExports.Written file = drops.message(
+                    recipient.id(),
+                    recipient.transport().export(),
+                    message.share().shareId(),
+                    message.bytes(),
+                    extension);
+            return SentMessage.handedOver(message, file.name());
+        }
         long generation = trust.generation();
         clients.keySet().removeIf(connection -> connection.generation() != generation);
         PartnerPost client = clients.computeIfAbsent(
@@ -63,15 +84,13 @@ public class PartnerTransport {
                     recipient.delivery().timeout());
         } catch (IOException e) {
             refusedServer(e).ifPresent(refused -> {
+                count(recipient, TransportFailure.Cause.TLS_HANDSHAKE);
                 throw new GatewayException(
                         refused.code(),
                         recipient.id() + "'s TLS server certificate refused: " + refused.getMessage(),
                         e);
             });
-            throw new GatewayException(
-                    ErrorCode.PARTNER_UNAVAILABLE,
-                    recipient.id() + " unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage(),
-                    e);
+            throw failed(recipient, TransportFailure.of(e, recipient.delivery().timeout()), 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayException(
@@ -81,7 +100,12 @@ public class PartnerTransport {
         if (status >= 200 && status < 300) {
             return new SentMessage(message, status, answer.body(), answer.contentType());
         }
-        throw new GatewayException(ErrorCode.ofPartnerStatus(status), recipient.id() + " answered HTTP " + status);
+        throw failed(recipient, TransportFailure.ofStatus(status, answer.body()), status, null);
+    }
+
+    private GatewayException failed(Recipient recipient, TransportFailure failure, int status, Exception cause) {
+        count(recipient, failure.cause());
+        return new GatewayException(failure.code(status), recipient.id() + ": " + failure.description(), cause);
     }
 
     private record Connection(String recipientId, Path trustAnchor, Duration timeout, long generation) {
@@ -110,6 +134,11 @@ public class PartnerTransport {
     }
 
     /** Why the server's certificate was refused, when that is what ended the handshake. */
+    private void count(Recipient recipient, TransportFailure.Cause cause) {
+        meters.counter("borderlink.delivery.failures", "recipient", recipient.id(), "cause", cause.name())
+                .increment();
+    }
+
     private static Optional<GatewayException> refusedServer(IOException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof GatewayException refused) {

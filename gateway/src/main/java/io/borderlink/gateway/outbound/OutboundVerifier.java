@@ -10,6 +10,8 @@ import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.labels.LabelIntake;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
@@ -32,7 +34,8 @@ import org.w3c.dom.NodeList;
  * The verify step of the outbound flow: every check an agency submission must pass before anything is
  * stored, in the order of contracts/PROFILE.md — hardened parse, algorithm allow-list, decrypt, verify
  * the whole-document signature, the signer's path to the agency trust anchor with revocation, the
- * canonical schema, one identity behind TLS client, signer and originator, and freshness.
+ * canonical schema, a bound confidentiality label (LabelIntake), one identity behind TLS client, signer and
+ * originator, and freshness.
  */
 @Component("outboundVerifier")
 public class OutboundVerifier {
@@ -45,6 +48,7 @@ public class OutboundVerifier {
     private final Trust trust;
     private final AgencyDirectory agencies;
     private final SubmissionSettings settings;
+    private final LabelIntake labels;
     private final Clock clock;
 
     OutboundVerifier(
@@ -53,12 +57,14 @@ public class OutboundVerifier {
             Trust trust,
             AgencyDirectory agencies,
             SubmissionSettings settings,
+            LabelIntake labels,
             Clock clock) {
         this.crypto = crypto;
         this.keys = keys;
         this.trust = trust;
         this.agencies = agencies;
         this.settings = settings;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -73,15 +79,18 @@ public class OutboundVerifier {
             Document document = SecureXml.parse(original);
             requireExchangeRoot(document);
             claimedId = claimedExchangeId(document);
+            LogContext.exchange(claimedId);
             requireEncryptedBody(document);
             crypto.decrypt(document, keys.decryption(), BODY);
             X509Certificate signer = crypto.verify(document);
             trust.validateAgency(signer);
             ExchangeXml.validate(document);
+            byte[] signed = SecureXml.serialize(document);
+            labels.apply(document, signer);
             Exchange exchange = ExchangeXml.read(document);
             Agency agency = bind(submission.client(), signer, exchange.header().originator());
+            LogContext.agency(agency.id());
             settings.requireFresh(exchange.header().createdAt(), receivedAt, settings.maxAge());
-            byte[] signed = SecureXml.serialize(document);
             return new VerifiedExchange(
                     exchange,
                     original,

@@ -8,6 +8,7 @@ import io.borderlink.gateway.cluster.ClusterSettings;
 import io.borderlink.gateway.config.DirectorySettings;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.exchange.EvidenceSettings;
+import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.people.PeopleDirectory;
@@ -106,8 +107,9 @@ class ProductionReadiness {
             });
         }
         // Read here rather than taken from the partners in force, which need the cluster this check precedes.
-        for (Partner partner :
-                PartnerDirectory.load(directories.partners(), yaml).all()) {
+        for (Partner partner : PartnerDirectory.load(
+                        directories.partners(), yaml, LabelPolicyDirectory.load(directories.labelPolicies(), yaml))
+                .all()) {
             String owner = "partner " + partner.id() + " (borderlink.config.partners) ";
             file(checks, owner + "certificate", partner.certificate());
             file(checks, owner + "trust-anchor", partner.trustAnchor());

@@ -33,7 +33,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * revocation data in force on every request (a console session included); a form login with users from
  * configuration exists under the development profile only. Roles are
  * separate: an administrator cannot approve, an auditor changes nothing, an agency system reaches only
- * the intake, the dry run and its own exchanges. Every refusal is audited.
+ * the intake, the dry run and its own exchanges. Every refusal is audited. Static assets, health, metrics and
+ * the API documentation are {@link OperationsSecurity}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -124,7 +125,8 @@ class SecurityConfiguration {
                         PATHS.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 PATHS.matcher(HttpMethod.POST, "/console/approvals/*/approve"),
-                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"))
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"),
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/narrative"))
                         .hasRole("OFFICER")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console/audit"),
@@ -135,8 +137,12 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.POST, "/console/audit/holds/*/release"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
-                                PATHS.matcher("/console/dead-letters"), PATHS.matcher("/console/dead-letters/**"))
+                                PATHS.matcher("/console/dead-letters"),
+                                PATHS.matcher("/console/dead-letters/**"),
+                                PATHS.matcher("/console/file-drop"))
                         .hasRole("ADMIN")
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/console/operations"))
+                        .hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console"), PATHS.matcher(HttpMethod.GET, "/console/**"))
                         .hasAnyRole("OFFICER", "AUDITOR", "ADMIN")
@@ -151,9 +157,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denial));
         if (settings.formLogin()) {
-            // The unauthenticated go to the generated login page, unless they presented a certificate that was
-            // refused: they are told its code (CERT_REVOKED, …), as without the form login.
-            http.formLogin(form -> form.defaultSuccessUrl("/console", false))
+            // The unauthenticated go to the sign-in page, unless they presented a certificate that was refused:
+            // they are told its code (CERT_REVOKED, …), as without the form login.
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false))
                     .userDetailsService(localUsers(settings, people))
                     .exceptionHandling(errors -> errors.authenticationEntryPoint(
                             denial.orElse(new LoginUrlAuthenticationEntryPoint("/login"))));
@@ -161,32 +167,6 @@ class SecurityConfiguration {
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(denial));
         }
         return http.build();
-    }
-
-    /** Health, metrics, the contracts and the API browser; nothing else. */
-    @Bean
-    @Order(3)
-    SecurityFilterChain operations(HttpSecurity http, AuditTrail audit, ObjectMapper json) throws Exception {
-        AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                PATHS.matcher("/actuator/health"),
-                                PATHS.matcher("/actuator/health/**"),
-                                PATHS.matcher("/actuator/info"),
-                                PATHS.matcher("/actuator/prometheus"),
-                                PATHS.matcher("/error"),
-                                PATHS.matcher("/v3/api-docs/**"),
-                                PATHS.matcher("/swagger-ui/**"),
-                                PATHS.matcher("/swagger-ui.html"),
-                                PATHS.matcher("/contracts/**"),
-                                PATHS.matcher("/"))
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll())
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(denial).accessDeniedHandler(denial))
-                .build();
     }
 
     /** Local users for the form login: a password from configuration, the role and agency from config/people. */

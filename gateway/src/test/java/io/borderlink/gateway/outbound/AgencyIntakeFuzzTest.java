@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.labels.LabelPoliciesFixture;
 import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.submission.RejectedSubmissionException;
@@ -41,6 +42,7 @@ class AgencyIntakeFuzzTest {
             // which is still an answer with a code.
             new AgencyDirectory(Map.of(), Map.of(), "fuzz"),
             new SubmissionSettings(Duration.ofDays(36500), Duration.ofMinutes(1), DataSize.ofMegabytes(1)),
+            LabelPoliciesFixture.intake(),
             Clock.systemUTC());
 
     @FuzzTest

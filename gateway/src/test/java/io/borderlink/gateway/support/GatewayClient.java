@@ -33,6 +33,11 @@ public final class GatewayClient {
         return new GatewayClient(DevTls.client(tls), URI.create("https://127.0.0.1:" + port));
     }
 
+    /** A client presenting no certificate at all, as an orchestrator's probe or a passer-by would. */
+    public static GatewayClient anonymous(int port) {
+        return new GatewayClient(DevTls.client(DevTls.anonymous()), URI.create("https://127.0.0.1:" + port));
+    }
+
     public HttpResponse<String> submit(byte[] document) {
         return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/exchanges"))
                 .header("Content-Type", "application/xml")

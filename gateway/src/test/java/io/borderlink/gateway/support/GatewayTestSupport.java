@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * A real gateway (HTTPS with mutual TLS, real database, real Camel routes and crypto) with the
@@ -54,11 +57,23 @@ public abstract class GatewayTestSupport {
     protected static final PartnerStub MN_DEFENCE = PartnerStub.agency("mn-defence");
     /** The agency whose PKI is elliptic-curve (P-256). */
     protected static final PartnerStub MN_INTEL = PartnerStub.agency("mn-intel");
+    /** Takes the canonical exchange with a NATO label; borrows INTERPOL-NCB's development identity. */
+    protected static final PartnerStub NATO_LIAISON = PartnerStub.start("interpol-ncb", "/nato", null);
 
     private static final List<PartnerStub> STUBS = List.of(
-            RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, KR_LIAISON, MN_CUSTOMS, MN_BORDER, MN_DEFENCE, MN_INTEL);
+            RU_LIAISON,
+            CN_LIAISON,
+            INTERPOL_NCB,
+            WCO_RILO,
+            KR_LIAISON,
+            MN_CUSTOMS,
+            MN_BORDER,
+            MN_DEFENCE,
+            MN_INTEL,
+            NATO_LIAISON);
 
-    private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
+    private static final XmlCrypto CRYPTO = new XmlCrypto();
+    private static final AgencyDocuments AGENCY = new AgencyDocuments(CRYPTO);
 
     @LocalServerPort
     protected int port;
@@ -77,6 +92,7 @@ public abstract class GatewayTestSupport {
         registry.add("borderlink.agency.mn-border.endpoint", MN_BORDER::endpoint);
         registry.add("borderlink.agency.mn-defence.endpoint", MN_DEFENCE::endpoint);
         registry.add("borderlink.agency.mn-intel.endpoint", MN_INTEL::endpoint);
+        registry.add("borderlink.partner.nato-liaison.endpoint", NATO_LIAISON::endpoint);
     }
 
     @BeforeEach
@@ -129,6 +145,25 @@ public abstract class GatewayTestSupport {
     protected static byte[] protect(Exchange exchange, String signer) {
         SigningKey key = DevPki.key(signer);
         return AGENCY.protect(exchange, key, DevPki.gatewayEncryptionFor(key), KeyTransport.RSA_OAEP);
+    }
+
+    /** As {@link #protect}, with the document edited before it is signed: what an agency with a bug would send. */
+    protected static byte[] protectEdited(Exchange exchange, String signer, Consumer<Document> edit) {
+        Document document = ExchangeXml.toDocument(exchange);
+        edit.accept(document);
+        CRYPTO.protect(
+                document, body(document), DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+        return SecureXml.serialize(document);
+    }
+
+    /** Sets the text of the first element of the canonical exchange with this local name. */
+    protected static void text(Document document, String element, String value) {
+        document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, element).item(0).setTextContent(value);
+    }
+
+    protected static Element body(Document document) {
+        return (Element)
+                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Body").item(0);
     }
 
     /**

@@ -123,6 +123,16 @@ public final class PartnerStub implements AutoCloseable {
         server.stubFor(post(urlEqualTo(path)).willReturn(response));
     }
 
+    /** From now on every delivery gets this HTTP status with this plain-text answer. */
+    public void answer(int status, String body) {
+        server.resetMappings();
+        server.stubFor(post(urlEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody(body)));
+    }
+
     public List<LoggedRequest> received() {
         return server.findAll(postRequestedFor(urlEqualTo(path)));
     }
