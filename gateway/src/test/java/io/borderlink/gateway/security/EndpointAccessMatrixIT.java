@@ -66,6 +66,7 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
             Map.entry("GET /api/v1/approvals/{shareId}", EnumSet.of(Who.OFFICER, Who.AUDITOR)),
             Map.entry("POST /api/v1/approvals/{shareId}/approve", EnumSet.of(Who.OFFICER)),
             Map.entry("POST /api/v1/approvals/{shareId}/reject", EnumSet.of(Who.OFFICER)),
+            Map.entry("POST /api/v1/approvals/{shareId}/narrative", EnumSet.of(Who.OFFICER)),
             Map.entry("GET /api/v1/audit/events", EnumSet.of(Who.AUDITOR)),
             Map.entry("GET /api/v1/audit/exchanges/{exchangeId}/timeline", EnumSet.of(Who.AUDITOR)),
             Map.entry("GET /api/v1/audit/checkpoints", EnumSet.of(Who.AUDITOR)),
@@ -90,6 +91,7 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
             Map.entry("GET /console/exchanges/{exchangeId}", PEOPLE),
             Map.entry("POST /console/approvals/{shareId}/approve", EnumSet.of(Who.OFFICER)),
             Map.entry("POST /console/approvals/{shareId}/reject", EnumSet.of(Who.OFFICER)),
+            Map.entry("POST /console/approvals/{shareId}/narrative", EnumSet.of(Who.OFFICER)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDITOR)),
             Map.entry("GET /console/audit/exchanges/{exchangeId}", EnumSet.of(Who.AUDITOR)),
             Map.entry("GET /console/audit/retention", EnumSet.of(Who.AUDITOR)),
@@ -105,8 +107,11 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
             Map.entry("GET /actuator/health", EVERYONE),
             Map.entry("GET /actuator/info", EVERYONE),
             Map.entry("GET /actuator/prometheus", EVERYONE),
-            Map.entry("GET /actuator/env", EnumSet.noneOf(Who.class)),
-            Map.entry("GET /actuator/heapdump", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /actuator/health/liveness", EVERYONE),
+            Map.entry("GET /actuator/health/readiness", EVERYONE),
+            Map.entry("GET /console/operations", EnumSet.of(Who.AUDITOR, Who.ADMIN)),
+            Map.entry("GET /console/file-drop", EnumSet.of(Who.ADMIN)),
+            Map.entry("GET /login", EVERYONE),
             Map.entry("GET /v3/api-docs", EVERYONE),
             // The YAML forms are not opened by the security configuration: the JSON ones serve the same.
             Map.entry("GET /v3/api-docs.yaml", EnumSet.noneOf(Who.class)),
@@ -126,8 +131,8 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
             "GET /actuator/health",
             "GET /actuator/info",
             "GET /actuator/prometheus",
-            "GET /actuator/env",
-            "GET /actuator/heapdump",
+            "GET /actuator/health/liveness",
+            "GET /actuator/health/readiness",
             "GET /contracts/openapi/borderlink-api.yaml");
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
