@@ -230,9 +230,12 @@ class HostileInputIT {
         } catch (IOException handshake) {
             refused = true;
         }
-        assertThat(refused).as("the handshake with an untrusted certificate fails").isTrue();
+        assertThat(refused)
+                .as("the handshake with an untrusted certificate fails")
+                .isTrue();
         String audit = "SELECT code FROM audit_event WHERE detail LIKE 'TLS handshake refused for %Rogue%'";
-        await().atMost(Duration.ofSeconds(30)).until(() -> !scenario.query(audit).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !scenario.query(audit).isEmpty());
         HOSTILE.record(
                 "TLS handshake",
                 "a certificate under an unknown root, refused and audited",
