@@ -160,6 +160,10 @@ public final class XmlCrypto {
         } catch (XMLSecurityException e) {
             throw new GatewayException(
                     ErrorCode.SIGNATURE_INVALID, "signature cannot be verified: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // Santuario decodes SignatureValue and DigestValue with java.util.Base64, which throws this (found by
+            // fuzzing: AgencyIntakeFuzzTestInputs/.../crash-389c1381…).
+            throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "signature value is not base64", e);
         }
     }
 

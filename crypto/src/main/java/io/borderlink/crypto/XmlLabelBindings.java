@@ -102,6 +102,8 @@ final class XmlLabelBindings {
         } catch (XMLSecurityException e) {
             throw new GatewayException(
                     ErrorCode.LABEL_BINDING_INVALID, "the binding cannot be verified: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw bindingInvalid("the binding's signature value is not base64");
         }
     }
 
