@@ -22,6 +22,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.xml.namespace.QName;
 import org.springframework.stereotype.Component;
@@ -118,19 +121,35 @@ public class OutboundVerifier {
         }
     }
 
-    /** The profile encrypts the Body, the third child of Exchange (after Header and Markings), and nothing else. */
+    /**
+     * The profile encrypts the Body, which follows the Header and the Markings or the label's
+     * BindingInformation (or both), and is followed only by the signature: the encrypted part must stand
+     * exactly there, as a child of Exchange. That it decrypts to Body is checked when it is decrypted.
+     */
     private static void requireEncryptedBody(Document document) {
-        int position = 0;
+        List<Element> children = new ArrayList<>();
         for (Node node = document.getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && ++position == 3) {
-                if (XENC.equals(element.getNamespaceURI()) && "EncryptedData".equals(element.getLocalName())) {
-                    return;
-                }
+            if (node instanceof Element element) {
+                children.add(element);
+            }
+        }
+        int at = -1;
+        for (int i = 0; i < children.size(); i++) {
+            if (XENC.equals(children.get(i).getNamespaceURI())
+                    && "EncryptedData".equals(children.get(i).getLocalName())) {
+                at = i;
                 break;
             }
         }
-        throw new GatewayException(
-                ErrorCode.PROFILE_VIOLATION, "the encrypted Body must be the third child of Exchange");
+        boolean placed = at >= 2
+                && Set.of("Markings", "BindingInformation")
+                        .contains(children.get(at - 1).getLocalName())
+                && at >= children.size() - 2;
+        if (!placed) {
+            throw new GatewayException(
+                    ErrorCode.PROFILE_VIOLATION,
+                    "the encrypted Body must follow the markings or the label, as a child of Exchange");
+        }
     }
 
     /** The id the plaintext header claims, read before decryption only to name a refusal in the audit. */

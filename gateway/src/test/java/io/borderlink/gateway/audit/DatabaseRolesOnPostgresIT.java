@@ -42,7 +42,7 @@ class DatabaseRolesOnPostgresIT {
         runDeployScript(postgres);
         String url = postgres.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + DATABASE + "$1");
         gateway = new SpringApplicationBuilder(BorderlinkApplication.class)
-                .profiles("test")
+                .profiles("dev", "test")
                 .run(
                         "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + APP,
