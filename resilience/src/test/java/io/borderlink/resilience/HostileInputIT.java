@@ -1,7 +1,6 @@
 package io.borderlink.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
@@ -170,7 +169,7 @@ class HostileInputIT {
         refused(
                 BOUNDED,
                 "SOAP, 200 attributes on one element",
-                "XML_LIMIT_EXCEEDED",
+                "PROFILE_VIOLATION",
                 post("mn-border", "/services/exchange", "text/xml", soap(attributes(200))));
         refused(
                 BOUNDED,
@@ -218,30 +217,6 @@ class HostileInputIT {
         }
         flood.forEach(response -> refused(BOUNDED, "48 concurrent 1 MB documents", "PROFILE_VIOLATION", response));
         slowClientsAreCutOff();
-    }
-
-    /** A certificate from a CA the gateway does not trust is refused in the handshake, and that is audited. */
-    @Test
-    void aClientRefusedDuringTheHandshakeIsAudited() throws Exception {
-        boolean refused;
-        try {
-            get("rogue-agency", "/actuator/health");
-            refused = false;
-        } catch (IOException handshake) {
-            refused = true;
-        }
-        assertThat(refused)
-                .as("the handshake with an untrusted certificate fails")
-                .isTrue();
-        String audit = "SELECT code FROM audit_event WHERE detail LIKE 'TLS handshake refused for %Rogue%'";
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> !scenario.query(audit).isEmpty());
-        HOSTILE.record(
-                "TLS handshake",
-                "a certificate under an unknown root, refused and audited",
-                "CERT_UNTRUSTED",
-                0,
-                "\"code\":\"" + scenario.query(audit).get(0) + "\"");
     }
 
     /** Unsafe requests from another origin, or in a body a browser form could send, are refused with a code. */

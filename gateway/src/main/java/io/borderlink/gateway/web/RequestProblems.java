@@ -19,7 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * parameter of the wrong type, a media type the endpoint does not declare) gets a stable code like every other
  * refusal. Controllers that answer these themselves keep doing so.
  */
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class RequestProblems {
 
