@@ -91,6 +91,7 @@ public final class JoseCrypto {
 
     /** Verifies a compact JWS made by {@link #sign} with the given certificate's key and returns the payload. */
     public byte[] verify(String compact, X509Certificate certificate) {
+        KeyUsages.requireSigning(certificate);
         try {
             JWSObject jws = JWSObject.parse(compact);
             if (!ACCEPTED.contains(jws.getHeader().getAlgorithm())) {
@@ -119,6 +120,7 @@ public final class JoseCrypto {
      * content is itself a JWS.
      */
     public String encrypt(byte[] content, X509Certificate recipient) {
+        KeyUsages.requireEncryption(recipient);
         try {
             boolean ec = recipient.getPublicKey() instanceof ECPublicKey;
             JWEHeader header = new JWEHeader.Builder(

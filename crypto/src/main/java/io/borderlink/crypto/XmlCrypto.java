@@ -21,6 +21,7 @@ import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import javax.xml.namespace.QName;
 import org.apache.xml.security.encryption.EncryptedData;
 import org.apache.xml.security.encryption.EncryptedKey;
 import org.apache.xml.security.encryption.XMLCipher;
@@ -109,6 +110,32 @@ public final class XmlCrypto {
     }
 
     /**
+     * Decrypts as {@link #decrypt(Document, List)} and requires that the {@code EncryptedData} stood for
+     * exactly one element named {@code decryptsTo}, the only one of that name in the document: what the
+     * profile encrypts, in the place where it encrypts it, and nothing else in its stead.
+     */
+    public void decrypt(Document document, List<SigningKey> keys, QName decryptsTo) {
+        requireProfile(
+                document.getElementsByTagNameNS(decryptsTo.getNamespaceURI(), decryptsTo.getLocalPart())
+                                .getLength()
+                        == 0,
+                decryptsTo.getLocalPart() + " may appear only encrypted");
+        Element encryptedData = single(document, XENC, "EncryptedData");
+        Node parent = encryptedData.getParentNode();
+        int position = XmlShapes.children(parent).indexOf(encryptedData);
+        int siblings = XmlShapes.children(parent).size();
+        decrypt(document, keys);
+        List<Element> after = XmlShapes.children(parent);
+        requireProfile(
+                after.size() == siblings
+                        && XmlShapes.named(after.get(position), decryptsTo)
+                        && document.getElementsByTagNameNS(decryptsTo.getNamespaceURI(), decryptsTo.getLocalPart())
+                                        .getLength()
+                                == 1,
+                "the EncryptedData must decrypt to exactly one " + decryptsTo.getLocalPart());
+    }
+
+    /**
      * Verifies the enveloped signature and returns the signer's certificate (whose path the caller still
      * has to validate). The profile leaves no room for wrapping: exactly one signature, the last child of
      * the root, one reference with {@code URI=""}, so everything but the signature itself is covered.
@@ -118,9 +145,11 @@ public final class XmlCrypto {
         for (String part : FORBIDDEN_SIGNATURE_PARTS) {
             requireProfile(document.getElementsByTagNameNS(DSIG, part).getLength() == 0, part + " is not allowed");
         }
+        XmlShapes.requireSignature(signature);
         XmlAlgorithms.check(document);
         X509Certificate signer = signerCertificate(signature);
         requireStrongKey(signer.getPublicKey());
+        KeyUsages.requireSigning(signer);
         try {
             XMLSignature xmlSignature = new XMLSignature(signature, "", true, providerFor(signer.getPublicKey()));
             requireWholeDocumentScope(xmlSignature.getSignedInfo());
@@ -131,6 +160,10 @@ public final class XmlCrypto {
         } catch (XMLSecurityException e) {
             throw new GatewayException(
                     ErrorCode.SIGNATURE_INVALID, "signature cannot be verified: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // Santuario decodes SignatureValue and DigestValue with java.util.Base64, which throws this (found by
+            // fuzzing: AgencyIntakeFuzzTestInputs/.../crash-389c1381…).
+            throw new GatewayException(ErrorCode.SIGNATURE_INVALID, "signature value is not base64", e);
         }
     }
 
@@ -198,6 +231,7 @@ public final class XmlCrypto {
      * key wrap) with an EC one, whatever {@code transport} says.
      */
     public void encrypt(Document document, Element element, X509Certificate recipient, KeyTransport transport) {
+        KeyUsages.requireEncryption(recipient);
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, random);

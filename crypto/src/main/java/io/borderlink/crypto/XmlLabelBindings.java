@@ -84,9 +84,11 @@ final class XmlLabelBindings {
             throw bindingInvalid("the binding must carry exactly one signature, found " + signatures.size());
         }
         Element signature = signatures.get(0);
+        XmlShapes.requireSignature(signature);
         XmlAlgorithms.check(bindingInformation.getOwnerDocument());
         X509Certificate signer = XmlCrypto.signerCertificate(signature);
         XmlCrypto.requireStrongKey(signer.getPublicKey());
+        KeyUsages.requireSigning(signer);
         registerIds(bound.metadataBinding(), data);
         try {
             XMLSignature xmlSignature =
@@ -100,6 +102,8 @@ final class XmlLabelBindings {
         } catch (XMLSecurityException e) {
             throw new GatewayException(
                     ErrorCode.LABEL_BINDING_INVALID, "the binding cannot be verified: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw bindingInvalid("the binding's signature value is not base64");
         }
     }
 

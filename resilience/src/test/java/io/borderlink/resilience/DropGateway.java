@@ -48,8 +48,8 @@ final class DropGateway {
                 "--spring.datasource.username=" + TestPostgres.shared().username(),
                 "--spring.datasource.password=" + TestPostgres.shared().password(),
                 "--borderlink.cluster.node-id=" + scenario.name + "-" + node,
-                "--test.drop.out=" + out.toAbsolutePath(),
-                "--test.drop.in=" + in.toAbsolutePath(),
+                "--borderlink.partner.drop.out=" + out.toAbsolutePath(),
+                "--borderlink.partner.drop.in=" + in.toAbsolutePath(),
                 "--borderlink.file-drop.import-interval=300ms",
                 "--borderlink.file-drop.manifest-interval=1s",
                 "--borderlink.delivery.sweep-interval=250ms"));

@@ -30,7 +30,7 @@ import org.w3c.dom.Element;
 @ServiceMode(Service.Mode.PAYLOAD)
 public class AgencyExchangeSoapEndpoint implements Provider<DOMSource> {
 
-    static final String NAMESPACE = "urn:borderlink:service:exchange:1";
+    public static final String NAMESPACE = "urn:borderlink:service:exchange:1";
 
     private final Flows flows;
 

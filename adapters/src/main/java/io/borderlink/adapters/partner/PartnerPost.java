@@ -10,9 +10,14 @@ import java.util.Map;
 
 /**
  * Posts a protected message to a partner's endpoint and returns its answer; one per partner connection,
- * over the HTTP client (and TLS identity) the gateway gives it. Classifying the answer is the caller's.
+ * over the HTTP client (and TLS identity) the gateway gives it. Classifying the answer is the caller's; an
+ * answer over {@link #MAX_ANSWER} fails like an unreachable partner ({@link BoundedBody.TooLarge} is an
+ * {@code IOException}).
  */
 public final class PartnerPost {
+
+    /** A partner's answer is a status and at most a signed receipt; nothing legitimate comes near this. */
+    public static final long MAX_ANSWER = 1024 * 1024;
 
     private final HttpClient http;
 
@@ -27,9 +32,9 @@ public final class PartnerPost {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(request.build(), BoundedBody.upTo(MAX_ANSWER));
         String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
-        return new Answer(response.statusCode(), response.body(), type);
+        return new Answer(response.statusCode(), BoundedBody.require(response.body(), MAX_ANSWER), type);
     }
 
     /** The partner's HTTP status, body and its content type. */

@@ -6,6 +6,16 @@ package io.borderlink.contracts.error;
  */
 public enum ErrorCode {
     MESSAGE_TOO_LARGE(413),
+    /**
+     * The body is not in the media type the endpoint declares (a form, multipart or attachments where the
+     * profile has none): refused before it is read.
+     */
+    MEDIA_TYPE_UNSUPPORTED(415),
+    /**
+     * A state-changing request a browser made on its own: another site's origin, or a cross-site fetch
+     * carrying the client certificate the browser presents automatically.
+     */
+    CROSS_SITE_REFUSED(403),
     XML_MALFORMED(400),
     XML_DTD_FORBIDDEN(400),
     XML_LIMIT_EXCEEDED(400),
@@ -91,6 +101,8 @@ public enum ErrorCode {
      * already used for other content, or a digest other than its signed manifest lists. It is quarantined.
      */
     TRANSFER_FILE_INVALID(400),
+    /** Many identical refusals in a short time, audited as one event with their count (never answered). */
+    REFUSALS_AGGREGATED(429),
     INTERNAL_ERROR(500);
 
     private final int status;

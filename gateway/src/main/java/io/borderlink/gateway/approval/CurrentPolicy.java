@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * officer's narrative text stays part of the view: it is read back from the share's current partner view.
  */
 @Component
-class CurrentPolicy {
+public class CurrentPolicy {
 
     private final Partners partners;
     private final PolicyEngine engine;
@@ -36,7 +36,7 @@ class CurrentPolicy {
         this.evidence = evidence;
     }
 
-    ShareDecision decide(Share share, Exchange original) {
+    public ShareDecision decide(Share share, Exchange original) {
         return decide(share, original, editOf(share));
     }
 

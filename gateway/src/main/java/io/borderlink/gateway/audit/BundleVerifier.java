@@ -43,14 +43,27 @@ public final class BundleVerifier {
     private final JoseCrypto jose = new JoseCrypto();
     private final XmlCrypto xml = new XmlCrypto();
 
+    private final boolean trustBundledTsa;
+
     /**
+     * A verifier that accepts only time-stamps by the authority the auditor names: a bundle can carry any
+     * certificate, so one taken from it proves nothing about who stamped.
+     *
      * @param anchors the roots the gateway's and the agencies' certificates must lead to
-     * @param tsaTrust the time-stamping authority's certificate, or its CA; empty to check time-stamps only
-     *     against the certificate the bundle carries (intact, but not proven whose)
+     * @param tsaTrust the time-stamping authority's certificate, or its CA; empty refuses every time-stamp
      */
     public BundleVerifier(List<X509Certificate> anchors, List<X509Certificate> tsaTrust) {
+        this(anchors, tsaTrust, false);
+    }
+
+    /**
+     * @param trustBundledTsa when no authority is named, check time-stamps against the certificate the bundle
+     *     carries (intact, but not proven whose) instead of refusing them; the auditor's explicit choice
+     */
+    public BundleVerifier(List<X509Certificate> anchors, List<X509Certificate> tsaTrust, boolean trustBundledTsa) {
         this.anchors = List.copyOf(anchors);
         this.tsaTrust = List.copyOf(tsaTrust);
+        this.trustBundledTsa = trustBundledTsa;
     }
 
     /** What was checked, and what failed: the bundle is good only when nothing failed. */
@@ -146,9 +159,10 @@ public final class BundleVerifier {
             Map<String, byte[]> files, X509Certificate gateway, List<String> checked, List<String> problems)
             throws IOException {
         Map<Long, String> heads = new HashMap<>();
-        List<X509Certificate> tsa = tsaTrust.isEmpty() && files.containsKey(BundleFormat.TSA_CERTIFICATES)
-                ? Certificates.parseAll(files.get(BundleFormat.TSA_CERTIFICATES))
-                : tsaTrust;
+        List<X509Certificate> tsa =
+                tsaTrust.isEmpty() && trustBundledTsa && files.containsKey(BundleFormat.TSA_CERTIFICATES)
+                        ? Certificates.parseAll(files.get(BundleFormat.TSA_CERTIFICATES))
+                        : tsaTrust;
         for (JsonNode node : json(files, BundleFormat.CHECKPOINTS)) {
             Checkpoint checkpoint = new Checkpoint(
                     node.path("id").asLong(),
@@ -165,7 +179,10 @@ public final class BundleVerifier {
             }
             heads.put(checkpoint.seq(), checkpoint.chainHash());
             JsonNode stamp = node.get("timeStamp");
-            if (stamp != null) {
+            if (stamp != null && tsa.isEmpty()) {
+                problems.add("checkpoint " + checkpoint.id() + " is time-stamped by an authority the auditor did not"
+                        + " name: name it (--tsa), or accept the bundle's own TSA certificate (--trust-bundled-tsa)");
+            } else if (stamp != null) {
                 try {
                     TimeStamps.TimeStamp verified =
                             TimeStamps.verify(stamp.path("token").binaryValue(), Checkpoints.stamped(checkpoint), tsa);

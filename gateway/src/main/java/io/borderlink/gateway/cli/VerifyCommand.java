@@ -33,9 +33,15 @@ class VerifyCommand implements Callable<Integer> {
 
     @Option(
             names = "--tsa",
-            description = "the time-stamping authority's certificate or CA (PEM); without it, time-stamps are only"
-                    + " checked against the certificate the bundle carries")
+            description = "the time-stamping authority's certificate or CA (PEM); without it, time-stamped"
+                    + " checkpoints are refused unless --trust-bundled-tsa is given")
     Path tsa;
+
+    @Option(
+            names = "--trust-bundled-tsa",
+            description = "without --tsa, check time-stamps against the TSA certificate the bundle carries (proves"
+                    + " the stamp intact, not whose it is)")
+    boolean trustBundledTsa;
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +50,7 @@ class VerifyCommand implements Callable<Integer> {
             anchors.addAll(Certificates.parseAll(Files.readAllBytes(path)));
         }
         List<X509Certificate> tsaTrust = tsa == null ? List.of() : Certificates.parseAll(Files.readAllBytes(tsa));
-        BundleVerifier.Report report = new BundleVerifier(anchors, tsaTrust).verify(bundle);
+        BundleVerifier.Report report = new BundleVerifier(anchors, tsaTrust, trustBundledTsa).verify(bundle);
         report.checked().forEach(line -> System.out.println("ok    " + line));
         report.problems().forEach(line -> System.out.println("FAIL  " + line));
         System.out.println(

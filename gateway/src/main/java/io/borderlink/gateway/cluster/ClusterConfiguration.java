@@ -1,6 +1,8 @@
 package io.borderlink.gateway.cluster;
 
+import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
@@ -10,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
@@ -19,6 +22,10 @@ import org.springframework.context.annotation.DependsOn;
 
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
+
+    /** The only classes of ours that travel between members by Java serialization. */
+    static final List<String> SERIALIZABLE =
+            List.of("io.borderlink.gateway.policy.HazelcastRateCounter$IncrementBelow");
 
     @Bean
     Clock clock() {
@@ -47,6 +54,15 @@ class ClusterConfiguration {
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.getJetConfig().setEnabled(false);
+        // A member deserializes only what Borderlink puts into the cluster: Hazelcast's own types, boxed
+        // primitives and strings, and the rate counter's entry processor. A gadget chain sent by anything that
+        // reaches the cluster port is refused before it is instantiated (Hazelcast's default blacklist stays on).
+        config.getSerializationConfig()
+                .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
+                        .setDefaultsDisabled(false)
+                        .setWhitelist(new ClassFilter()
+                                .addClasses(SERIALIZABLE.toArray(String[]::new))
+                                .addPrefixes("java.lang.")));
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(true);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -28,11 +30,17 @@ import org.springframework.validation.Validator;
 
 /**
  * Reads configuration files that are data (one partner, one agency per file) into validated records,
- * with Spring's own binder: {@code ${...}} placeholders resolve against the environment, so an endpoint
- * can be overridden by a property or an environment variable alone, and every error names the file and line.
+ * with Spring's own binder: {@code ${borderlink.partner.*}} and {@code ${borderlink.agency.*}} placeholders
+ * resolve against the environment, so an endpoint can be overridden by a property or an environment variable
+ * alone (no other placeholder is allowed), and every error names the file and line.
  * A {@code format:} becomes the registered format of that name.
  */
 public final class YamlRecords {
+
+    /** The only properties a partner or agency file may take a value from: their own overrides. */
+    public static final List<String> PLACEHOLDER_PREFIXES = List.of("borderlink.partner.", "borderlink.agency.");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
 
     private final ConfigurableEnvironment environment;
     private final Validator validator;
@@ -82,9 +90,10 @@ public final class YamlRecords {
         if (sources.size() != 1) {
             throw new InvalidConfigurationException(file + ": expected exactly one YAML document");
         }
+        PropertySourcesPlaceholdersResolver placeholders = new PropertySourcesPlaceholdersResolver(environment);
         Binder binder = new Binder(
                 ConfigurationPropertySources.from(sources.get(0)),
-                new PropertySourcesPlaceholdersResolver(environment),
+                value -> placeholders.resolvePlaceholders(allowed(file, value)),
                 conversions);
         try {
             T value = binder.bindOrCreate(
@@ -93,6 +102,25 @@ public final class YamlRecords {
         } catch (BindException e) {
             throw new InvalidConfigurationException(describe(file, e), e);
         }
+    }
+
+    /**
+     * Placeholders in files that are reloaded while the gateway runs, and may be edited by whoever manages
+     * partners, resolve only from {@link #PLACEHOLDER_PREFIXES}: a {@code ${BORDERLINK_PKI_SIGNING_PASSWORD}}
+     * in an endpoint would otherwise copy a secret into a URL, a log line and an audit event.
+     */
+    private static Object allowed(Path file, Object value) {
+        if (value instanceof String text) {
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            while (placeholder.find()) {
+                String name = placeholder.group(1).trim();
+                if (PLACEHOLDER_PREFIXES.stream().noneMatch(name::startsWith)) {
+                    throw new InvalidConfigurationException(file + ": placeholder ${" + name + "} is not allowed here;"
+                            + " partner and agency files may use only " + PLACEHOLDER_PREFIXES);
+                }
+            }
+        }
+        return value;
     }
 
     /** A record read from a file, which can still say where in the file each property was written. */

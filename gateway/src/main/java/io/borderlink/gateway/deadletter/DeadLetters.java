@@ -2,11 +2,17 @@ package io.borderlink.gateway.deadletter;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.approval.CurrentPolicy;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.deadletter.DeadLetterDetail.HistoryEntry;
+import io.borderlink.gateway.exchange.EvidenceStore;
+import io.borderlink.gateway.policy.Decision;
+import io.borderlink.gateway.policy.ShareDecision;
 import io.borderlink.gateway.security.Caller;
+import io.borderlink.gateway.share.Share;
 import io.borderlink.gateway.share.ShareRef;
 import io.borderlink.gateway.share.ShareState;
 import io.borderlink.gateway.share.ShareStateConflict;
@@ -15,6 +21,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +49,23 @@ public class DeadLetters {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Shares shares;
+    private final CurrentPolicy policy;
+    private final EvidenceStore evidence;
+    private final AuditTrail audit;
 
-    DeadLetters(JdbcClient jdbc, TransactionTemplate transactions, Shares shares) {
+    DeadLetters(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Shares shares,
+            CurrentPolicy policy,
+            EvidenceStore evidence,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.shares = shares;
+        this.policy = policy;
+        this.evidence = evidence;
+        this.audit = audit;
     }
 
     /** Dead letters, oldest first; all of them, or those for one recipient. */
@@ -77,8 +97,19 @@ public class DeadLetters {
         return new DeadLetterDetail(row.deadLetter(), row.state(), history);
     }
 
-    /** Makes the share due again now, with all its attempts. */
+    /**
+     * Makes the share due again now, with all its attempts, if the policy in force now would still send it as
+     * it was decided; otherwise refuses with VIEW_CHANGED (audited) and the share stays a dead letter.
+     */
     public void resend(UUID shareId, Caller admin) {
+        DeadLetter deadLetter = row(shareId).deadLetter();
+        policyChange(deadLetter).ifPresent(change -> {
+            audit.record(AuditEvent.rejected(
+                            AuditStep.DEAD_LETTER_ADMIN, deadLetter.exchangeId(), ErrorCode.VIEW_CHANGED, change)
+                    .partner(deadLetter.recipient())
+                    .actor(admin.id(), admin.certificate()));
+            throw new GatewayException(ErrorCode.VIEW_CHANGED, change + "; it was not resent");
+        });
         stillDeadLetter(() -> transactions.execute(status -> {
             resendOne(row(shareId).deadLetter(), admin);
             return 1;
@@ -95,8 +126,11 @@ public class DeadLetters {
                     .param(recipient)
                     .query((rs, n) -> deadLetter(rs))
                     .list();
-            deadLetters.forEach(deadLetter -> resendOne(deadLetter, admin));
-            return deadLetters.size();
+            List<DeadLetter> unchanged = deadLetters.stream()
+                    .filter(deadLetter -> policyChange(deadLetter).isEmpty())
+                    .toList();
+            unchanged.forEach(deadLetter -> resendOne(deadLetter, admin));
+            return unchanged.size();
         }));
     }
 
@@ -119,6 +153,31 @@ public class DeadLetters {
                         admin,
                         Outcome.RETRY,
                         "resent after " + deadLetter.attempts() + " attempt(s), last " + deadLetter.lastErrorCode()));
+    }
+
+    /**
+     * Why the policy in force now would not send an outbound dead letter as it was decided: it denies it, or
+     * gives another partner view, or wants more approvals than it had. Inbound shares go to the agencies
+     * their exchange addresses, which no partner policy changes.
+     */
+    private Optional<String> policyChange(DeadLetter deadLetter) {
+        if (!"OUTBOUND".equals(deadLetter.direction())) {
+            return Optional.empty();
+        }
+        Share share = shares.find(deadLetter.shareId())
+                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + deadLetter.shareId()));
+        ShareDecision now = policy.decide(share, evidence.signedOriginal(deadLetter.exchangeId()));
+        if (now.decision() == Decision.DENY) {
+            return Optional.of("the policy in force now denies it (" + now.ruleId() + ")");
+        }
+        if (!Objects.equals(now.viewDigest(), share.viewDigest())) {
+            return Optional.of("the policy in force now gives another partner view (" + now.ruleId() + ")");
+        }
+        if (now.approvers() > share.approvers()) {
+            return Optional.of(
+                    "the policy in force now wants " + now.approvers() + " approvals (" + now.ruleId() + ")");
+        }
+        return Optional.empty();
     }
 
     /** A share that is no longer a dead letter (resent, abandoned or delivered meanwhile) is this API's own answer. */

@@ -120,7 +120,8 @@ public class InboundVerifier {
             requireRoot(document, intake.root());
             claimedId = exchangeId(partner, intake.messageId(document));
             LogContext.exchange(claimedId);
-            crypto.decrypt(document, keys.decryption());
+            crypto.decrypt(
+                    document, keys.decryption(), partner.format().protection().element());
             X509Certificate signer = crypto.verify(document);
             if (!signer.equals(expectedSigner)) {
                 throw new GatewayException(

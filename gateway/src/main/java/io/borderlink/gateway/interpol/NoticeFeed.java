@@ -1,5 +1,6 @@
 package io.borderlink.gateway.interpol;
 
+import io.borderlink.adapters.partner.BoundedBody;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.partner.NoticePoll;
@@ -38,9 +39,15 @@ class NoticeFeed {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
+        long limit = intake.maxDocumentSize().toBytes();
         HttpResponse<byte[]> response;
+        byte[] body;
         try {
-            response = client(poll.timeout()).send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client(poll.timeout()).send(request, BoundedBody.upTo(limit));
+            body = BoundedBody.require(response.body(), limit);
+        } catch (BoundedBody.TooLarge e) {
+            throw new GatewayException(
+                    ErrorCode.MESSAGE_TOO_LARGE, "GET " + path + " answered more than " + intake.maxDocumentSize(), e);
         } catch (IOException e) {
             throw new GatewayException(
                     ErrorCode.PARTNER_UNAVAILABLE,
@@ -54,13 +61,7 @@ class NoticeFeed {
         if (status != 200) {
             throw new GatewayException(ErrorCode.ofPartnerStatus(status), "GET " + path + " answered HTTP " + status);
         }
-        if (response.body().length > intake.maxDocumentSize().toBytes()) {
-            throw new GatewayException(
-                    ErrorCode.MESSAGE_TOO_LARGE,
-                    "GET " + path + " answered " + response.body().length + " bytes, more than "
-                            + intake.maxDocumentSize());
-        }
-        return response.body();
+        return body;
     }
 
     private HttpClient client(Duration timeout) {

@@ -22,10 +22,15 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import javax.xml.namespace.QName;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -37,6 +42,9 @@ import org.w3c.dom.NodeList;
  */
 @Component("outboundVerifier")
 public class OutboundVerifier {
+
+    private static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
+    private static final QName BODY = new QName(ExchangeXml.NAMESPACE, "Body");
 
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
@@ -75,7 +83,8 @@ public class OutboundVerifier {
             requireExchangeRoot(document);
             claimedId = claimedExchangeId(document);
             LogContext.exchange(claimedId);
-            crypto.decrypt(document, keys.decryption());
+            requireEncryptedBody(document);
+            crypto.decrypt(document, keys.decryption(), BODY);
             X509Certificate signer = crypto.verify(document);
             trust.validateAgency(signer);
             ExchangeXml.validate(document);
@@ -109,6 +118,37 @@ public class OutboundVerifier {
             throw new GatewayException(
                     ErrorCode.PROFILE_VIOLATION,
                     "root element must be Exchange in " + ExchangeXml.NAMESPACE + ", found " + root.getLocalName());
+        }
+    }
+
+    /**
+     * The profile encrypts the Body, which follows the Header and the Markings or the label's
+     * BindingInformation (or both), and is followed only by the signature: the encrypted part must stand
+     * exactly there, as a child of Exchange. That it decrypts to Body is checked when it is decrypted.
+     */
+    private static void requireEncryptedBody(Document document) {
+        List<Element> children = new ArrayList<>();
+        for (Node node = document.getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                children.add(element);
+            }
+        }
+        int at = -1;
+        for (int i = 0; i < children.size(); i++) {
+            if (XENC.equals(children.get(i).getNamespaceURI())
+                    && "EncryptedData".equals(children.get(i).getLocalName())) {
+                at = i;
+                break;
+            }
+        }
+        boolean placed = at >= 2
+                && Set.of("Markings", "BindingInformation")
+                        .contains(children.get(at - 1).getLocalName())
+                && at >= children.size() - 2;
+        if (!placed) {
+            throw new GatewayException(
+                    ErrorCode.PROFILE_VIOLATION,
+                    "the encrypted Body must follow the markings or the label, as a child of Exchange");
         }
     }
 

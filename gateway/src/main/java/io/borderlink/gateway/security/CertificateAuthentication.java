@@ -2,6 +2,7 @@ package io.borderlink.gateway.security;
 
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.KeyUsages;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
@@ -40,6 +41,11 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
     @Override
     public UserDetails loadUserDetails(PreAuthenticatedAuthenticationToken token) {
         X509Certificate certificate = (X509Certificate) token.getCredentials();
+        try {
+            KeyUsages.requireTlsClient(certificate);
+        } catch (GatewayException e) {
+            throw new UsernameNotFoundException(e.code() + ": " + e.getMessage(), e);
+        }
         String fingerprint = Certificates.fingerprint(certificate);
         Optional<Caller> agency = peopleOnly
                 ? Optional.empty()

@@ -31,11 +31,13 @@ public class SubmissionRejections {
     private static final Logger log = LoggerFactory.getLogger(SubmissionRejections.class);
 
     private final AuditTrail audit;
+    private final RefusalFloods floods;
     private final AgencyDirectory agencies;
     private final Partners partners;
 
-    SubmissionRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners) {
+    SubmissionRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners, RefusalFloods floods) {
         this.audit = audit;
+        this.floods = floods;
         this.agencies = agencies;
         this.partners = partners;
     }
@@ -70,17 +72,32 @@ public class SubmissionRejections {
         record(exchangeId, digest, submission == null ? null : submission.client(), code, cause.getMessage());
     }
 
-    /** For refusals that happen before a submission reaches the flow, such as an oversized request. */
-    public void record(UUID exchangeId, String digest, X509Certificate client, ErrorCode code, String detail) {
+    /**
+     * For refusals that happen before a submission reaches the flow, such as an oversized request. A refused
+     * document proves nothing about the exchange it claims to be, so the claimed id goes into the detail and
+     * the event onto no exchange's timeline: a forger cannot write into the history of a real exchange.
+     */
+    public void record(UUID claimedId, String digest, X509Certificate client, ErrorCode code, String detail) {
+        String described = claimedId == null ? detail : claimedDetail(claimedId) + detail;
         AuditEvent event =
-                AuditEvent.rejected(AuditStep.RECEIVE, exchangeId, code, detail).digest(digest);
+                AuditEvent.rejected(AuditStep.RECEIVE, null, code, described).digest(digest);
+        String actor = null;
+        String fingerprint = null;
         if (client != null) {
-            String actor = agencies.byCertificate(client)
+            actor = agencies.byCertificate(client)
                     .map(Agency::id)
                     .or(() -> partners.current().byCertificate(client).map(Partner::id))
                     .orElse(client.getSubjectX500Principal().getName());
-            event = event.actor(actor, Certificates.fingerprint(client));
+            fingerprint = Certificates.fingerprint(client);
+            event = event.actor(actor, fingerprint);
         }
-        audit.record(event);
+        if (floods.admit(new RefusalFloods.Kind(actor, fingerprint, code, described))) {
+            audit.record(event);
+        }
+    }
+
+    /** How a refusal names the exchange id the refused document claimed; the trail is searched by it. */
+    public static String claimedDetail(UUID claimedId) {
+        return "claimed exchange " + claimedId + ": ";
     }
 }

@@ -21,9 +21,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
         properties = {
-            "test.ru-liaison.max-attempts=4",
-            "test.ru-liaison.circuit-failures=2",
-            "test.ru-liaison.circuit-open-for=2s"
+            "borderlink.partner.ru-liaison.max-attempts=4",
+            "borderlink.partner.ru-liaison.circuit-failures=2",
+            "borderlink.partner.ru-liaison.circuit-open-for=2s"
         })
 class PartnerCircuitIT extends GatewayTestSupport {
 

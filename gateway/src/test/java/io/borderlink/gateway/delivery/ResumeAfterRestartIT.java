@@ -109,7 +109,7 @@ class ResumeAfterRestartIT {
                         "--borderlink.cluster.node-id=" + node,
                         "--borderlink.partner.ru-liaison.endpoint=" + RU_LIAISON.endpoint(),
                         "--borderlink.partner.cn-liaison.endpoint=" + RU_LIAISON.endpoint(),
-                        "--test.ru-liaison.max-attempts=100");
+                        "--borderlink.partner.ru-liaison.max-attempts=100");
     }
 
     private static int submit(ConfigurableApplicationContext gateway, Exchange exchange) {

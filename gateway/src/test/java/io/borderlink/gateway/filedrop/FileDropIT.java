@@ -71,10 +71,10 @@ class FileDropIT extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("test.file-drop.export", EXPORT::toString);
-        registry.add("test.file-drop.import", IMPORT::toString);
-        registry.add("test.file-drop.customs-export", CUSTOMS_EXPORT::toString);
-        registry.add("test.file-drop.customs-import", CUSTOMS_IMPORT::toString);
+        registry.add("borderlink.partner.nato-liaison.export", EXPORT::toString);
+        registry.add("borderlink.partner.nato-liaison.import", IMPORT::toString);
+        registry.add("borderlink.agency.mn-customs.export", CUSTOMS_EXPORT::toString);
+        registry.add("borderlink.agency.mn-customs.import", CUSTOMS_IMPORT::toString);
     }
 
     @BeforeEach

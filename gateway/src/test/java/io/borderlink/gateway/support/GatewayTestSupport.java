@@ -13,6 +13,7 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.submission.SubmissionRejections;
 import io.borderlink.testkit.AgencyDocuments;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerSide;
@@ -179,7 +180,11 @@ public abstract class GatewayTestSupport {
         return ExchangeXml.read(opened.message());
     }
 
+    /** The exchange's timeline and the refusals of documents that claimed its id (which stay off the timeline). */
     protected List<Map<String, Object>> auditOf(UUID exchangeId) {
-        return jdbc.queryForList("SELECT * FROM audit_event WHERE exchange_id = ? ORDER BY id", exchangeId);
+        return jdbc.queryForList(
+                "SELECT * FROM audit_event WHERE exchange_id = ? OR (exchange_id IS NULL AND detail LIKE ?) ORDER BY id",
+                exchangeId,
+                SubmissionRejections.claimedDetail(exchangeId) + "%");
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every node chains committed audit events and anchors the newest checkpoint on its own timer; the
- * sequencer's row lock lets one node at a time in, and a node that finds it taken skips its turn.
+ * sequencer's row lock lets one node at a time in, and a node that finds it taken skips its turn. Counts
+ * of repeated identical refusals are written when their window closes.
  */
 @Component
 public class AuditRoutes extends RouteBuilder {
@@ -21,5 +22,9 @@ public class AuditRoutes extends RouteBuilder {
                 .routeId("audit.anchor")
                 .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:auditAnchoring?method=anchorNewest");
+        from("timer:audit.refusal-floods?period={{borderlink.audit.refusal-window:10s}}")
+                .routeId("audit.refusal-floods")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
+                .to("bean:refusalFloods?method=flush");
     }
 }

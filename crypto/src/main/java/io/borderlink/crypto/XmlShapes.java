@@ -1,0 +1,68 @@
+package io.borderlink.crypto;
+
+import static io.borderlink.crypto.XmlAlgorithms.DSIG;
+
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.namespace.QName;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The exact shapes the profile allows around the cryptography, checked before any of it runs: whatever else
+ * a signature or an encrypted part could carry (objects, manifests, key names, issuer serials, retrieval
+ * methods, a second key) is room for wrapping and confusion, so it is refused rather than ignored.
+ */
+final class XmlShapes {
+
+    private static final List<QName> SIGNATURE = List.of(dsig("SignedInfo"), dsig("SignatureValue"), dsig("KeyInfo"));
+    private static final List<QName> KEY_INFO = List.of(dsig("X509Data"));
+    private static final List<QName> X509_DATA = List.of(dsig("X509Certificate"));
+
+    private XmlShapes() {}
+
+    /** {@code ds:Signature} holds {@code SignedInfo}, {@code SignatureValue}, {@code KeyInfo/X509Data/X509Certificate}. */
+    static void requireSignature(Element signature) {
+        requireChildren(signature, SIGNATURE, "ds:Signature");
+        Element keyInfo = children(signature).get(2);
+        requireChildren(keyInfo, KEY_INFO, "ds:KeyInfo");
+        requireChildren(children(keyInfo).get(0), X509_DATA, "ds:X509Data");
+    }
+
+    /** Whether {@code element} has the name {@code name}. */
+    static boolean named(Element element, QName name) {
+        return name.getNamespaceURI().equals(element.getNamespaceURI())
+                && name.getLocalPart().equals(element.getLocalName());
+    }
+
+    /** The element children of {@code parent}, in order; text between them is not counted. */
+    static List<Element> children(Node parent) {
+        List<Element> children = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    private static void requireChildren(Element parent, List<QName> expected, String what) {
+        List<Element> children = children(parent);
+        boolean exact = children.size() == expected.size();
+        for (int i = 0; exact && i < children.size(); i++) {
+            exact = named(children.get(i), expected.get(i));
+        }
+        if (!exact) {
+            throw new GatewayException(
+                    ErrorCode.PROFILE_VIOLATION,
+                    what + " may hold only "
+                            + expected.stream().map(QName::getLocalPart).toList() + ", in that order");
+        }
+    }
+
+    private static QName dsig(String name) {
+        return new QName(DSIG, name);
+    }
+}
