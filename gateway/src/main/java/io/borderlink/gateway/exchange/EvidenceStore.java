@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +31,26 @@ public class EvidenceStore implements KeptDocuments {
 
     private static final String COLUMNS = "kind, recipient_id, digest, media_type, content, sealed, created_at";
 
+    private static final String INSERT =
+            """
+            INSERT INTO evidence (exchange_id, kind, recipient_id, digest, media_type, content, sealed, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final DataKeys keys;
     private final EnvelopeEncryption envelope;
 
-    EvidenceStore(JdbcClient jdbc, DataKeys keys, EnvelopeEncryption envelope) {
+    EvidenceStore(JdbcClient jdbc, JdbcTemplate batches, DataKeys keys, EnvelopeEncryption envelope) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.keys = keys;
         this.envelope = envelope;
     }
+
+    /** One document to keep, for {@link #store(UUID, List)}. */
+    public record Kept(
+            EvidenceKind kind, String recipientId, String digest, byte[] content, String mediaType, Instant at) {}
 
     public void store(
             UUID exchangeId, EvidenceKind kind, String recipientId, String digest, byte[] content, Instant at) {
@@ -53,15 +65,31 @@ public class EvidenceStore implements KeptDocuments {
             byte[] content,
             String mediaType,
             Instant at) {
-        byte[] sealed = envelope.seal(
-                keys.forWriting(exchangeId), content, context(exchangeId, kind.name(), recipientId, digest));
-        jdbc.sql(
-                        """
-                        INSERT INTO evidence (exchange_id, kind, recipient_id, digest, media_type, content, sealed,
-                                              created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""")
-                .params(exchangeId, kind.name(), recipientId, digest, mediaType, sealed, at.atOffset(ZoneOffset.UTC))
-                .update();
+        store(exchangeId, List.of(new Kept(kind, recipientId, digest, content, mediaType, at)));
+    }
+
+    /**
+     * Keeps several documents of one exchange, in their order, in the caller's transaction: the data key is
+     * looked up (or made) and unwrapped once, and the rows go in as one batch. A step that keeps several
+     * documents (intake, a delivery) uses this rather than one call each.
+     */
+    public void store(UUID exchangeId, List<Kept> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        SecretKey key = keys.forWriting(exchangeId);
+        List<Object[]> rows = documents.stream()
+                .map(d -> new Object[] {
+                    exchangeId,
+                    d.kind().name(),
+                    d.recipientId(),
+                    d.digest(),
+                    d.mediaType(),
+                    envelope.seal(key, d.content(), context(exchangeId, d.kind().name(), d.recipientId(), d.digest())),
+                    d.at().atOffset(ZoneOffset.UTC)
+                })
+                .toList();
+        batches.batchUpdate(INSERT, rows);
     }
 
     /** The exchange's own document of a kind (the protected or the signed original). */
