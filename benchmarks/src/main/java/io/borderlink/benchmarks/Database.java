@@ -56,8 +56,10 @@ abstract class Database implements AutoCloseable {
         private final String url;
 
         H2(Path file) {
+            // WRITE_DELAY=0 as the dev profile has it: a commit is on disk before the receipt, as on PostgreSQL.
             this.url = "jdbc:h2:file:" + file.toAbsolutePath()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
+                    + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                    + "QUERY_CACHE_SIZE=64";
         }
 
         @Override

@@ -97,6 +97,7 @@ public class PolicyDecisionBenchmark {
                         new Transformation("locations.description", Action.DROP, null),
                         new Transformation("persons.documents.number", Action.MASK, null),
                         new Transformation("persons.date-of-birth", Action.GENERALISE, null)),
+                Policy.NarrativeRule.HOLD_FOR_REVIEW,
                 List.of(
                         new ApprovalRule("secret", never, 2),
                         new ApprovalRule(

@@ -140,6 +140,20 @@ class ServiceContractsTest {
         }
     }
 
+    @Test
+    void openApiSchemasMirrorTheNarrativeDecisionOfADryRun() {
+        String api = openApi();
+
+        for (Class<?> type : List.of(DryRunResult.NarrativeDecision.class, DryRunResult.LeakHit.class)) {
+            String schema = schemaBlock(api, type.getSimpleName());
+            assertThat(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName))
+                    .allSatisfy(name -> assertThat(schema).contains("\n        " + name + ":"));
+            assertThat(schema.lines().filter(l -> l.matches(" {8}[a-zA-Z]+:")))
+                    .hasSize(type.getRecordComponents().length);
+        }
+        assertThat(schemaBlock(api, "DryRunDecision")).contains("$ref: '#/components/schemas/NarrativeDecision'");
+    }
+
     private static String schemaBlock(String api, String name) {
         int start = api.indexOf("\n    " + name + ":\n");
         int end = api.indexOf("\n    ", api.indexOf("\n      properties:", start) + 1);

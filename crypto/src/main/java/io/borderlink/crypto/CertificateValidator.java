@@ -57,7 +57,10 @@ public final class CertificateValidator {
         return domain;
     }
 
-    /** Validates the certificate's path to this domain, or throws with CERT_UNTRUSTED, CERT_EXPIRED or CERT_REVOKED. */
+    /**
+     * Validates the certificate's path to this domain, or throws with CERT_UNTRUSTED, CERT_EXPIRED, CERT_REVOKED or
+     * REVOCATION_UNKNOWN.
+     */
     public void validatePath(X509Certificate certificate) {
         Instant now = clock.instant();
         String fingerprint = Certificates.fingerprint(certificate);
@@ -135,6 +138,12 @@ public final class CertificateValidator {
         }
         if (e.getReason() == BasicReason.REVOKED) {
             return new GatewayException(ErrorCode.CERT_REVOKED, "certificate revoked: " + subject, e);
+        }
+        if (e.getReason() == BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+            return new GatewayException(
+                    ErrorCode.REVOCATION_UNKNOWN,
+                    "revocation status of " + subject + " unknown: no current CRL for an issuer in its path",
+                    e);
         }
         return new GatewayException(
                 ErrorCode.CERT_UNTRUSTED, "certificate path invalid for " + subject + ": " + e.getMessage(), e);

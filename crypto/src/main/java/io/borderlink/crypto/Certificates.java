@@ -3,6 +3,7 @@ package io.borderlink.crypto;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +16,27 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 
-/** Loading certificates, CRLs and key stores, and the fingerprints that identify certificates. */
+/**
+ * Loading certificates, CRLs and key stores, the fingerprints that identify certificates, and what a
+ * certificate says about where its CRL is published.
+ */
 public final class Certificates {
+
+    private static final String DEV_ONLY = "OU=DEV ONLY";
 
     private Certificates() {}
 
@@ -112,8 +127,67 @@ public final class Certificates {
         }
     }
 
-    static boolean isDevelopmentCertificate(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().getName().contains("OU=DEV ONLY");
+    /**
+     * Development material (certs-dev/) says {@code OU=DEV ONLY} in its subject, or was issued by a CA that
+     * says so: its private keys are public, so production refuses it.
+     */
+    public static boolean isDevelopmentCertificate(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName().contains(DEV_ONLY)
+                || certificate.getIssuerX500Principal().getName().contains(DEV_ONLY);
+    }
+
+    /** A CRL of a development CA. */
+    public static boolean isDevelopmentCrl(X509CRL crl) {
+        return crl.getIssuerX500Principal().getName().contains(DEV_ONLY);
+    }
+
+    /** CRLs from PEM (one or more) or DER bytes, such as the answer of a CRL distribution point. */
+    public static List<X509CRL> parseCrls(byte[] pemOrDer) {
+        try {
+            return factory().generateCRLs(new ByteArrayInputStream(pemOrDer)).stream()
+                    .map(X509CRL.class::cast)
+                    .toList();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not X.509 CRLs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The HTTP and HTTPS addresses in the certificate's CRL distribution points extension, in order; other
+     * names (LDAP, directory names) are left out, as is a certificate without the extension.
+     */
+    public static List<URI> crlDistributionPoints(X509Certificate certificate) {
+        byte[] extension = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
+        if (extension == null) {
+            return List.of();
+        }
+        List<URI> uris = new ArrayList<>();
+        try {
+            CRLDistPoint points = CRLDistPoint.getInstance(
+                    ASN1OctetString.getInstance(extension).getOctets());
+            for (DistributionPoint point : points.getDistributionPoints()) {
+                DistributionPointName name = point.getDistributionPoint();
+                if (name == null || name.getType() != DistributionPointName.FULL_NAME) {
+                    continue;
+                }
+                for (GeneralName general :
+                        GeneralNames.getInstance(name.getName()).getNames()) {
+                    if (general.getTagNo() == GeneralName.uniformResourceIdentifier) {
+                        URI uri = URI.create(
+                                DERIA5String.getInstance(general.getName()).getString());
+                        if ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) {
+                            uris.add(uri);
+                        }
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unreadable CRL distribution points in " + certificate.getSubjectX500Principal() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        return List.copyOf(uris);
     }
 
     private static CertificateFactory factory() throws CertificateException {

@@ -12,11 +12,9 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +79,7 @@ public final class XmlCrypto {
         requireProfile(
                 keyInfo.getParentNode() == encryptedData && DSIG.equals(keyInfo.getNamespaceURI()),
                 "EncryptedKey must sit in the KeyInfo of the EncryptedData");
-        requireAgreementShape(document, encryptedKey);
+        XmlKeyAgreement.requireShape(document, encryptedKey);
         XmlAlgorithms.check(document);
         try {
             XMLCipher cipher = XMLCipher.getInstance();
@@ -107,7 +105,7 @@ public final class XmlCrypto {
      * the same {@code DECRYPTION_FAILED} as with one key.
      */
     public void decrypt(Document document, List<SigningKey> keys) {
-        decrypt(document, addressed(document, keys).privateKey());
+        decrypt(document, XmlKeyAgreement.addressed(document, keys).privateKey());
     }
 
     /**
@@ -116,11 +114,7 @@ public final class XmlCrypto {
      * the root, one reference with {@code URI=""}, so everything but the signature itself is covered.
      */
     public X509Certificate verify(Document document) {
-        Element signature = single(document, DSIG, "Signature");
-        Element root = document.getDocumentElement();
-        requireProfile(
-                signature.getParentNode() == root && lastChildElement(root) == signature,
-                "the signature must be the last child of the root element");
+        Element signature = documentSignature(document);
         for (String part : FORBIDDEN_SIGNATURE_PARTS) {
             requireProfile(document.getElementsByTagNameNS(DSIG, part).getLength() == 0, part + " is not allowed");
         }
@@ -138,6 +132,22 @@ public final class XmlCrypto {
             throw new GatewayException(
                     ErrorCode.SIGNATURE_INVALID, "signature cannot be verified: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Signs a confidentiality label's binding (ADatP-4778 structure, docs/labels.md): {@link XmlLabelBindings#sign}.
+     * Sign the binding before the whole document.
+     */
+    public void signBinding(Element bindingInformation, Element data, SigningKey key) {
+        XmlLabelBindings.sign(bindingInformation, data, key);
+    }
+
+    /**
+     * Verifies a confidentiality label's binding against the data it must bind and returns who signed it, or
+     * refuses with {@code LABEL_BINDING_INVALID}: {@link XmlLabelBindings#verify}.
+     */
+    public X509Certificate verifyBinding(Element bindingInformation, Element data) {
+        return XmlLabelBindings.verify(bindingInformation, data);
     }
 
     /**
@@ -162,8 +172,7 @@ public final class XmlCrypto {
     /** Adds an enveloped signature over the whole document as the last child of its root. */
     public void sign(Document document, SigningKey key) {
         PublicKey publicKey = key.certificate().getPublicKey();
-        String algorithm =
-                publicKey instanceof ECPublicKey ec ? EllipticCurves.xmlSignatureMethod(ec) : XmlAlgorithms.RSA_SHA256;
+        String algorithm = signatureAlgorithm(publicKey);
         // A document built with createElementNS has no xmlns attributes yet, and c14n reads declarations from
         // attributes: without this fix-up the digest here would differ from the receiver's, after parsing.
         document.normalizeDocument();
@@ -238,6 +247,34 @@ public final class XmlCrypto {
         }
     }
 
+    /**
+     * The document's own signature: the last child of the root. Any other signature may only be a label
+     * binding's (a child of a BindingInformation), which the document's signature covers and {@link
+     * #verifyBinding} checks.
+     */
+    private static Element documentSignature(Document document) {
+        Element root = document.getDocumentElement();
+        NodeList all = document.getElementsByTagNameNS(DSIG, "Signature");
+        Element last = lastChildElement(root);
+        boolean lastIsSignature =
+                last != null && DSIG.equals(last.getNamespaceURI()) && "Signature".equals(last.getLocalName());
+        int others = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            Element signature = (Element) all.item(i);
+            if (signature != last && !XmlLabelBindings.isBindingSignature(signature)) {
+                others++;
+            }
+        }
+        requireProfile(lastIsSignature || others > 0, "exactly one Signature is required, found " + all.getLength());
+        requireProfile(lastIsSignature, "the signature must be the last child of the root element");
+        requireProfile(others == 0, "exactly one Signature is required, found " + (others + 1));
+        return last;
+    }
+
+    static String signatureAlgorithm(PublicKey key) {
+        return key instanceof ECPublicKey ec ? EllipticCurves.xmlSignatureMethod(ec) : XmlAlgorithms.RSA_SHA256;
+    }
+
     private static void requireWholeDocumentScope(SignedInfo signedInfo) throws XMLSecurityException {
         if (signedInfo.getLength() != 1) {
             throw scope("exactly one Reference is required, found " + signedInfo.getLength());
@@ -255,7 +292,7 @@ public final class XmlCrypto {
         }
     }
 
-    private static X509Certificate signerCertificate(Element signature) {
+    static X509Certificate signerCertificate(Element signature) {
         NodeList certificates = signature.getElementsByTagNameNS(DSIG, "X509Certificate");
         requireProfile(certificates.getLength() == 1, "KeyInfo must carry exactly the signer's X509Certificate");
         byte[] der;
@@ -271,7 +308,7 @@ public final class XmlCrypto {
         }
     }
 
-    private static void requireStrongKey(PublicKey key) {
+    static void requireStrongKey(PublicKey key) {
         boolean strong;
         if (key instanceof RSAPublicKey rsa) {
             strong = rsa.getModulus().bitLength() >= 2048;
@@ -289,81 +326,8 @@ public final class XmlCrypto {
         return EllipticCurves.isEc(key) ? EllipticCurves.onProvider(key) : key;
     }
 
-    private static Provider providerFor(PublicKey key) {
+    static Provider providerFor(PublicKey key) {
         return EllipticCurves.isEc(key) ? EllipticCurves.PROVIDER : null;
-    }
-
-    /**
-     * An agreed key's {@code AgreementMethod} is the only one in the document, sits in the EncryptedKey's own
-     * KeyInfo, derives its key (no raw shared secret as a key) and takes the originator's key as a bare
-     * EC key value: ephemeral-static, never a static originator certificate.
-     */
-    private static void requireAgreementShape(Document document, Element encryptedKey) {
-        NodeList agreements = document.getElementsByTagNameNS(XENC, "AgreementMethod");
-        if (agreements.getLength() == 0) {
-            return;
-        }
-        requireProfile(
-                agreements.getLength() == 1 && XmlAlgorithms.hasAgreementMethod(encryptedKey),
-                "an AgreementMethod may only sit in the KeyInfo of the EncryptedKey");
-        Element agreement = (Element) agreements.item(0);
-        requireProfile(
-                XmlAlgorithms.child(agreement, XmlAlgorithms.XENC11, "KeyDerivationMethod") != null,
-                "the AgreementMethod must have a KeyDerivationMethod");
-        Element originator = XmlAlgorithms.child(agreement, XENC, "OriginatorKeyInfo");
-        Element keyValue = originator == null ? null : XmlAlgorithms.child(originator, DSIG, "KeyValue");
-        requireProfile(
-                keyValue != null
-                        && childElements(originator) == 1
-                        && XmlAlgorithms.child(keyValue, XmlAlgorithms.DSIG11, "ECKeyValue") != null,
-                "the OriginatorKeyInfo must hold exactly the ephemeral EC key value");
-    }
-
-    private static int childElements(Element parent) {
-        int count = 0;
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The key of the list an EncryptedKey addresses; with none of the needed type, the first key. */
-    private static SigningKey addressed(Document document, List<SigningKey> keys) {
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("no decryption key");
-        }
-        NodeList encryptedKeys = document.getElementsByTagNameNS(XENC, "EncryptedKey");
-        boolean agreed =
-                encryptedKeys.getLength() > 0 && XmlAlgorithms.hasAgreementMethod((Element) encryptedKeys.item(0));
-        List<SigningKey> ofType = keys.stream()
-                .filter(k -> EllipticCurves.isEc(k.privateKey()) == agreed)
-                .toList();
-        if (ofType.isEmpty()) {
-            return keys.get(0);
-        }
-        NodeList named = document.getElementsByTagNameNS(XENC, "RecipientKeyInfo");
-        if (agreed && named.getLength() == 1) {
-            NodeList certificates = ((Element) named.item(0)).getElementsByTagNameNS(DSIG, "X509Certificate");
-            for (int i = 0; i < certificates.getLength(); i++) {
-                String text = certificates.item(i).getTextContent();
-                for (SigningKey key : ofType) {
-                    if (isCertificate(text, key.certificate())) {
-                        return key;
-                    }
-                }
-            }
-        }
-        return ofType.get(0);
-    }
-
-    private static boolean isCertificate(String base64, X509Certificate certificate) {
-        try {
-            return Arrays.equals(Base64.getMimeDecoder().decode(base64), certificate.getEncoded());
-        } catch (IllegalArgumentException | CertificateEncodingException e) {
-            return false;
-        }
     }
 
     private static Element single(Document document, String namespace, String name) {
@@ -381,7 +345,7 @@ public final class XmlCrypto {
         return null;
     }
 
-    private static void requireProfile(boolean condition, String message) {
+    static void requireProfile(boolean condition, String message) {
         if (!condition) {
             throw new GatewayException(ErrorCode.PROFILE_VIOLATION, message);
         }

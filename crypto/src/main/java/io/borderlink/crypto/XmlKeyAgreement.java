@@ -1,14 +1,21 @@
 package io.borderlink.crypto;
 
+import static io.borderlink.crypto.XmlAlgorithms.DSIG;
+import static io.borderlink.crypto.XmlAlgorithms.XENC;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
@@ -29,6 +36,9 @@ import org.apache.xml.security.keys.content.X509Data;
 import org.apache.xml.security.utils.KeyUtils;
 import org.apache.xml.security.utils.XMLUtils;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * The content key's way to an elliptic-curve recipient (XML Encryption 1.1, section 5.6): ephemeral-static
@@ -118,5 +128,78 @@ final class XmlKeyAgreement {
         agreement.doPhase(publicKey, true);
         byte[] secret = agreement.generateSecret();
         return new SecretKeySpec(KeyUtils.deriveKeyEncryptionKey(secret, derivation), "AES");
+    }
+
+    /**
+     * An agreed key's {@code AgreementMethod} is the only one in the document, sits in the EncryptedKey's own
+     * KeyInfo, derives its key (no raw shared secret as a key) and takes the originator's key as a bare
+     * EC key value: ephemeral-static, never a static originator certificate.
+     */
+    static void requireShape(Document document, Element encryptedKey) {
+        NodeList agreements = document.getElementsByTagNameNS(XENC, "AgreementMethod");
+        if (agreements.getLength() == 0) {
+            return;
+        }
+        XmlCrypto.requireProfile(
+                agreements.getLength() == 1 && XmlAlgorithms.hasAgreementMethod(encryptedKey),
+                "an AgreementMethod may only sit in the KeyInfo of the EncryptedKey");
+        Element agreement = (Element) agreements.item(0);
+        XmlCrypto.requireProfile(
+                XmlAlgorithms.child(agreement, XmlAlgorithms.XENC11, "KeyDerivationMethod") != null,
+                "the AgreementMethod must have a KeyDerivationMethod");
+        Element originator = XmlAlgorithms.child(agreement, XENC, "OriginatorKeyInfo");
+        Element keyValue = originator == null ? null : XmlAlgorithms.child(originator, DSIG, "KeyValue");
+        XmlCrypto.requireProfile(
+                keyValue != null
+                        && childElements(originator) == 1
+                        && XmlAlgorithms.child(keyValue, XmlAlgorithms.DSIG11, "ECKeyValue") != null,
+                "the OriginatorKeyInfo must hold exactly the ephemeral EC key value");
+    }
+
+    private static int childElements(Element parent) {
+        int count = 0;
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The key of the list an EncryptedKey addresses; with none of the needed type, the first key. */
+    static SigningKey addressed(Document document, List<SigningKey> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no decryption key");
+        }
+        NodeList encryptedKeys = document.getElementsByTagNameNS(XENC, "EncryptedKey");
+        boolean agreed =
+                encryptedKeys.getLength() > 0 && XmlAlgorithms.hasAgreementMethod((Element) encryptedKeys.item(0));
+        List<SigningKey> ofType = keys.stream()
+                .filter(k -> EllipticCurves.isEc(k.privateKey()) == agreed)
+                .toList();
+        if (ofType.isEmpty()) {
+            return keys.get(0);
+        }
+        NodeList named = document.getElementsByTagNameNS(XENC, "RecipientKeyInfo");
+        if (agreed && named.getLength() == 1) {
+            NodeList certificates = ((Element) named.item(0)).getElementsByTagNameNS(DSIG, "X509Certificate");
+            for (int i = 0; i < certificates.getLength(); i++) {
+                String text = certificates.item(i).getTextContent();
+                for (SigningKey key : ofType) {
+                    if (isCertificate(text, key.certificate())) {
+                        return key;
+                    }
+                }
+            }
+        }
+        return ofType.get(0);
+    }
+
+    private static boolean isCertificate(String base64, X509Certificate certificate) {
+        try {
+            return Arrays.equals(Base64.getMimeDecoder().decode(base64), certificate.getEncoded());
+        } catch (IllegalArgumentException | CertificateEncodingException e) {
+            return false;
+        }
     }
 }

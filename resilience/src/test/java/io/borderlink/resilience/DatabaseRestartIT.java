@@ -35,8 +35,8 @@ class DatabaseRestartIT {
                     TestPostgres.shared().start();
                 }
 
-                Tally tally = Tally.settle(scenario, submitter, partner)
-                        .report("database", "refusals=" + submitter.refusals());
+                Tally tally =
+                        Tally.settle(scenario, submitter, partner).report(scenario, "refusals=" + submitter.refusals());
                 assertThat(submitter.refusals()).containsOnlyKeys("503 STORE_UNAVAILABLE");
                 tally.assertNothingLost(documents.size());
             }

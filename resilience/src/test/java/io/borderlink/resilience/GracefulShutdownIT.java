@@ -3,23 +3,27 @@ package io.borderlink.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.resilience.Scenario.Database;
 import io.borderlink.testkit.GatewayProcess;
 import io.borderlink.testkit.StubServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A gateway delivering to a slow partner is stopped with SIGTERM: it finishes the deliveries under way and
- * records them, and leaves no lease behind, so another node carries on at once and nothing is sent twice.
+ * records them, and leaves no lease behind, so another node carries on at once and nothing is sent twice. On
+ * PostgreSQL and on the embedded H2 of the development profile.
  */
 class GracefulShutdownIT {
 
-    @Test
-    void stoppedNodeFinishesItsDeliveriesAndReleasesEveryLease() throws Exception {
-        try (Scenario scenario = new Scenario("graceful")) {
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void stoppedNodeFinishesItsDeliveriesAndReleasesEveryLease(Database database) throws Exception {
+        try (Scenario scenario = new Scenario("graceful", database)) {
             List<Path> documents = Submitter.documents(scenario, 30);
             StubServer partner = scenario.partner(Duration.ofMillis(500));
             AtomicReference<GatewayProcess> live = new AtomicReference<>(scenario.node("a", partner));
@@ -35,7 +39,7 @@ class GracefulShutdownIT {
 
                 Tally tally = Tally.settle(scenario, submitter, partner)
                         .report(
-                                "graceful",
+                                scenario,
                                 "leases-left-by-stopped-node=" + leasesLeft + " pending-at-stop=" + pendingAtStop);
                 assertThat(leasesLeft).isZero();
                 assertThat(tally.duplicates()).isZero();

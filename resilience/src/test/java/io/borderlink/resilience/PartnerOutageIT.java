@@ -3,27 +3,31 @@ package io.borderlink.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.borderlink.resilience.Scenario.Database;
 import io.borderlink.testkit.GatewayProcess;
 import io.borderlink.testkit.StubServer;
 import io.borderlink.testkit.StubServer.Outage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * RU-LIAISON answers 503, then stops answering at all (the gateway times out), then recovers, while 30
  * exchanges are accepted: RU-LIAISON's circuit opens, and opens again when a probe times out; nothing is
  * dead-lettered although the outage lasts far longer than 8 attempts with backoff would; after recovery a
- * probe closes the circuit and every share is delivered.
+ * probe closes the circuit and every share is delivered. On PostgreSQL and on the embedded H2 of the
+ * development profile.
  */
 class PartnerOutageIT {
 
     private static final String TRANSITIONS = "borderlink_delivery_circuit_transitions_total";
 
-    @Test
-    void deliversEveryShareAfterAPartnerOutageWhileTheCircuitOpensAndCloses() throws Exception {
-        try (Scenario scenario = new Scenario("outage")) {
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void deliversEveryShareAfterAPartnerOutageWhileTheCircuitOpensAndCloses(Database database) throws Exception {
+        try (Scenario scenario = new Scenario("outage", database)) {
             List<Path> documents = Submitter.documents(scenario, 30);
             StubServer partner = scenario.partner(Duration.ZERO);
             GatewayProcess node = scenario.node("a", partner);
@@ -43,7 +47,7 @@ class PartnerOutageIT {
                 double opened = node.metric(TRANSITIONS, "to=\"OPEN\"");
                 double closed = node.metric(TRANSITIONS, "to=\"CLOSED\"");
                 Tally tally = settled.report(
-                        "outage",
+                        scenario,
                         "circuit-opened=" + (int) opened + " circuit-closed=" + (int) closed
                                 + " dead-letters=" + deadLetters(scenario)
                                 + " most-attempts-on-one-share=" + mostAttempts(scenario));

@@ -61,6 +61,9 @@ final class Submitter implements AutoCloseable {
 
     private final Set<String> duplicateReceipts = ConcurrentHashMap.newKeySet();
 
+    /** What to do the moment a given number of receipts is reached, before anything else is submitted. */
+    private final Map<Integer, Runnable> onReceipts = new ConcurrentHashMap<>();
+
     /**
      * @param documents protected documents, each submitted until it is accepted
      * @param target the node to submit the n-th attempt to
@@ -86,6 +89,14 @@ final class Submitter implements AutoCloseable {
             documents.add(document);
         }
         return documents;
+    }
+
+    /**
+     * Runs {@code action} on the submitting thread right after the {@code count}-th receipt arrived, before the
+     * next submission: a gateway killed there is killed "right after a 202".
+     */
+    void onReceipt(int count, Runnable action) {
+        onReceipts.put(count, action);
     }
 
     boolean finished() {
@@ -137,7 +148,10 @@ final class Submitter implements AutoCloseable {
                 if (response.body().contains("\"duplicate\":true")) {
                     duplicateReceipts.add(id.group(1));
                 }
-                next.incrementAndGet();
+                Runnable action = onReceipts.remove(next.incrementAndGet());
+                if (action != null) {
+                    action.run();
+                }
             } else {
                 Matcher code = CODE.matcher(response.body());
                 refused(response.statusCode() + " " + (code.find() ? code.group(1) : "(no code)"));

@@ -4,8 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,18 +18,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
- * A gateway started as an operator starts it ({@code java -jar gateway/target/borderlink-gateway.jar}, from
- * the repository root), but isolated on loopback: free ports for HTTPS and Hazelcast, a Hazelcast cluster of
- * its own unless told to join one, its output in a log file.
+ * A gateway started as an operator starts it ({@code java -jar gateway/target/borderlink-gateway.jar
+ * --spring.profiles.active=dev}, from the repository root), but isolated on loopback: free ports for HTTPS and
+ * Hazelcast, a Hazelcast cluster of its own unless told to join one, its output in a log file. The development
+ * profile unless told otherwise ({@link Launch#profile}).
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -34,14 +41,21 @@ public final class GatewayProcess implements AutoCloseable {
     public static final Path JAR =
             Path.of(System.getProperty("borderlink.gateway.jar", "gateway/target/borderlink-gateway.jar"));
 
-    private static final HttpClient ANONYMOUS = DevTls.client(DevTls.anonymous());
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final HttpClient anonymous;
+    /** Where health and metrics are served: the HTTPS port, or a management port of their own. */
+    private final URI operations;
 
     private final Process process;
     private final int port;
     private final Path log;
     private final List<String> command;
 
-    private GatewayProcess(Process process, int port, Path log, List<String> command) {
+    private GatewayProcess(
+            Process process, int port, URI operations, Path log, List<String> command, HttpClient anonymous) {
+        this.operations = operations;
+        this.anonymous = anonymous;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -60,7 +74,12 @@ public final class GatewayProcess implements AutoCloseable {
         private final Path log;
         private final List<String> jvm = new ArrayList<>();
         private final List<String> arguments = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private String profile = "dev";
+        private int managementPort;
+        private SSLContext tls;
         private String clusterName = "gateway-" + UUID.randomUUID();
+        private String clusterHost = LOOPBACK;
         private int clusterPort;
         private List<Integer> members = List.of();
 
@@ -81,9 +100,48 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How health checks and metrics reach the gateway: presenting no certificate, trusting the root its TLS
+         * certificate chains to; the development national root unless told otherwise.
+         */
+        public Launch trusting(SSLContext anonymous) {
+            this.tls = anonymous;
+            return this;
+        }
+
+        /** Environment variables, as an operator sets secrets ({@code BORDERLINK_PKI_SIGNING_PASSWORD}, …). */
+        public Launch environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
+        /**
+         * Health and metrics on a port of their own, in plain HTTP on loopback, as production serves them
+         * (the public port asks every client for a certificate there); on the HTTPS port unless told so.
+         */
+        public Launch managementPort(int port) {
+            this.managementPort = port;
+            return this;
+        }
+
+        /** The Spring profile(s) to run with, e.g. {@code prod}; {@code dev} unless told otherwise. */
+        public Launch profile(String profile) {
+            this.profile = profile;
+            return this;
+        }
+
         /** Joins the Hazelcast cluster {@code name} on {@code port}, its members found at {@code members}. */
         public Launch cluster(String name, int port, List<Integer> members) {
+            return cluster(name, LOOPBACK, port, members);
+        }
+
+        /**
+         * The same, the member bound to {@code host} and its members found there: under prod, which refuses a
+         * cluster on loopback, this host's own address (see {@link #hostAddress}).
+         */
+        public Launch cluster(String name, String host, int port, List<Integer> members) {
             this.clusterName = name;
+            this.clusterHost = host;
             this.clusterPort = port;
             this.members = List.copyOf(members);
             return this;
@@ -94,28 +152,41 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new IllegalStateException(
                         jar.toAbsolutePath() + " not found: build it with ./mvnw -B -pl gateway -am package");
             }
+            if (tls == null) {
+                tls = DevTls.anonymous();
+            }
             int port = freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
             command.addAll(List.of("-jar", jar.toString()));
+            command.add("--spring.profiles.active=" + profile);
             command.add("--server.port=" + port);
-            command.add("--server.address=127.0.0.1");
+            command.add("--server.address=" + LOOPBACK);
+            if (managementPort != 0) {
+                command.add("--management.server.port=" + managementPort);
+                command.add("--management.server.address=" + LOOPBACK);
+            }
             command.add("--borderlink.cluster.cluster-name=" + clusterName);
+            command.add("--borderlink.cluster.bind-address=" + clusterHost);
             command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? freePort() : clusterPort));
             if (!members.isEmpty()) {
                 command.add("--borderlink.cluster.members="
-                        + members.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+                        + members.stream().map(p -> clusterHost + ":" + p).collect(Collectors.joining(",")));
             }
             command.addAll(arguments);
             try {
-                Process process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .start();
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().putAll(environment);
+                Process process = builder.start();
                 // A gateway must not outlive whoever started it, whatever ends that.
                 Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-                return new GatewayProcess(process, port, log, command);
+                URI operations = managementPort == 0
+                        ? URI.create("https://" + LOOPBACK + ":" + port)
+                        : URI.create("http://" + LOOPBACK + ":" + managementPort);
+                return new GatewayProcess(process, port, operations, log, command, DevTls.client(tls));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + command, e);
             }
@@ -169,6 +240,71 @@ public final class GatewayProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself (a refused start), and answers its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the gateway still runs after " + timeout + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An address of this host that is not loopback, for a cluster member under prod (which refuses to bind
+     * one to loopback): traffic to it never leaves the host. Empty when the host has none.
+     */
+    public static Optional<String> hostAddress() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .filter(network -> {
+                        try {
+                            return network.isUp() && !network.isLoopback();
+                        } catch (SocketException e) {
+                            return false;
+                        }
+                    })
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                    .map(InetAddress::getHostAddress)
+                    .findFirst();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * SIGSTOP: the process freezes where it is, as a node cut off by the network or stalled, and its cluster
+     * stops hearing from it; {@link #resume} lets it go on.
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #suspend}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no drain, nothing flushed. */
     public void kill() {
         process.destroyForcibly();
@@ -181,15 +317,22 @@ public final class GatewayProcess implements AutoCloseable {
         process.onExit().join();
     }
 
-    /** The sum of a metric over the series whose labels contain every one given ({@code to="OPEN"}). */
+    /**
+     * The sum of a metric over the series whose labels contain every one given ({@code to="OPEN"}); a metric
+     * without labels is its one value.
+     */
     public double metric(String name, String... labels) throws IOException, InterruptedException {
-        String text = ANONYMOUS
-                .send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
+        String text = anonymous
+                .send(
+                        HttpRequest.newBuilder(operations.resolve("/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .body();
         double sum = 0;
-        Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)} (\\S+)$").matcher(text);
+        Matcher line =
+                Pattern.compile("(?m)^" + name + "(?:\\{([^}]*)})? (\\S+)$").matcher(text);
         while (line.find()) {
-            String series = line.group(1);
+            String series = line.group(1) == null ? "" : line.group(1);
             if (List.of(labels).stream().allMatch(series::contains)) {
                 sum += Double.parseDouble(line.group(2));
             }
@@ -227,9 +370,9 @@ public final class GatewayProcess implements AutoCloseable {
                     "the gateway exited with " + process.exitValue() + "; see " + log + "\n" + tail(40));
         }
         try {
-            return ANONYMOUS
+            return anonymous
                             .send(
-                                    HttpRequest.newBuilder(uri("/actuator/health"))
+                                    HttpRequest.newBuilder(operations.resolve("/actuator/health"))
                                             .timeout(Duration.ofSeconds(5))
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding())

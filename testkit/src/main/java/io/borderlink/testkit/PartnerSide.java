@@ -74,10 +74,14 @@ public final class PartnerSide {
      * content encrypted to the gateway (to its EC key when the signer's is EC).
      */
     public static Sent send(String signer, byte[] sample, Map<String, String> header) {
+        return send(DevPki.key(signer), sample, header);
+    }
+
+    /** The same, signed with a key of the partner's own (a test PKI's, say). */
+    public static Sent send(SigningKey signer, byte[] sample, Map<String, String> header) {
         Document message = SecureXml.parse(sample);
         UUID messageId = PartnerDocuments.stamp(message, header);
-        SigningKey key = DevPki.key(signer);
-        return new Sent(messageId, PARTNER.protect(message, key, DevPki.gatewayEncryptionFor(key)));
+        return new Sent(messageId, PARTNER.protect(message, signer, DevPki.gatewayEncryptionFor(signer)));
     }
 
     /**
@@ -85,7 +89,11 @@ public final class PartnerSide {
      * certs-dev key the way the format says (XML-DSig under the profile, or a JWS carrying its certificate).
      */
     public static ReceiptFormat.Answer receipt(ReceiptFormat format, ReceiptFormat.Claims claims, String signer) {
-        SigningKey key = DevPki.key(signer);
+        return receipt(format, claims, DevPki.key(signer));
+    }
+
+    /** The same, signed with a key of the receiver's own (a test PKI's, say). */
+    public static ReceiptFormat.Answer receipt(ReceiptFormat format, ReceiptFormat.Claims claims, SigningKey key) {
         byte[] statement = format.statement(claims);
         byte[] signed =
                 switch (format.signature()) {

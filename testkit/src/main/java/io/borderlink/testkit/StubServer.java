@@ -13,6 +13,7 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.Digests;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.testkit.PartnerSide.Opened;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,7 +125,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     private final Role role;
-    private final String identity;
+    private final SigningKey identity;
     private final PrivateKey key;
     private final Settings settings;
     private final HttpsServer server;
@@ -132,18 +133,18 @@ public final class StubServer implements AutoCloseable {
     private final Arrivals arrivals = new Arrivals();
     private volatile Outage outage = Outage.NONE;
 
-    private StubServer(Role role, String identity, Settings settings) throws IOException {
+    private StubServer(Role role, String name, SigningKey identity, SSLContext tls, Settings settings)
+            throws IOException {
         this.role = role;
         this.identity = identity;
-        this.key = DevPki.key(identity).privateKey();
+        this.key = identity.privateKey();
         this.settings = settings;
         this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
         this.workers = Executors.newFixedThreadPool(settings.threads(), work -> {
-            Thread thread = new Thread(work, "stub-" + identity);
+            Thread thread = new Thread(work, "stub-" + name);
             thread.setDaemon(true);
             return thread;
         });
-        SSLContext tls = DevTls.as(identity);
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
             public void configure(HttpsParameters parameters) {
@@ -159,12 +160,20 @@ public final class StubServer implements AutoCloseable {
 
     /** Starts the stub as the named certs-dev identity, e.g. {@code ru-liaison} or {@code mn-customs}. */
     public static StubServer start(Role role, String identity, Settings settings) {
+        return start(role, identity, DevPki.key(identity), DevTls.as(identity), settings);
+    }
+
+    /**
+     * Starts the stub with a key of its own (a {@link TestPki}'s, say): it decrypts with {@code identity}, and
+     * serves TLS with {@code tls}, which presents that key and trusts the root of the gateway's client certificate.
+     */
+    public static StubServer start(Role role, String name, SigningKey identity, SSLContext tls, Settings settings) {
         try {
-            StubServer stub = new StubServer(role, identity, settings);
+            StubServer stub = new StubServer(role, name, identity, tls, settings);
             stub.server.start();
             return stub;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the " + identity + " stub", e);
+            throw new UncheckedIOException("cannot start the " + name + " stub", e);
         }
     }
 

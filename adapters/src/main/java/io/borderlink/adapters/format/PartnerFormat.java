@@ -45,6 +45,11 @@ public interface PartnerFormat {
      */
     Optional<ReceiptFormat> receipt();
 
+    /** Where a bound confidentiality label goes; empty for a format that cannot carry one. */
+    default Optional<LabelSlot> labelSlot() {
+        return Optional.empty();
+    }
+
     /** Foreign partners take their own formats; our agencies take the canonical exchange. */
     enum Audience {
         PARTNER,

@@ -40,8 +40,15 @@ final class NoticeJson {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            // Where, not what: the parser's own message quotes the offending text.
             throw new GatewayException(
-                    ErrorCode.SCHEMA_INVALID, what + " is not well-formed JSON: " + e.getOriginalMessage(), e);
+                    ErrorCode.SCHEMA_INVALID,
+                    what + " is not well-formed JSON"
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " at line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr()),
+                    e);
         } catch (IOException e) {
             throw new GatewayException(ErrorCode.SCHEMA_INVALID, what + " could not be read", e);
         }

@@ -3,6 +3,7 @@ package io.borderlink.adapters.interpol;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.borderlink.adapters.format.Countries;
+import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Association;
@@ -103,7 +104,7 @@ public final class NoticeWriter {
         json.writeStringField("code", view.header().purpose().code());
         json.writeStringField("text", view.header().purpose().text());
         json.writeEndObject();
-        json.writeStringField("language", view.body().narrative().lang());
+        json.writeStringField("language", ReleasedNarrative.of(view.body()).lang());
         json.writeEndObject();
     }
 
@@ -142,7 +143,7 @@ public final class NoticeWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
-        String narrative = view.body().narrative().text();
+        String narrative = ReleasedNarrative.of(view.body()).text();
         if (type == NoticeType.RED) {
             json.writeArrayFieldStart("arrest_warrants");
             json.writeStartObject();

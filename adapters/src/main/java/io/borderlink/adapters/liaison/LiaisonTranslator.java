@@ -14,6 +14,7 @@ import static io.borderlink.contracts.xml.Dom.token;
 import static io.borderlink.contracts.xml.Dom.tokens;
 import static io.borderlink.contracts.xml.Dom.value;
 
+import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.adapters.format.SecurityMarkings;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -173,9 +174,10 @@ public final class LiaisonTranslator {
                 appendText(link, "Relation", association.role());
             }
         }
+        Narrative narrative = ReleasedNarrative.of(body);
         Element summary = append(content, "Summary");
-        summary.setAttributeNS(null, "language", body.narrative().lang());
-        summary.setTextContent(body.narrative().text());
+        summary.setAttributeNS(null, "language", narrative.lang());
+        summary.setTextContent(narrative.text());
     }
 
     private static Body readContent(Element content) {

@@ -13,6 +13,7 @@ import static io.borderlink.contracts.xml.Dom.text;
 import static io.borderlink.contracts.xml.Dom.token;
 import static io.borderlink.contracts.xml.Dom.value;
 
+import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.adapters.format.SecurityMarkings;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -150,8 +151,9 @@ public final class WcoTranslator {
         } else {
             Element alert = append(report, "RiskAlert");
             Element indicators = append(alert, "RiskIndicators");
-            indicators.setAttributeNS(null, "languageID", body.narrative().lang());
-            indicators.setTextContent(names.scrub(body.narrative().text()));
+            Narrative narrative = ReleasedNarrative.of(body);
+            indicators.setAttributeNS(null, "languageID", narrative.lang());
+            indicators.setTextContent(names.scrub(narrative.text()));
             writeContent(alert, body, category, names);
         }
         return doc;

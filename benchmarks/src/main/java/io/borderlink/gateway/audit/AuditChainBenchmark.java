@@ -168,7 +168,7 @@ public class AuditChainBenchmark {
                     null,
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(60));
-            trail = new JdbcAuditTrail(jdbc, transactions, clock, new NodeIdentity("benchmark"));
+            trail = new JdbcAuditTrail(jdbc, transactions, clock, new NodeIdentity("benchmark"), event -> {});
             sequencer = new AuditSequencer(jdbc, transactions, new JoseCrypto(), keys, settings, clock);
         }
     }

@@ -21,6 +21,11 @@ public enum ErrorCode {
     CERT_UNTRUSTED(403),
     CERT_EXPIRED(403),
     CERT_REVOKED(403),
+    /**
+     * Whether the certificate is revoked cannot be established: there is no current CRL for an issuer in its
+     * path (none was loaded, or the one loaded is past its nextUpdate). Refused until a fresh CRL arrives.
+     */
+    REVOCATION_UNKNOWN(403),
     /** TLS client, signer and header originator are not one and the same registered agency. */
     ORIGINATOR_MISMATCH(403),
     EXCHANGE_REPLAYED(409),
@@ -45,6 +50,11 @@ public enum ErrorCode {
     APPROVAL_DUPLICATE(409),
     /** The partner view changed since it was shown (for example after a policy reload); review it again. */
     VIEW_CHANGED(409),
+    /**
+     * The recipient's policy lets no narrative leave (its narrative rule is DROP), so there is no outgoing
+     * narrative an officer could edit or release.
+     */
+    NARRATIVE_NOT_RELEASABLE(409),
     /** An approval or rejection needs a reason, in words, of at most 1,000 characters. */
     REASON_REQUIRED(400),
     /** The share is not a dead letter (any more): it was resent, abandoned or delivered meanwhile. */
@@ -64,6 +74,23 @@ public enum ErrorCode {
     AUDIT_CHAIN_BROKEN(500),
     /** A configuration file (partner, agency, policy) is invalid; the message names file, line and problem. */
     CONFIGURATION_INVALID(400),
+    /**
+     * A bound confidentiality label's binding does not hold: its signature fails (the label or the data it
+     * binds changed, or one was swapped, after binding), it is not the document signer's, or it does not cover
+     * exactly the label and this document's Body.
+     */
+    LABEL_BINDING_INVALID(400),
+    /** The document carries both markings and a bound label, and they say different things. */
+    LABEL_MARKINGS_MISMATCH(400),
+    /** A label is written under a security policy the gateway has no description of (config/label-policies). */
+    LABEL_POLICY_UNKNOWN(400),
+    /** A label's classification, category or category value is not one its policy defines. */
+    LABEL_VALUE_UNKNOWN(400),
+    /**
+     * A file in a file-drop import folder is not one the transport writes: an unknown name, a sequence number
+     * already used for other content, or a digest other than its signed manifest lists. It is quarantined.
+     */
+    TRANSFER_FILE_INVALID(400),
     INTERNAL_ERROR(500);
 
     private final int status;

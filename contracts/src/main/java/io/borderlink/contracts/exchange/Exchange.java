@@ -18,4 +18,8 @@ public record Exchange(Header header, Markings markings, Body body) {
     public Exchange withMarkings(Markings markings) {
         return new Exchange(header, markings, body);
     }
+
+    public Exchange withHeader(Header header) {
+        return new Exchange(header, markings, body);
+    }
 }

@@ -70,6 +70,31 @@ public final class ExchangeXml {
                 readBody(child(exchange, "Body")));
     }
 
+    /**
+     * The markings an exchange document states, or null when it carries a bound label instead
+     * (docs/labels.md): then the label, once verified, is translated to markings under its policy.
+     */
+    public static Markings markings(Document doc) {
+        Element markings = optionalChild(doc.getDocumentElement(), "Markings");
+        return markings == null ? null : readMarkings(markings);
+    }
+
+    /**
+     * Writes the markings translated from a bound label into a document that has none, where the schema places
+     * them (after Header), so that it reads as an exchange. Only for a document whose signed bytes were kept
+     * before: this changes what was signed.
+     */
+    public static void insertMarkings(Document doc, Markings markings) {
+        Element root = doc.getDocumentElement();
+        if (optionalChild(root, "Markings") != null) {
+            throw new IllegalStateException("the document has markings of its own");
+        }
+        Element element =
+                doc.createElementNS(NAMESPACE, root.getPrefix() == null ? "Markings" : root.getPrefix() + ":Markings");
+        root.insertBefore(element, child(root, "Header").getNextSibling());
+        writeMarkings(element, markings);
+    }
+
     public static byte[] write(Exchange exchange) {
         return SecureXml.serialize(toDocument(exchange));
     }
@@ -175,8 +200,8 @@ public final class ExchangeXml {
                     });
         }
         Element associations = optionalChild(b, "Associations");
-        Element narrative = child(b, "Narrative");
         Element source = optionalChild(b, "SourceDetails");
+        Element tearlines = optionalChild(b, "Tearlines");
         return new Body(
                 subjects,
                 associations == null
@@ -184,7 +209,12 @@ public final class ExchangeXml {
                         : children(associations, "Association").stream()
                                 .map(a -> new Association(token(a, "FromId"), token(a, "ToId"), token(a, "Role")))
                                 .toList(),
-                new Narrative(narrative.getTextContent(), attribute(narrative, "lang")),
+                narrative(optionalChild(b, "Narrative")),
+                tearlines == null
+                        ? List.of()
+                        : children(tearlines, "Tearline").stream()
+                                .map(ExchangeXml::readTearline)
+                                .toList(),
                 source == null
                         ? null
                         : new SourceDetails(
@@ -217,9 +247,13 @@ public final class ExchangeXml {
                 appendText(a, "Role", association.role());
             }
         }
-        Element narrative = append(b, "Narrative");
-        narrative.setAttributeNS(null, "lang", body.narrative().lang());
-        narrative.setTextContent(body.narrative().text());
+        if (body.narrative() != null) {
+            writeNarrative(append(b, "Narrative"), body.narrative());
+        }
+        if (!body.tearlines().isEmpty()) {
+            Element tearlines = append(b, "Tearlines");
+            body.tearlines().forEach(t -> writeTearline(append(tearlines, "Tearline"), t));
+        }
         SourceDetails source = body.sourceDetails();
         if (source != null) {
             Element s = append(b, "SourceDetails");
@@ -229,6 +263,37 @@ public final class ExchangeXml {
             appendText(s, "Handler", source.handler());
         }
         appendText(b, "InternalNotes", body.internalNotes());
+    }
+
+    private static Narrative narrative(Element narrative) {
+        return narrative == null ? null : new Narrative(narrative.getTextContent(), attribute(narrative, "lang"));
+    }
+
+    private static void writeNarrative(Element element, Narrative narrative) {
+        element.setAttributeNS(null, "lang", narrative.lang());
+        element.setTextContent(narrative.text());
+    }
+
+    private static Tearline readTearline(Element t) {
+        Element releasableTo = child(t, "ReleasableTo");
+        return new Tearline(
+                attribute(t, "id"),
+                tokens(releasableTo, "Partner"),
+                tokens(releasableTo, "Code"),
+                value(t, "Classification", Classification::valueOf),
+                value(t, "Tlp", Tlp::fromLabel),
+                narrative(child(t, "Text")));
+    }
+
+    /** Partners first, then codes: the schema allows any order, the canonical form has one. */
+    private static void writeTearline(Element t, Tearline tearline) {
+        t.setAttributeNS(null, "id", tearline.id());
+        Element releasableTo = append(t, "ReleasableTo");
+        tearline.partners().forEach(partner -> appendText(releasableTo, "Partner", partner));
+        tearline.releasableTo().forEach(code -> appendText(releasableTo, "Code", code));
+        appendText(t, "Classification", tearline.classification().name());
+        appendText(t, "Tlp", tearline.tlp().label());
+        writeNarrative(append(t, "Text"), tearline.text());
     }
 
     private static Person readPerson(Element p) {

@@ -29,4 +29,9 @@ public record Header(
         Objects.requireNonNull(purpose, "purpose");
         sourceRefs = Lists.copy(sourceRefs);
     }
+
+    /** The same header, addressed to these partners instead (empty: route by policy). */
+    public Header withAddressees(List<String> addressees) {
+        return new Header(exchangeId, correlationId, createdAt, originator, addressees, category, purpose, sourceRefs);
+    }
 }

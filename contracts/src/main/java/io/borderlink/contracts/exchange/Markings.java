@@ -34,4 +34,17 @@ public record Markings(
                     ErrorCode.SCHEMA_INVALID, "information accuracy must be 1 to 4, not " + informationAccuracy);
         }
     }
+
+    /** The same markings, releasable to these codes instead. */
+    public Markings withReleasableTo(List<String> codes) {
+        return new Markings(
+                classification,
+                tlp,
+                codes,
+                handlingCode,
+                handlingConditions,
+                sourceReliability,
+                informationAccuracy,
+                foreignMarking);
+    }
 }

@@ -16,21 +16,21 @@ public record PartialDate(int year, Integer month, Integer day) {
 
     public PartialDate {
         if (year < 1 || year > 9999) {
-            throw invalid("year " + year + " is out of range");
+            throw invalid("the year is out of range");
         }
         if (month != null && (month < 1 || month > 12)) {
-            throw invalid("month " + month + " is out of range");
+            throw invalid("the month is out of range");
         }
         if (day != null
                 && (month == null || day < 1 || day > YearMonth.of(year, month).lengthOfMonth())) {
-            throw invalid("day " + day + " does not exist in " + year + "-" + month);
+            throw invalid("the day does not exist in that month");
         }
     }
 
     public static PartialDate parse(String text) {
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            throw invalid("'" + text + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+            throw invalid("not YYYY, YYYY-MM or YYYY-MM-DD");
         }
         return new PartialDate(Integer.parseInt(m.group(1)), number(m.group(2)), number(m.group(3)));
     }
@@ -62,6 +62,7 @@ public record PartialDate(int year, Integer month, Integer day) {
         return digits == null ? null : Integer.valueOf(digits);
     }
 
+    /** The reason names the rule, never the date: a date of birth is personal data and must stay out of logs. */
     private static GatewayException invalid(String reason) {
         return new GatewayException(ErrorCode.SCHEMA_INVALID, "invalid partial date: " + reason);
     }

@@ -136,7 +136,8 @@ public final class Dom {
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new GatewayException(
                     ErrorCode.SCHEMA_INVALID,
-                    parent.getLocalName() + "/" + localName + " has an invalid value '" + token + "'",
+                    // The element and the rule, never the value: it is document content.
+                    parent.getLocalName() + "/" + localName + " has an invalid value",
                     e);
         }
     }

@@ -123,16 +123,19 @@ public final class SecureXml {
         return SCHEMAS.computeIfAbsent(classpathResource, SecureXml::compile);
     }
 
-    /** Validates a document against a schema, reporting the first violation as {@code SCHEMA_INVALID}. */
+    /**
+     * Validates a document against a schema, reporting the first violation as {@code SCHEMA_INVALID} with the
+     * element and the rule, never the offending value ({@link SchemaViolations}).
+     */
     public static void validate(Node node, Schema schema) {
         Validator validator = VALIDATORS.get().computeIfAbsent(schema, SecureXml::newValidator);
         try {
             validator.validate(new DOMSource(node));
         } catch (SAXParseException e) {
-            throw new GatewayException(
-                    ErrorCode.SCHEMA_INVALID,
-                    "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage(),
-                    e);
+            // A DOM has no line numbers (-1); the element named in the message says where.
+            String where =
+                    e.getLineNumber() > 0 ? "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " : "";
+            throw new GatewayException(ErrorCode.SCHEMA_INVALID, where + e.getMessage(), e);
         } catch (SAXException | IOException e) {
             throw new GatewayException(ErrorCode.SCHEMA_INVALID, e.getMessage(), e);
         }
@@ -146,7 +149,7 @@ public final class SecureXml {
         } catch (SAXException e) {
             throw new IllegalStateException("XML validator cannot be hardened", e);
         }
-        validator.setErrorHandler(STRICT);
+        validator.setErrorHandler(new SchemaViolations(validator));
         return validator;
     }
 
@@ -261,8 +264,9 @@ public final class SecureXml {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            // Our own schemas may include siblings on the classpath; nothing is fetched from a network.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file");
+            // Our own schemas may import siblings on the classpath (exchange-v1.xsd the label schemas); nothing is
+            // fetched from a network. "nested" is how Spring Boot addresses a jar inside the gateway's jar.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file,nested");
             return factory.newSchema(url);
         } catch (SAXException e) {
             throw new IllegalStateException("schema " + classpathResource + " does not compile: " + e.getMessage(), e);

@@ -159,6 +159,34 @@ class ExchangeXmlTest {
         assertSchemaInvalid(doc);
     }
 
+    /** A refusal names the element and the rule; the value is document content and stays out of the message. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<Nationality>RUS</Nationality>|<Nationality>MARKERXQ</Nationality>|element Nationality",
+                "<DateOfBirth>1991-05</|<DateOfBirth>MARKERXQ</|element DateOfBirth",
+                "<Category>BORDER_INCIDENT</|<Category>MARKERXQ</|element Category"
+            })
+    void schemaRefusalsNameTheElementAndTheRuleButNotTheValue(String edit) {
+        String[] parts = edit.split("\\|");
+        Document doc = borderIncidentWith(parts[0], parts[1]);
+
+        assertThatThrownBy(() -> ExchangeXml.validate(doc))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining(parts[2])
+                .hasMessageContaining("cvc-")
+                .hasMessageNotContaining("MARKERXQ");
+    }
+
+    /** The same for a value the records refuse after the schema passed it. */
+    @Test
+    void readRefusalsNameTheElementButNotTheValue() {
+        assertThatThrownBy(() -> PartialDate.parse("1991-13"))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageNotContaining("1991")
+                .hasMessageNotContaining("13");
+    }
+
     @Test
     void readRefusesH3WithoutConditionsThatTheSchemaCannotCatch() {
         Document doc = borderIncidentWith("<HandlingCode>H2</HandlingCode>", "<HandlingCode>H3</HandlingCode>");

@@ -42,6 +42,8 @@ public record Agency(
                         in.keyTransport(),
                         in.delivery(),
                         // Agency systems answer with a plain acknowledgement (their format defines no receipt).
-                        Receipts.OPTIONAL));
+                        Receipts.OPTIONAL,
+                        in.transport(),
+                        null));
     }
 }

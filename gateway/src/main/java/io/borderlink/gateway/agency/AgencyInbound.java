@@ -4,6 +4,7 @@ import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.gateway.partner.DeliverySettings;
+import io.borderlink.gateway.partner.Transport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,16 +23,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param format a format for agencies: {@code AGENCY_REST} (an application/xml POST) or
  *     {@code AGENCY_SOAP} (contracts/wsdl/agency-inbound.wsdl)
  * @param certificate what the gateway encrypts to; by default the agency's first certificate
+ * @param endpoint where an HTTP transport posts; not used by a file drop
  * @param trustAnchor the root CA the agency's TLS server must chain to
+ * @param transport online over HTTP (the default), or signed, encrypted files in folders for an agency network
+ *     without an online link (docs/air-gap.md); its signed receipt files come back through the import folder
  */
 public record AgencyInbound(
         @NotNull PartnerFormat format,
-        @NotNull URI endpoint,
+        URI endpoint,
         Path certificate,
         @NotNull Path trustAnchor,
         @DefaultValue("RSA_OAEP") KeyTransport keyTransport,
         @Valid @NotEmpty List<Receives> receives,
-        @Valid @DefaultValue DeliverySettings delivery) {
+        @Valid @DefaultValue DeliverySettings delivery,
+        @Valid @DefaultValue Transport transport) {
 
     public AgencyInbound {
         receives = List.copyOf(receives);
@@ -44,6 +49,11 @@ public record AgencyInbound(
             from = List.copyOf(from);
             categories = Set.copyOf(categories);
         }
+    }
+
+    @AssertTrue(message = "an endpoint is required unless the transport is a file drop")
+    public boolean isReachable() {
+        return endpoint != null || transport == null || transport.fileDrop();
     }
 
     @AssertTrue(message = "format must be one for agencies, such as AGENCY_REST or AGENCY_SOAP")

@@ -56,6 +56,12 @@ class ApprovalController {
         return decisions.reject(shareId, action.viewDigest(), Callers.current(), action.reason());
     }
 
+    /** Replaces the outgoing narrative of the view the officer was shown; the answer names the new view's digest. */
+    @PostMapping(path = "/{shareId}/narrative", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApprovalDecisions.Result editNarrative(@PathVariable UUID shareId, @RequestBody NarrativeEdit edit) {
+        return decisions.editNarrative(shareId, edit.viewDigest(), Callers.current(), edit.narrative());
+    }
+
     @ExceptionHandler(GatewayException.class)
     ResponseEntity<ProblemDetail> refused(GatewayException e) {
         return ResponseEntity.status(e.code().status()).body(ApiProblems.problem(e.code(), e.getMessage()));
@@ -63,4 +69,7 @@ class ApprovalController {
 
     /** An officer's decision: the digest of the partner view they reviewed, and why. */
     record Action(String viewDigest, String reason) {}
+
+    /** An officer's narrative for the partner view they reviewed; blank for none. */
+    record NarrativeEdit(String viewDigest, String narrative) {}
 }

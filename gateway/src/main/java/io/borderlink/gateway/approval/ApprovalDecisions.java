@@ -3,6 +3,7 @@ package io.borderlink.gateway.approval;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.Narrative;
 import io.borderlink.gateway.approval.ApprovalRecords.Verdict;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
@@ -11,6 +12,8 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.policy.Decision;
+import io.borderlink.gateway.policy.OfficerNarrative;
+import io.borderlink.gateway.policy.Policy.NarrativeRule;
 import io.borderlink.gateway.policy.ShareDecision;
 import io.borderlink.gateway.security.Caller;
 import io.borderlink.gateway.share.Share;
@@ -18,15 +21,17 @@ import io.borderlink.gateway.share.ShareState;
 import io.borderlink.gateway.share.Shares;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The approve step's commands: officers approve or reject held shares, and tasks nobody decided expire.
- * An approval counts only for the exact partner view and policy version it was given for, and once per
- * officer ({@link ApprovalRecords}). When the policy in force now gives another view, the task is brought
- * up to date and earlier approvals stop counting. Concurrent actions on one task, from any node, give
+ * The approve step's commands: officers approve or reject held shares, or edit the narrative they will
+ * send, and tasks nobody decided expire. An approval counts only for the exact partner view and policy
+ * version it was given for, and once per officer ({@link ApprovalRecords}). When the policy in force now
+ * gives another view, or an officer edits its narrative, the task is brought up to date and earlier
+ * approvals stop counting. Concurrent actions on one task, from any node, give
  * exactly one outcome: {@link TaskLocks} keeps them apart cheaply, the share row lock in the database
  * decides. The share itself changes only through {@link Shares}.
  */
@@ -34,8 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApprovalDecisions {
 
     private static final int MAX_REASON = 1000;
+    /** An outgoing narrative is a summary, not a file: a partner format carries it in one text field. */
+    private static final int MAX_NARRATIVE = 20_000;
+
     private static final String GATEWAY = "gateway";
     private static final String POLICY = "policy";
+    private static final String NARRATIVE_EDIT = "narrative-edit";
 
     private final TransactionTemplate transactions;
     private final Shares shares;
@@ -79,6 +88,20 @@ public class ApprovalDecisions {
         return decide(shareId, shownDigest, officer, reason, Verdict.REJECT);
     }
 
+    /**
+     * Replaces the narrative of the partner view the officer was shown by their text (blank: no narrative).
+     * The text is part of the view, so the view gets a new digest and approvals of the old one stop
+     * counting; it is leak-checked like any text, and the share stays held until officers approve it.
+     */
+    public Result editNarrative(UUID shareId, String shownDigest, Caller officer, String text) {
+        String released = text == null ? "" : text.strip();
+        if (released.length() > MAX_NARRATIVE) {
+            throw new GatewayException(
+                    ErrorCode.REQUEST_INVALID, "a narrative of at most " + MAX_NARRATIVE + " characters");
+        }
+        return locked(shareId, officer, () -> editLocked(shareId, shownDigest, officer, released));
+    }
+
     /** Expires every task that waited longer than allowed; returns how many. */
     public int expireOverdue() {
         int expired = 0;
@@ -103,10 +126,14 @@ public class ApprovalDecisions {
             throw new GatewayException(
                     ErrorCode.REASON_REQUIRED, "a reason of 1 to " + MAX_REASON + " characters is required");
         }
+        return locked(shareId, officer, () -> decideLocked(shareId, shownDigest, officer, reason.strip(), verdict));
+    }
+
+    /** Runs a command on one task, apart from any other on it; a refusal is thrown once its changes committed. */
+    private Result locked(UUID shareId, Caller officer, Supplier<Result> command) {
         boolean locked = locks.lock(shareId);
         try {
-            Result result = transactions.execute(
-                    status -> decideLocked(shareId, shownDigest, officer, reason.strip(), verdict));
+            Result result = transactions.execute(status -> command.get());
             if (result.error() != null) {
                 throw new GatewayException(result.error(), result.message());
             }
@@ -125,6 +152,82 @@ public class ApprovalDecisions {
     private Result decideLocked(UUID shareId, String shownDigest, Caller officer, String reason, Verdict verdict) {
         Share share = shares.lock(shareId)
                 .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + shareId));
+        Exchange original = evidence.signedOriginal(share.exchangeId());
+        Result refused = refusal(share, original, shownDigest, officer);
+        if (refused != null) {
+            return refused;
+        }
+        if (records.alreadyDecided(shareId, share.viewDigest(), officer.id())) {
+            return Result.error(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this partner view");
+        }
+        records.record(share, officer, reason, verdict);
+        return verdict == Verdict.REJECT ? rejected(share, officer, reason) : approved(share, officer, reason);
+    }
+
+    private Result editLocked(UUID shareId, String shownDigest, Caller officer, String text) {
+        Share share = shares.lock(shareId)
+                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + shareId));
+        Exchange original = evidence.signedOriginal(share.exchangeId());
+        Result refused = refusal(share, original, shownDigest, officer);
+        if (refused != null) {
+            return refused;
+        }
+        ShareDecision now = policy.decide(share, original);
+        if (now.narrative().rule() == NarrativeRule.DROP) {
+            return refused(
+                    share,
+                    officer,
+                    ErrorCode.NARRATIVE_NOT_RELEASABLE,
+                    "the policy of " + share.recipientId() + " lets no narrative leave (DROP)",
+                    "the policy of " + share.recipientId() + " lets no narrative leave; there is nothing to edit");
+        }
+        Narrative shown = now.view().body().narrative();
+        String lang = shown != null
+                ? shown.lang()
+                : original.body().narrative() != null
+                        ? original.body().narrative().lang()
+                        : "en";
+        ShareDecision edited = policy.decide(
+                share, original, new OfficerNarrative(officer.id(), text.isEmpty() ? null : new Narrative(text, lang)));
+        if (edited.viewDigest().equals(share.viewDigest())) {
+            return new Result(
+                    ShareState.HELD, 0, share.approvers(), share.viewDigest(), null, "the narrative is unchanged");
+        }
+        evidence.store(
+                share.exchangeId(),
+                EvidenceKind.PARTNER_VIEW,
+                share.recipientId(),
+                edited.viewDigest(),
+                edited.viewBytes(),
+                clock.instant());
+        String leaks = edited.narrative().hits().isEmpty()
+                ? "leak check: no hit"
+                : "leak check: " + edited.narrative().hits();
+        shares.editNarrative(
+                share.ref(),
+                edited,
+                officer.id(),
+                event(share, Outcome.HELD, NARRATIVE_EDIT, officer.id(), officer.certificate())
+                        .digest(edited.viewDigest())
+                        .detail("narrative " + (text.isEmpty() ? "removed" : "edited") + "; partner view "
+                                + share.viewDigest() + " replaced by " + edited.viewDigest()
+                                + ", earlier approvals no longer count; " + leaks));
+        return new Result(
+                ShareState.HELD,
+                0,
+                edited.approvers(),
+                edited.viewDigest(),
+                null,
+                "narrative " + (text.isEmpty() ? "removed" : "edited") + ": approve the new partner view (" + leaks
+                        + ")");
+    }
+
+    /**
+     * Why an officer may not act on this task as shown, or null when they may: it must be held and not
+     * expired, not of the officer's own agency, still what the policy in force gives (otherwise it is
+     * brought up to date), and the view the officer was shown.
+     */
+    private Result refusal(Share share, Exchange original, String shownDigest, Caller officer) {
         if (share.state() != ShareState.HELD) {
             return Result.error(ErrorCode.APPROVAL_CLOSED, "the task is " + share.state() + ", no longer open");
         }
@@ -135,18 +238,14 @@ public class ApprovalDecisions {
                             .detail("expired"));
             return Result.error(ErrorCode.APPROVAL_CLOSED, "the task expired");
         }
-        Exchange original = evidence.signedOriginal(share.exchangeId());
         if (officer.agency() != null
                 && officer.agency().equals(original.header().originator())) {
-            audit.record(event(
-                            share,
-                            Outcome.REJECTED,
-                            ErrorCode.APPROVAL_NOT_ALLOWED.name(),
-                            officer.id(),
-                            officer.certificate())
-                    .detail("an officer of " + officer.agency() + " may not decide its own agency's share"));
-            return Result.error(
-                    ErrorCode.APPROVAL_NOT_ALLOWED, "an officer may not decide a share of their own agency");
+            return refused(
+                    share,
+                    officer,
+                    ErrorCode.APPROVAL_NOT_ALLOWED,
+                    "an officer of " + officer.agency() + " may not decide its own agency's share",
+                    "an officer may not decide a share of their own agency");
         }
         ShareDecision now = policy.decide(share, original);
         if (now.decision() == Decision.DENY) {
@@ -168,11 +267,7 @@ public class ApprovalDecisions {
         if (!share.viewDigest().equals(shownDigest)) {
             return Result.error(ErrorCode.VIEW_CHANGED, "this is not the partner view you were shown; review it again");
         }
-        if (records.alreadyDecided(shareId, share.viewDigest(), officer.id())) {
-            return Result.error(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this partner view");
-        }
-        records.record(share, officer, reason, verdict);
-        return verdict == Verdict.REJECT ? rejected(share, officer, reason) : approved(share, officer, reason);
+        return null;
     }
 
     private Result rejected(Share share, Caller officer, String reason) {
@@ -180,7 +275,7 @@ public class ApprovalDecisions {
                 share.ref(),
                 event(share, Outcome.REJECTED, null, officer.id(), officer.certificate())
                         .detail("rejected: " + reason));
-        return new Result(ShareState.REJECTED, 0, share.approvers(), null, "rejected");
+        return new Result(ShareState.REJECTED, 0, share.approvers(), share.viewDigest(), null, "rejected");
     }
 
     /** Releases the share once enough distinct officers approved its current view. */
@@ -193,7 +288,12 @@ public class ApprovalDecisions {
                     event(share, Outcome.RELEASED, null, officer.id(), officer.certificate())
                             .detail(counted + ", released: " + reason));
             return new Result(
-                    ShareState.PENDING, approvals, share.approvers(), null, "released to " + share.recipientId());
+                    ShareState.PENDING,
+                    approvals,
+                    share.approvers(),
+                    share.viewDigest(),
+                    null,
+                    "released to " + share.recipientId());
         }
         audit.record(event(share, Outcome.OK, null, officer.id(), officer.certificate())
                 .detail(counted + ": " + reason));
@@ -201,6 +301,7 @@ public class ApprovalDecisions {
                 ShareState.HELD,
                 approvals,
                 share.approvers(),
+                share.viewDigest(),
                 null,
                 "approval " + approvals + " of " + share.approvers() + " recorded");
     }
@@ -229,6 +330,13 @@ public class ApprovalDecisions {
         }
     }
 
+    /** Audits an officer's action refused with a code, and answers the refusal. */
+    private Result refused(Share share, Caller officer, ErrorCode code, String detail, String message) {
+        audit.record(event(share, Outcome.REJECTED, code.name(), officer.id(), officer.certificate())
+                .detail(detail));
+        return Result.error(code, message);
+    }
+
     /** An APPROVAL event about the share's view as it was read; {@code detail} is added by the caller. */
     private static AuditEvent event(Share share, Outcome outcome, String code, String actor, String certificate) {
         return AuditEvent.of(AuditStep.APPROVAL, outcome)
@@ -240,11 +348,12 @@ public class ApprovalDecisions {
 
     /**
      * What an officer's action led to: the share's state, approvals counted for the current view out of
-     * those required, and on refusal the stable code.
+     * those required, the digest of that view (an edit gives a new one), and on refusal the stable code.
      */
-    public record Result(ShareState state, int approvals, int required, ErrorCode error, String message) {
+    public record Result(
+            ShareState state, int approvals, int required, String viewDigest, ErrorCode error, String message) {
         static Result error(ErrorCode code, String message) {
-            return new Result(null, 0, 0, code, message);
+            return new Result(null, 0, 0, null, code, message);
         }
     }
 }

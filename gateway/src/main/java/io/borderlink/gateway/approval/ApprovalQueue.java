@@ -7,12 +7,14 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.exchange.Narrative;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.delivery.PartnerMessages;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
+import io.borderlink.gateway.policy.Policy.NarrativeRule;
 import io.borderlink.gateway.policy.RuleOutcome;
 import io.borderlink.gateway.share.Share;
 import io.borderlink.gateway.share.Shares;
@@ -122,7 +124,8 @@ public class ApprovalQueue {
                 .orElseThrow(() ->
                         new GatewayException(ErrorCode.INTERNAL_ERROR, "partner view of " + shareId + " is missing"));
         Optional<Partner> partner = partners.current().find(share.recipientId());
-        String rendered = partner.map(p -> rendered(view, p, shareId)).orElse(null);
+        Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
+        String rendered = partner.map(p -> rendered(partnerView, p, shareId)).orElse(null);
         return new ApprovalTask(
                 shareId,
                 share.exchangeId(),
@@ -145,6 +148,7 @@ public class ApprovalQueue {
                 rendered,
                 ViewDiff.between(ExchangeXml.write(original), view),
                 trace(share.trace()),
+                narrative(share, original, partnerView, partner),
                 records.decisions(shareId, share.viewDigest()));
     }
 
@@ -159,9 +163,21 @@ public class ApprovalQueue {
                 .list();
     }
 
-    private String rendered(byte[] view, Partner partner, UUID shareId) {
+    private static ApprovalTask.NarrativeReview narrative(
+            Share share, Exchange original, Exchange partnerView, Optional<Partner> partner) {
+        NarrativeRule rule = partner.map(p -> p.policy().narrative()).orElse(null);
+        Narrative outgoing = partnerView.body().narrative();
+        Narrative written = original.body().narrative();
+        return new ApprovalTask.NarrativeReview(
+                rule == null ? null : rule.name(),
+                outgoing == null ? null : outgoing.text(),
+                written == null ? null : written.text(),
+                share.narrativeEditedBy(),
+                rule != null && rule != NarrativeRule.DROP);
+    }
+
+    private String rendered(Exchange partnerView, Partner partner, UUID shareId) {
         try {
-            Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
             return messages.render(partnerView, partner.recipient(), shareId).readable();
         } catch (GatewayException e) {
             return "cannot be rendered in " + partner.format().id() + ": " + e.getMessage();

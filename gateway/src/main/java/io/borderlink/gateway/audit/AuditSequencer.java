@@ -85,7 +85,7 @@ public class AuditSequencer {
         if (!lock(seal)) {
             return -1;
         }
-        Head head = head();
+        ChainHead head = ChainHead.read(jdbc);
         Optional<Checkpointed> last = lastCheckpoint();
         if (last.isPresent() && !reachesCheckpoint(head, last.get())) {
             return -1;
@@ -105,7 +105,7 @@ public class AuditSequencer {
         return events.size();
     }
 
-    private Head append(Head head, List<ChainedEvent> events) {
+    private ChainHead append(ChainHead head, List<ChainedEvent> events) {
         List<Object[]> entries = new ArrayList<>(events.size());
         long seq = head.seq();
         String chainHash = head.chainHash();
@@ -119,10 +119,10 @@ public class AuditSequencer {
         jdbc.batchUpdate(
                 "DELETE FROM audit_pending WHERE event_id = ?",
                 events.stream().map(e -> new Object[] {e.id()}).toList());
-        return new Head(seq, chainHash);
+        return new ChainHead(seq, chainHash);
     }
 
-    private boolean checkpointDue(Head head, Optional<Checkpointed> last) {
+    private boolean checkpointDue(ChainHead head, Optional<Checkpointed> last) {
         if (last.isEmpty()) {
             return true;
         }
@@ -130,7 +130,7 @@ public class AuditSequencer {
                 || !clock.instant().isBefore(last.get().signedAt().plus(settings.checkpointInterval()));
     }
 
-    private void checkpoint(Head head) {
+    private void checkpoint(ChainHead head) {
         CheckpointStatement statement = new CheckpointStatement(
                 head.seq(), head.chainHash(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         String signed = jose.sign(statement.json(), keys.signing());
@@ -146,7 +146,7 @@ public class AuditSequencer {
     }
 
     /** The chain must still reach the last checkpoint with the hash signed there. */
-    private boolean reachesCheckpoint(Head head, Checkpointed last) {
+    private boolean reachesCheckpoint(ChainHead head, Checkpointed last) {
         String atCheckpoint = head.seq() == last.seq()
                 ? head.chainHash()
                 : jdbc
@@ -182,16 +182,6 @@ public class AuditSequencer {
                 .isEmpty();
     }
 
-    private Head head() {
-        return jdbc
-                .query(
-                        "SELECT seq, chain_hash FROM audit_chain ORDER BY seq DESC LIMIT 1",
-                        (rs, row) -> new Head(rs.getLong("seq"), rs.getString("chain_hash")))
-                .stream()
-                .findFirst()
-                .orElse(new Head(0, ChainHashes.GENESIS));
-    }
-
     private Optional<Checkpointed> lastCheckpoint() {
         return jdbc
                 .query(
@@ -203,8 +193,6 @@ public class AuditSequencer {
                 .stream()
                 .findFirst();
     }
-
-    private record Head(long seq, String chainHash) {}
 
     private record Checkpointed(long seq, String chainHash, Instant signedAt) {}
 }

@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("borderlink.audit")
-record AuditSettings(
+public record AuditSettings(
         @DefaultValue("500ms") Duration sequenceInterval,
         @DefaultValue("5000") @Min(1) int batchSize,
         @DefaultValue("10000") @Min(1) int checkpointEvery,
@@ -38,7 +38,7 @@ record AuditSettings(
         @DefaultValue("10s") Duration tsaTimeout,
         @DefaultValue("60s") Duration anchorInterval) {
 
-    AuditSettings {
+    public AuditSettings {
         if (tsaUrl != null && tsaCertificate == null) {
             throw new IllegalArgumentException(
                     "borderlink.audit.tsa-url needs borderlink.audit.tsa-certificate to check the tokens against");

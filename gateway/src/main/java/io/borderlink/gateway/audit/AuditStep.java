@@ -43,5 +43,15 @@ public enum AuditStep {
     /** An auditor set or released a legal hold on an exchange: while one is active it is never purged. */
     LEGAL_HOLD,
     /** Data keys were rewrapped with the current key-encryption key after a rotation. */
-    KEY_ROTATION
+    KEY_ROTATION,
+    /**
+     * The revocation data in force on one node changed: a CRL arrived (from the CRL folder or a distribution
+     * point), or one passed its nextUpdate, so the certificates under it are refused until a fresh one comes.
+     */
+    TRUST,
+    /**
+     * A file from a file-drop import folder (docs/air-gap.md): a message imported, a receipt or manifest
+     * applied, a duplicate dropped, a file quarantined with its code, or a gap in the sender's numbers.
+     */
+    IMPORT
 }

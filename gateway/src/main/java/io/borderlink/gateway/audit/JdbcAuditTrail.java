@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Appends audit events to the {@code audit_event} table, in one batch per call, and queues each for the
  * {@link AuditSequencer} in the same transaction: the event is durable when the caller commits, and
- * nothing waits for the chain.
+ * nothing waits for the chain. Each batch is also published as {@link Recorded}, for listeners that act
+ * once it is committed (the metrics count what the trail records).
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
@@ -34,12 +36,19 @@ class JdbcAuditTrail implements AuditTrail {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String node;
+    private final ApplicationEventPublisher events;
 
-    JdbcAuditTrail(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, NodeIdentity node) {
+    JdbcAuditTrail(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            NodeIdentity node,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.node = node.id();
+        this.events = events;
     }
 
     @Override
@@ -51,7 +60,10 @@ class JdbcAuditTrail implements AuditTrail {
     public void record(List<AuditEvent> events) {
         if (!events.isEmpty()) {
             // Joins the caller's transaction; callers without one (refusals) still get event and queue entry together.
-            transactions.executeWithoutResult(status -> append(events));
+            transactions.executeWithoutResult(status -> {
+                append(events);
+                this.events.publishEvent(new Recorded(List.copyOf(events)));
+            });
         }
     }
 

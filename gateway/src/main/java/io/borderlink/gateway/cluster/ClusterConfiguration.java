@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
@@ -31,8 +33,12 @@ class ClusterConfiguration {
         return new NodeIdentity(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    /** One embedded member per node: TCP/IP join on the configured interface only, no multicast, no phone-home. */
+    /**
+     * One embedded member per node: TCP/IP join on the configured interface only, no multicast, no phone-home.
+     * Under prod a node whose configuration is refused never joins its cluster: the check comes first.
+     */
     @Bean(destroyMethod = "shutdown")
+    @DependsOn("productionReadiness")
     HazelcastInstance hazelcastInstance(ClusterSettings settings, NodeIdentity node) {
         Config config = new Config();
         config.setClusterName(settings.clusterName());
@@ -65,10 +71,14 @@ class ClusterConfiguration {
      */
     @Bean
     CamelClusterService camelClusterService(
-            CamelContext camelContext, HazelcastInstance hazelcastInstance, Quorum quorum, NodeIdentity node)
+            CamelContext camelContext,
+            HazelcastInstance hazelcastInstance,
+            Quorum quorum,
+            NodeIdentity node,
+            MeterRegistry meters)
             throws Exception {
-        HazelcastLockClusterService service =
-                new HazelcastLockClusterService(hazelcastInstance, quorum, node.id(), LEADERSHIP_ATTEMPT_INTERVAL);
+        HazelcastLockClusterService service = new HazelcastLockClusterService(
+                hazelcastInstance, quorum, node.id(), LEADERSHIP_ATTEMPT_INTERVAL, meters);
         camelContext.addService(service, true, true);
         return service;
     }

@@ -2,6 +2,8 @@ package io.borderlink.gateway.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,13 +36,16 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
     private final Quorum quorum;
     private final String nodeId;
     private final Duration attemptInterval;
+    private final MeterRegistry meters;
 
-    HazelcastLockClusterService(HazelcastInstance hazelcast, Quorum quorum, String nodeId, Duration attemptInterval) {
+    HazelcastLockClusterService(
+            HazelcastInstance hazelcast, Quorum quorum, String nodeId, Duration attemptInterval, MeterRegistry meters) {
         super("hazelcast-lock");
         this.hazelcast = hazelcast;
         this.quorum = quorum;
         this.nodeId = nodeId;
         this.attemptInterval = attemptInterval;
+        this.meters = meters;
     }
 
     @Override
@@ -63,6 +68,11 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
 
         LockView(String namespace) {
             super(HazelcastLockClusterService.this, namespace);
+            // Which node does a namespace's work (polls INTERPOL, say): 1 on exactly one node of a healthy cluster.
+            Gauge.builder("borderlink.cluster.leader", this, view -> view.leader ? 1 : 0)
+                    .description("1 while this node leads the namespace")
+                    .tag("namespace", namespace)
+                    .register(meters);
         }
 
         @Override

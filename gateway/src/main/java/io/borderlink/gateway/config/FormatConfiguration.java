@@ -5,6 +5,7 @@ import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.PartnerFormats;
 import io.borderlink.adapters.interpol.NoticeFormat;
 import io.borderlink.adapters.liaison.LiaisonFormat;
+import io.borderlink.adapters.peer.PeerExchangeFormat;
 import io.borderlink.adapters.wco.WcoFormat;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,11 @@ class FormatConfiguration {
     @Bean
     AgencyExchangeFormat agencySoapFormat() {
         return AgencyExchangeFormat.soap();
+    }
+
+    @Bean
+    PeerExchangeFormat peerExchangeFormat() {
+        return new PeerExchangeFormat();
     }
 
     @Bean

@@ -94,6 +94,17 @@ class ConsoleController {
                 .message());
     }
 
+    @PostMapping("/console/approvals/{shareId}/narrative")
+    String editNarrative(
+            @PathVariable UUID shareId,
+            @RequestParam String viewDigest,
+            @RequestParam(required = false) String narrative,
+            RedirectAttributes redirect) {
+        return Flash.outcome(redirect, "redirect:/console/approvals/" + shareId, () -> decisions
+                .editNarrative(shareId, viewDigest, Callers.current(), narrative)
+                .message());
+    }
+
     @GetMapping("/console/exchanges/{exchangeId}")
     String exchange(@PathVariable UUID exchangeId, Model model) {
         model.addAttribute("caller", Callers.current());

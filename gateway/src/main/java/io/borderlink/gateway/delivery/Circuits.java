@@ -15,7 +15,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowT
 import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,19 +34,24 @@ import org.springframework.stereotype.Component;
  *
  * <p>Metrics: {@code borderlink.delivery.circuit.state} (0 closed, 1 open, 2 half-open) and
  * {@code borderlink.delivery.circuit.transitions} per recipient; every transition is logged and audited.
+ * {@link #statuses} tells operators, per recipient, the state, when this node last delivered and the last
+ * failure it saw.
  */
 @Component
-class Circuits {
+public class Circuits {
 
     private static final Logger log = LoggerFactory.getLogger(Circuits.class);
 
     private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
     private final AuditTrail audit;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    Circuits(AuditTrail audit, MeterRegistry meters) {
+    Circuits(AuditTrail audit, MeterRegistry meters, Clock clock) {
         this.audit = audit;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /**
@@ -65,10 +73,15 @@ class Circuits {
     void succeeded(Recipient recipient) {
         // Slow calls are not judged (the partner timeout bounds them), so the duration does not matter.
         breaker(recipient).onSuccess(0, TimeUnit.NANOSECONDS);
+        attempts.merge(recipient.id(), Attempts.NONE.succeeded(clock.instant()), Attempts::then);
     }
 
     /** Only unavailability counts against the circuit: a refusal proves the recipient is up. */
     void failed(Recipient recipient, GatewayException failure) {
+        attempts.merge(
+                recipient.id(),
+                Attempts.NONE.failed(clock.instant(), failure.code().name() + ": " + failure.getMessage()),
+                Attempts::then);
         CircuitBreaker breaker = breaker(recipient);
         if (failure.code() == ErrorCode.PARTNER_UNAVAILABLE) {
             breaker.onError(0, TimeUnit.NANOSECONDS, failure);
@@ -83,6 +96,18 @@ class Circuits {
     State state(String recipientId) {
         Circuit circuit = circuits.get(recipientId);
         return circuit == null ? State.CLOSED : circuit.breaker().getState();
+    }
+
+    /** Every recipient this node has tried to deliver to since it started, by id. */
+    public List<CircuitStatus> statuses() {
+        return circuits.keySet().stream()
+                .sorted()
+                .map(id -> {
+                    Attempts seen = attempts.getOrDefault(id, Attempts.NONE);
+                    return new CircuitStatus(
+                            id, state(id).name(), seen.lastSuccess(), seen.lastFailure(), seen.lastError());
+                })
+                .toList();
     }
 
     private CircuitBreaker breaker(Recipient recipient) {
@@ -146,4 +171,27 @@ class Circuits {
     }
 
     private record Circuit(CircuitSettings settings, CircuitBreaker breaker) {}
+
+    /** What this node saw of its attempts to one recipient; the newer of two readings of each wins. */
+    private record Attempts(Instant lastSuccess, Instant lastFailure, String lastError) {
+
+        static final Attempts NONE = new Attempts(null, null, null);
+        private static final int MAX_ERROR = 500;
+
+        Attempts succeeded(Instant at) {
+            return new Attempts(at, lastFailure, lastError);
+        }
+
+        Attempts failed(Instant at, String error) {
+            return new Attempts(
+                    lastSuccess, at, error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR) + " …");
+        }
+
+        Attempts then(Attempts newer) {
+            return new Attempts(
+                    newer.lastSuccess != null ? newer.lastSuccess : lastSuccess,
+                    newer.lastFailure != null ? newer.lastFailure : lastFailure,
+                    newer.lastFailure != null ? newer.lastError : lastError);
+        }
+    }
 }

@@ -3,8 +3,6 @@ package io.borderlink.gateway.delivery;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.agency.Agency;
@@ -18,6 +16,7 @@ import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.EvidenceStore.Kept;
 import io.borderlink.gateway.exchange.ReleasedShare;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
@@ -112,6 +111,7 @@ public class Deliveries {
     }
 
     private ShareDelivery claim(UUID shareId, ReleasedShare released) {
+        LogContext.share(shareId);
         if (!inFlight.enter(shareId)) {
             return null;
         }
@@ -132,6 +132,11 @@ public class Deliveries {
             return null;
         }
         Lease lease = claimed.get();
+        // The recipient alone, the same whether the share came from the intake or from a sweep.
+        boolean outbound = lease.direction() == Direction.OUTBOUND;
+        LogContext.exchange(lease.exchangeId());
+        LogContext.partner(outbound ? lease.recipientId() : null);
+        LogContext.agency(outbound ? null : lease.recipientId());
         Optional<Recipient> recipient = recipient(lease);
         if (recipient.isEmpty()) {
             // Nothing can be sent without the recipient's configuration: no retry helps.
@@ -188,11 +193,15 @@ public class Deliveries {
 
     private void recordDelivered(SentMessage sent, ShareDelivery share) {
         Instant now = clock.instant();
-        String receipt = Digests.sha256(sent.answer());
+        String receipt = sent.handedOver() ? null : Digests.sha256(sent.answer());
         List<AuditEvent> attempt = deliveredEvents(sent, share, receipt);
         try {
             transactions.executeWithoutResult(status -> {
-                shares.deliver(lease(share), attempt);
+                if (sent.handedOver()) {
+                    shares.dropOff(lease(share), attempt);
+                } else {
+                    shares.deliver(lease(share), attempt);
+                }
                 keepSent(sent, share, receipt, now);
             });
         } catch (ShareStateConflict e) {
@@ -223,7 +232,10 @@ public class Deliveries {
                 sent.message().signed(),
                 mediaType(share.recipient()),
                 now));
-        kept.add(new Kept(EvidenceKind.RECEIPT, to, receipt, sent.answer(), withoutParameters(sent.answerType()), now));
+        if (!sent.handedOver()) {
+            kept.add(new Kept(
+                    EvidenceKind.RECEIPT, to, receipt, sent.answer(), withoutParameters(sent.answerType()), now));
+        }
         if (sent.receipt() != null) {
             kept.add(new Kept(
                     EvidenceKind.PARTNER_RECEIPT,
@@ -249,8 +261,12 @@ public class Deliveries {
                 step(AuditStep.DELIVER, share)
                         .actor(GATEWAY, signingCertificate)
                         .digest(sent.message().digest())
-                        .detail("attempt " + share.attempt() + ", " + recipient.id() + " answered " + sent.status()
-                                + signedReceipt(sent) + ", receipt " + receipt));
+                        .detail(
+                                sent.handedOver()
+                                        ? "attempt " + share.attempt() + ", handed over as " + sent.file()
+                                                + " in the export folder of " + recipient.id()
+                                        : "attempt " + share.attempt() + ", " + recipient.id() + " answered "
+                                                + sent.status() + signedReceipt(sent) + ", receipt " + receipt));
     }
 
     /**
@@ -331,11 +347,7 @@ public class Deliveries {
     private ShareDelivery load(Lease lease, Recipient recipient, ReleasedShare released) {
         Exchange partnerView = released != null && released.viewDigest().equals(lease.viewDigest())
                 ? released.view()
-                : ExchangeXml.read(SecureXml.parse(
-                        evidence.find(lease.exchangeId(), EvidenceKind.PARTNER_VIEW, lease.recipientId())
-                                .orElseThrow(() -> new GatewayException(
-                                        ErrorCode.INTERNAL_ERROR,
-                                        "partner view of share " + lease.shareId() + " is missing"))));
+                : evidence.partnerView(lease.exchangeId(), lease.recipientId());
         return new ShareDelivery(
                 lease.shareId(), lease.exchangeId(), recipient, lease.attempt(), partnerView, lease.viewDigest());
     }

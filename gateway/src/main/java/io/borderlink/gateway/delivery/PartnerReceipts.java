@@ -7,7 +7,7 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
-import io.borderlink.gateway.pki.PartnerTrust;
+import io.borderlink.gateway.pki.Trust;
 import io.borderlink.gateway.receipt.ReceiptSignatures;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,14 +22,18 @@ import org.springframework.stereotype.Component;
 public class PartnerReceipts {
 
     private final ReceiptSignatures signatures;
-    private final PartnerTrust trust;
+    private final Trust trust;
 
-    PartnerReceipts(ReceiptSignatures signatures, PartnerTrust trust) {
+    PartnerReceipts(ReceiptSignatures signatures, Trust trust) {
         this.signatures = signatures;
         this.trust = trust;
     }
 
     public SentMessage verify(SentMessage sent) {
+        if (sent.handedOver()) {
+            // A file drop has no answer: the recipient's signed receipt comes back later as a file of its own.
+            return sent;
+        }
         ShareDelivery share = sent.message().share();
         Recipient recipient = share.recipient();
         Optional<ReceiptFormat> format = recipient.format().receipt();
@@ -42,7 +46,7 @@ public class PartnerReceipts {
         }
         try {
             ReceiptSignatures.Opened opened = signatures.open(format.get(), found.get());
-            trust.validatePath(recipient.id(), recipient.trustAnchor(), opened.signer());
+            trust.validateAnchoredAt(recipient.id(), recipient.trustAnchor(), opened.signer());
             Claims claims = opened.claims();
             if (!claims.messageId().equals(share.shareId().toString())) {
                 throw invalid("the receipt names message " + claims.messageId() + ", not " + share.shareId());

@@ -3,6 +3,8 @@ package io.borderlink.gateway.dryrun;
 import io.borderlink.contracts.api.DryRunRequest;
 import io.borderlink.contracts.api.DryRunResult;
 import io.borderlink.contracts.api.DryRunResult.DryRunDecision;
+import io.borderlink.contracts.api.DryRunResult.LeakHit;
+import io.borderlink.contracts.api.DryRunResult.NarrativeDecision;
 import io.borderlink.contracts.api.DryRunResult.TraceEntry;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
@@ -19,6 +21,7 @@ import io.borderlink.gateway.delivery.PartnerMessages;
 import io.borderlink.gateway.outbound.OutboundDecisions;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
+import io.borderlink.gateway.policy.NarrativeOutcome;
 import io.borderlink.gateway.policy.PolicyEngine.Mode;
 import io.borderlink.gateway.policy.ShareDecision;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +90,20 @@ public class PolicyDryRun {
                 decision.viewDigest(),
                 view,
                 partner == null ? null : partner.format().id(),
-                rendered);
+                rendered,
+                narrative(decision.narrative()));
+    }
+
+    private static NarrativeDecision narrative(NarrativeOutcome outcome) {
+        return outcome == null
+                ? null
+                : new NarrativeDecision(
+                        outcome.rule().name(),
+                        outcome.source().name(),
+                        outcome.tearlineId(),
+                        outcome.hits().stream()
+                                .map(hit -> new LeakHit(hit.kind().name(), hit.rule()))
+                                .toList());
     }
 
     /** Rendered with a message id derived from the exchange, so that the same dry run renders the same. */

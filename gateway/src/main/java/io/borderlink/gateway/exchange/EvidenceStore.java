@@ -3,10 +3,10 @@ package io.borderlink.gateway.exchange;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.EnvelopeEncryption;
 import io.borderlink.gateway.audit.KeptDocuments;
+import io.borderlink.gateway.labels.LabelIntake;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,12 +40,15 @@ public class EvidenceStore implements KeptDocuments {
     private final JdbcTemplate batches;
     private final DataKeys keys;
     private final EnvelopeEncryption envelope;
+    private final LabelIntake labels;
 
-    EvidenceStore(JdbcClient jdbc, JdbcTemplate batches, DataKeys keys, EnvelopeEncryption envelope) {
+    EvidenceStore(
+            JdbcClient jdbc, JdbcTemplate batches, DataKeys keys, EnvelopeEncryption envelope, LabelIntake labels) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.keys = keys;
         this.envelope = envelope;
+        this.labels = labels;
     }
 
     /** One document to keep, for {@link #store(UUID, List)}. */
@@ -105,12 +108,24 @@ public class EvidenceStore implements KeptDocuments {
                 .map(Document::content);
     }
 
-    /** The exchange as its originator signed it, as the policy reads it; missing only if the store is damaged. */
+    /**
+     * The exchange as its originator signed it, as the policy reads it (with the markings of its label, if a
+     * label stood in for them); missing only if the store is damaged.
+     */
     public Exchange signedOriginal(UUID exchangeId) {
         byte[] signed = original(exchangeId, EvidenceKind.SIGNED_ORIGINAL)
                 .orElseThrow(() ->
                         new GatewayException(ErrorCode.INTERNAL_ERROR, "original of " + exchangeId + " is missing"));
-        return ExchangeXml.read(SecureXml.parse(signed));
+        return labels.read(SecureXml.parse(signed));
+    }
+
+    /** The view a recipient's share was decided on, as delivery translates it; missing only if the store is damaged. */
+    public Exchange partnerView(UUID exchangeId, String recipientId) {
+        byte[] view = find(exchangeId, EvidenceKind.PARTNER_VIEW, recipientId)
+                .orElseThrow(() -> new GatewayException(
+                        ErrorCode.INTERNAL_ERROR,
+                        "partner view for " + recipientId + " of " + exchangeId + " is missing"));
+        return ExchangeXml.read(SecureXml.parse(view));
     }
 
     /** The latest document of a kind kept for one recipient's share of an exchange. */

@@ -10,7 +10,10 @@ enum ExchangeState {
     IN_PROGRESS,
     /** Nothing is on its way; some share waits for a liaison officer. */
     AWAITING_APPROVAL,
-    /** Every share reached its end: delivered, denied, rejected, expired or dead-lettered. */
+    /**
+     * Every share reached its end: delivered, handed over as a file (a one-way link may never answer), denied,
+     * rejected, expired or dead-lettered.
+     */
     COMPLETED;
 
     static ExchangeState of(List<ShareStatus> shares) {

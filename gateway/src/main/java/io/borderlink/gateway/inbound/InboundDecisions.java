@@ -64,7 +64,8 @@ public class InboundDecisions {
                     null,
                     null,
                     null,
-                    List.of(new RuleOutcome(RULE, Verdict.DENY, reason)));
+                    List.of(new RuleOutcome(RULE, Verdict.DENY, reason)),
+                    null);
         }
         String ruleId = RULE + "[" + rules.indexOf(rule.get()) + "]";
         String detail = category + " from " + partnerId + " goes to " + agency.id();
@@ -78,6 +79,7 @@ public class InboundDecisions {
                 exchange,
                 bytes,
                 digest,
-                List.of(new RuleOutcome(ruleId, Verdict.PASS, detail)));
+                List.of(new RuleOutcome(ruleId, Verdict.PASS, detail)),
+                null);
     }
 }

@@ -20,6 +20,7 @@ import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.NoticePoll;
 import io.borderlink.gateway.partner.Partner;
@@ -111,6 +112,7 @@ public class NoticePoller {
             Instant last = lastSweeps.get(partner.id());
             if (last == null || !now.isBefore(last.plus(poll.interval()))) {
                 lastSweeps.put(partner.id(), now);
+                LogContext.partner(partner.id());
                 for (NoticeType type : poll.noticeTypes()) {
                     found.addAll(sweep(partner.id(), poll, type, now));
                 }
@@ -121,6 +123,8 @@ public class NoticePoller {
 
     /** The verify step for a feed that signs nothing: the exchange must be valid; original and signed are the JSON. */
     public VerifiedExchange verified(PolledNotice notice) {
+        LogContext.partner(notice.partnerId());
+        LogContext.exchange(notice.exchange().header().exchangeId());
         ExchangeXml.validate(ExchangeXml.toDocument(notice.exchange()));
         String digest = Digests.sha256(notice.document());
         return new VerifiedExchange(

@@ -6,11 +6,12 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.crypto.CertificateValidator;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.labels.LabelIntake;
+import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.Trust;
@@ -31,16 +32,18 @@ import org.w3c.dom.NodeList;
  * The verify step of the outbound flow: every check an agency submission must pass before anything is
  * stored, in the order of contracts/PROFILE.md — hardened parse, algorithm allow-list, decrypt, verify
  * the whole-document signature, the signer's path to the agency trust anchor with revocation, the
- * canonical schema, one identity behind TLS client, signer and originator, and freshness.
+ * canonical schema, a bound confidentiality label (LabelIntake), one identity behind TLS client, signer and
+ * originator, and freshness.
  */
 @Component("outboundVerifier")
 public class OutboundVerifier {
 
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
-    private final CertificateValidator agencyCertificates;
+    private final Trust trust;
     private final AgencyDirectory agencies;
     private final SubmissionSettings settings;
+    private final LabelIntake labels;
     private final Clock clock;
 
     OutboundVerifier(
@@ -49,12 +52,14 @@ public class OutboundVerifier {
             Trust trust,
             AgencyDirectory agencies,
             SubmissionSettings settings,
+            LabelIntake labels,
             Clock clock) {
         this.crypto = crypto;
         this.keys = keys;
-        this.agencyCertificates = trust.agencies();
+        this.trust = trust;
         this.agencies = agencies;
         this.settings = settings;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -69,14 +74,17 @@ public class OutboundVerifier {
             Document document = SecureXml.parse(original);
             requireExchangeRoot(document);
             claimedId = claimedExchangeId(document);
+            LogContext.exchange(claimedId);
             crypto.decrypt(document, keys.decryption());
             X509Certificate signer = crypto.verify(document);
-            agencyCertificates.validatePath(signer);
+            trust.validateAgency(signer);
             ExchangeXml.validate(document);
+            byte[] signed = SecureXml.serialize(document);
+            labels.apply(document, signer);
             Exchange exchange = ExchangeXml.read(document);
             Agency agency = bind(submission.client(), signer, exchange.header().originator());
+            LogContext.agency(agency.id());
             settings.requireFresh(exchange.header().createdAt(), receivedAt, settings.maxAge());
-            byte[] signed = SecureXml.serialize(document);
             return new VerifiedExchange(
                     exchange,
                     original,
@@ -120,7 +128,7 @@ public class OutboundVerifier {
     /** TLS client, signer and header originator must be one registered agency, matched by full certificate. */
     private Agency bind(X509Certificate client, X509Certificate signer, String originator) {
         if (!client.equals(signer)) {
-            agencyCertificates.validatePath(client);
+            trust.validateAgency(client);
         }
         Agency byClient = agencies.byCertificate(client)
                 .orElseThrow(() -> mismatch("the TLS client certificate is not registered to any agency"));

@@ -4,6 +4,7 @@ import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.policy.PolicyTarget;
 import io.borderlink.gateway.policy.PolicyValidation;
 import java.nio.file.Path;
@@ -26,20 +27,24 @@ public final class PartnerDirectory {
     private final Map<String, String> policyVersions;
     private final Map<String, String> fileNames;
     private final String digest;
+    private final LabelPolicyDirectory labelPolicies;
 
     PartnerDirectory(
             Map<String, Partner> partners,
             Map<String, String> policyVersions,
             Map<String, String> fileNames,
-            String digest) {
+            String digest,
+            LabelPolicyDirectory labelPolicies) {
         this.partners = Map.copyOf(partners);
         this.byFingerprint = senders(partners.values());
         this.policyVersions = Map.copyOf(policyVersions);
         this.fileNames = Map.copyOf(fileNames);
         this.digest = digest;
+        this.labelPolicies = labelPolicies;
     }
 
-    public static PartnerDirectory load(Path folder, YamlRecords yaml) {
+    /** @param labelPolicies what the partners' {@code labels.policy} may name */
+    public static PartnerDirectory load(Path folder, YamlRecords yaml, LabelPolicyDirectory labelPolicies) {
         Map<String, Partner> partners = new LinkedHashMap<>();
         Map<String, String> versions = new LinkedHashMap<>();
         Map<String, String> fileNames = new LinkedHashMap<>();
@@ -48,6 +53,7 @@ public final class PartnerDirectory {
             YamlRecords.Loaded<Partner> loaded = yaml.load(file, Partner.class);
             Partner partner = loaded.value();
             PolicyValidation.check(partner.policy(), loaded);
+            PartnerValidation.check(partner, loaded, labelPolicies);
             if (partners.putIfAbsent(partner.id(), partner) != null) {
                 throw new InvalidConfigurationException(file + ": partner " + partner.id() + " is defined twice");
             }
@@ -56,8 +62,9 @@ public final class PartnerDirectory {
             fileNames.put(partner.id(), file.getFileName().toString().replaceFirst("\\.yml$", ""));
             all.append(file.getFileName()).append('=').append(fileDigest).append('\n');
         }
+        PartnerValidation.requireDistinctImportFolders(partners.values());
         return new PartnerDirectory(
-                partners, versions, fileNames, Digests.sha256(all.toString().getBytes()));
+                partners, versions, fileNames, Digests.sha256(all.toString().getBytes()), labelPolicies);
     }
 
     /** The partner that sends to us with this certificate, matched by the whole certificate. */
@@ -67,12 +74,15 @@ public final class PartnerDirectory {
 
     /**
      * Partners that send to us, by their certificate's fingerprint; one certificate, one sender. A polled
-     * partner is not one: what it signs with is never a reason to accept a push.
+     * partner is not one, nor is one whose files we import: what either signs with is never a reason to accept
+     * a push.
      */
     private static Map<String, Partner> senders(Collection<Partner> partners) {
         Map<String, Partner> senders = new HashMap<>();
         for (Partner partner : partners) {
-            if (partner.inbound() != null && !partner.inbound().polled()) {
+            if (partner.inbound() != null
+                    && !partner.inbound().polled()
+                    && !partner.transport().fileDrop()) {
                 String fingerprint = Certificates.fingerprint(Certificates.readCertificate(partner.certificate()));
                 Partner previous = senders.putIfAbsent(fingerprint, partner);
                 if (previous != null) {
@@ -95,7 +105,23 @@ public final class PartnerDirectory {
     /** What the policy engine needs of a partner, with the version decisions record: {@code <version>@<file digest>}. */
     public PolicyTarget policyTarget(Partner partner) {
         String code = partner.policy().releasableTo() != null ? partner.policy().releasableTo() : partner.country();
-        return new PolicyTarget(partner.id(), code, partner.policy(), policyVersions.get(partner.id()));
+        String version = policyVersions.get(partner.id());
+        PartnerLabels labels = partner.labels();
+        if (labels == null) {
+            return new PolicyTarget(partner.id(), code, partner.policy(), version);
+        }
+        return new PolicyTarget(
+                partner.id(),
+                code,
+                partner.policy(),
+                version,
+                labelPolicies.find(labels.policy()).orElseThrow(),
+                labels.rules());
+    }
+
+    /** The label policies the partners were checked against, which their labels are written under. */
+    public LabelPolicyDirectory labelPolicies() {
+        return labelPolicies;
     }
 
     /** The partner's file name without {@code .yml}; its policy cases live in the folder of that name. */

@@ -9,6 +9,9 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.config.DirectorySettings;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.labels.LabelPolicies;
+import io.borderlink.gateway.labels.LabelPolicy;
+import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies partner files changed on disk without a restart. A change is loaded, validated and run
+ * Applies partner files and label policies changed on disk without a restart. A change is loaded, validated and run
  * against its own policy cases first; only then does it replace the configuration in force, all at
  * once. A bad change is refused and the old configuration stays. Both outcomes are audited.
  */
@@ -30,40 +33,56 @@ public class PartnerReloads {
     private static final Logger log = LoggerFactory.getLogger(PartnerReloads.class);
 
     private final Path folder;
+    private final Path labelFolder;
     private final YamlRecords yaml;
     private final PolicyCases cases;
     private final Partners partners;
+    private final LabelPolicies labels;
     private final AuditTrail audit;
     private volatile String lastSeen;
 
     PartnerReloads(
-            DirectorySettings settings, YamlRecords yaml, PolicyCases cases, Partners partners, AuditTrail audit) {
+            DirectorySettings settings,
+            YamlRecords yaml,
+            PolicyCases cases,
+            Partners partners,
+            LabelPolicies labels,
+            AuditTrail audit) {
         this.folder = settings.partners();
+        this.labelFolder = settings.labelPolicies();
         this.yaml = yaml;
         this.cases = cases;
         this.partners = partners;
+        this.labels = labels;
         this.audit = audit;
-        this.lastSeen = treeDigest(folder);
+        this.lastSeen = treeDigest(folder) + treeDigest(labelFolder);
     }
 
     /** Called on every node by the policy.reload route; does nothing unless a file changed since the last look. */
     public void reloadIfChanged() {
-        String seen = treeDigest(folder);
+        String seen = treeDigest(folder) + treeDigest(labelFolder);
         if (!seen.equals(lastSeen)) {
             lastSeen = seen;
             reload();
         }
     }
 
-    /** Loads and checks the whole folder, then applies it or refuses it; true when applied. */
+    /**
+     * Loads and checks the whole folder and the label policies its partners name, then applies both or refuses
+     * both; true when applied.
+     */
     public boolean reload() {
         try {
-            PartnerDirectory candidate = PartnerDirectory.load(folder, yaml);
+            LabelPolicyDirectory labelPolicies = LabelPolicyDirectory.load(labelFolder, yaml);
+            PartnerDirectory candidate = PartnerDirectory.load(folder, yaml, labelPolicies);
             cases.requirePassing(candidate, folder);
+            labels.replace(labelPolicies);
             partners.replace(candidate);
             String versions = candidate.all().stream()
-                    .map(p -> p.id() + " " + candidate.policyTarget(p).version())
-                    .collect(Collectors.joining(", "));
+                            .map(p -> p.id() + " " + candidate.policyTarget(p).version())
+                            .collect(Collectors.joining(", "))
+                    + "; label policies "
+                    + labelPolicies.all().stream().map(LabelPolicy::id).collect(Collectors.joining(", "));
             audit.record(policyEvent(Outcome.OK, null, "applied partner configuration: " + versions));
             log.info("partner configuration reloaded: {}", versions);
             return true;

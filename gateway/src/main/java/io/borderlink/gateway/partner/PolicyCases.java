@@ -1,12 +1,18 @@
 package io.borderlink.gateway.partner;
 
+import io.borderlink.contracts.exchange.Body;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.Markings;
+import io.borderlink.contracts.exchange.Narrative;
+import io.borderlink.contracts.exchange.Tearline;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.policy.LeakHit;
+import io.borderlink.gateway.policy.LeakKind;
+import io.borderlink.gateway.policy.NarrativeOutcome;
 import io.borderlink.gateway.policy.PolicyEngine;
 import io.borderlink.gateway.policy.PolicyEngine.Mode;
 import io.borderlink.gateway.policy.ShareDecision;
@@ -15,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs the test cases that sit beside each partner file ({@code <partner>/cases/*.yml}) against the
@@ -88,21 +96,58 @@ public final class PolicyCases {
         expect.viewExcludes().stream()
                 .filter(view::contains)
                 .forEach(text -> problems.add("partner view contains '" + text + "'"));
+        problems.addAll(narrativeProblems(expect, decision.narrative()));
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private static List<String> narrativeProblems(PolicyCase.Expect expect, NarrativeOutcome outcome) {
+        List<String> problems = new ArrayList<>();
+        if (expect.narrative() != null && (outcome == null || outcome.source() != expect.narrative())) {
+            problems.add("narrative " + (outcome == null ? "none decided" : outcome.source()) + ", expected "
+                    + expect.narrative());
+        }
+        if (expect.leakHits() != null) {
+            Set<LeakKind> found = outcome == null
+                    ? Set.of()
+                    : outcome.hits().stream().map(LeakHit::kind).collect(Collectors.toSet());
+            if (!found.equals(Set.copyOf(expect.leakHits()))) {
+                problems.add("leak-check hits " + (outcome == null ? "[]" : outcome.hits()) + ", expected "
+                        + expect.leakHits());
+            }
+        }
+        return problems;
     }
 
     private static Exchange input(PolicyCase policyCase) {
         Exchange sample = ExchangeXml.read(SecureXml.parse(Samples.byCategory(policyCase.sample())));
+        Body body = sample.body();
+        Narrative narrative = policyCase.narrative() == null
+                ? body.narrative()
+                : new Narrative(
+                        policyCase.narrative(),
+                        body.narrative() == null ? "en" : body.narrative().lang());
+        List<Tearline> tearlines = policyCase.tearlines() == null
+                ? body.tearlines()
+                : policyCase.tearlines().stream()
+                        .map(t -> new Tearline(
+                                t.id(),
+                                t.partners(),
+                                t.releasableTo(),
+                                t.classification(),
+                                t.tlp(),
+                                new Narrative(t.text(), t.lang())))
+                        .toList();
         PolicyCase.Markings given = policyCase.markings();
         Markings m = sample.markings();
-        return sample.withMarkings(new Markings(
-                Objects.requireNonNullElse(given.classification(), m.classification()),
-                Objects.requireNonNullElse(given.tlp(), m.tlp()),
-                Objects.requireNonNullElse(given.releasableTo(), m.releasableTo()),
-                Objects.requireNonNullElse(given.handlingCode(), m.handlingCode()),
-                given.handlingConditions() != null ? given.handlingConditions() : m.handlingConditions(),
-                Objects.requireNonNullElse(given.sourceReliability(), m.sourceReliability()),
-                Objects.requireNonNullElse(given.informationAccuracy(), m.informationAccuracy()),
-                m.foreignMarking()));
+        return sample.withBody(body.withNarrative(narrative, tearlines))
+                .withMarkings(new Markings(
+                        Objects.requireNonNullElse(given.classification(), m.classification()),
+                        Objects.requireNonNullElse(given.tlp(), m.tlp()),
+                        Objects.requireNonNullElse(given.releasableTo(), m.releasableTo()),
+                        Objects.requireNonNullElse(given.handlingCode(), m.handlingCode()),
+                        given.handlingConditions() != null ? given.handlingConditions() : m.handlingConditions(),
+                        Objects.requireNonNullElse(given.sourceReliability(), m.sourceReliability()),
+                        Objects.requireNonNullElse(given.informationAccuracy(), m.informationAccuracy()),
+                        m.foreignMarking()));
     }
 }

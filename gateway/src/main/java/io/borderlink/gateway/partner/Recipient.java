@@ -12,6 +12,9 @@ import java.nio.file.Path;
  *
  * @param direction which way shares to this recipient travel: to a partner outbound, to an agency inbound
  * @param receipts whether a delivery counts only with the recipient's signed receipt
+ * @param endpoint where an HTTP transport posts; null for a file drop
+ * @param transport online over HTTP, or files in folders
+ * @param labels the label policy its shares are labelled under; null for a recipient that takes no labels
  */
 public record Recipient(
         String id,
@@ -22,4 +25,32 @@ public record Recipient(
         Path trustAnchor,
         KeyTransport keyTransport,
         DeliverySettings delivery,
-        Receipts receipts) {}
+        Receipts receipts,
+        Transport transport,
+        PartnerLabels labels) {
+
+    /** A recipient online over HTTP, taking no labels. */
+    public Recipient(
+            String id,
+            Direction direction,
+            PartnerFormat format,
+            URI endpoint,
+            Path certificate,
+            Path trustAnchor,
+            KeyTransport keyTransport,
+            DeliverySettings delivery,
+            Receipts receipts) {
+        this(
+                id,
+                direction,
+                format,
+                endpoint,
+                certificate,
+                trustAnchor,
+                keyTransport,
+                delivery,
+                receipts,
+                Transport.http(),
+                null);
+    }
+}

@@ -5,6 +5,8 @@ import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ public final class PeopleDirectory {
     private final Map<String, Person> byFingerprint;
 
     PeopleDirectory(Map<String, Person> byId, Map<String, Person> byFingerprint) {
-        this.byId = Map.copyOf(byId);
+        this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
         this.byFingerprint = Map.copyOf(byFingerprint);
     }
 
@@ -39,6 +41,11 @@ public final class PeopleDirectory {
             }
         }
         return new PeopleDirectory(byId, byFingerprint);
+    }
+
+    /** Everyone, in file order. */
+    public Collection<Person> all() {
+        return byId.values();
     }
 
     public Optional<Person> find(String id) {

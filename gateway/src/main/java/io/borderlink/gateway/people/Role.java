@@ -11,5 +11,10 @@ public enum Role {
     /** Read-only: trails, timelines, chain verification, evidence export. */
     AUDITOR,
     /** Partners, policies, certificates, delivery health, dead letters; never approvals. */
-    ADMIN
+    ADMIN,
+    /**
+     * A monitoring system rather than a person (Prometheus, say): health details and metrics under the prod
+     * profile, and nothing else; no console, no API.
+     */
+    MONITOR
 }

@@ -7,12 +7,15 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The gateway's own keys and whom it trusts.
+ * The gateway's own keys and whom it trusts. No path has a default: the development profile names
+ * certs-dev/, production its own material (which must not be development material).
  *
  * @param signing the key the gateway signs outbound documents with (and its TLS identity)
  * @param encryption the key agencies encrypt exchanges to
@@ -24,13 +27,16 @@ import org.springframework.validation.annotation.Validated;
  * @param agencies the trust anchors and intermediates agency certificates must chain to
  * @param people the trust anchors and intermediates the certificates of officers, auditors and
  *     administrators must chain to
- * @param crlFolder every {@code *.crl.pem} in it is loaded; revocation checking requires a CRL for
- *     every CA in a path, so a missing CRL makes certificates under that CA unusable
- * @param validationCache how long a successful path validation is remembered
+ * @param crlFolder every {@code *.crl.pem} (or DER {@code *.crl}) in it is loaded, and loaded again when it
+ *     changes; revocation checking requires a CRL for every CA in a path, so a missing CRL makes
+ *     certificates under that CA unusable
+ * @param validationCache how long a successful path validation is remembered; never longer than the
+ *     revocation data it was made with, since a refresh that changes it starts afresh
+ * @param revocation how revocation data is kept current
  */
 @Validated
 @ConfigurationProperties("borderlink.pki")
-record PkiSettings(
+public record PkiSettings(
         @Valid @NotNull KeyStoreSettings signing,
         @Valid @NotNull KeyStoreSettings encryption,
         @Valid KeyStoreSettings ecSigning,
@@ -38,13 +44,36 @@ record PkiSettings(
         @Valid @NotNull TrustSettings agencies,
         @Valid @NotNull TrustSettings people,
         @NotNull Path crlFolder,
-        @DefaultValue("5m") Duration validationCache) {
+        @DefaultValue("5m") Duration validationCache,
+        @Valid @DefaultValue RevocationSettings revocation) {
 
     /**
      * @param password comes from the environment in production ({@code BORDERLINK_PKI_SIGNING_PASSWORD});
-     *     the development default exists only for certs-dev key stores
+     *     the development profile's default exists only for certs-dev key stores
      */
-    record KeyStoreSettings(@NotNull Path keystore, @NotBlank String password, @NotBlank String alias) {}
+    public record KeyStoreSettings(@NotNull Path keystore, @NotBlank String password, @NotBlank String alias) {}
 
-    record TrustSettings(@NotEmpty List<Path> anchors, @DefaultValue List<Path> intermediates) {}
+    public record TrustSettings(@NotEmpty List<Path> anchors, @DefaultValue List<Path> intermediates) {}
+
+    /**
+     * @param refreshInterval how often the CRL folder is read again and distribution points fetched again:
+     *     the longest a revocation published while the gateway runs takes to refuse the certificate
+     * @param distributionPoints the trust domains ({@code agencies}, {@code people}, or a partner's or agency's
+     *     id for its TLS server and certificates) whose certificates' CRL distribution points are fetched over
+     *     HTTP(S); the others rely on the CRL folder alone
+     * @param fetchTimeout how long fetching one CRL may take; a distribution point that does not answer in
+     *     time keeps the CRL fetched before, until that one expires
+     * @param maxCrlSize the largest CRL accepted from a distribution point, so a hostile one cannot exhaust memory
+     * @param crlWarning a CRL whose nextUpdate is closer than this raises a warning (health and metrics), well
+     *     before the certificates under it are refused
+     * @param certificateWarning the same for the certificates the gateway relies on: its own, and every
+     *     registered agency, partner and person certificate and trust anchor
+     */
+    public record RevocationSettings(
+            @DefaultValue("1m") Duration refreshInterval,
+            @DefaultValue Set<String> distributionPoints,
+            @DefaultValue("10s") Duration fetchTimeout,
+            @DefaultValue("1MB") DataSize maxCrlSize,
+            @DefaultValue("24h") Duration crlWarning,
+            @DefaultValue("30d") Duration certificateWarning) {}
 }

@@ -1,10 +1,175 @@
 package io.borderlink.gateway.pki;
 
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.CertificateValidator;
+import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.TrustDomain;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Whom the gateway trusts, one validator per trust domain: agency systems chain to the national root
- * through the agency CA, people through the staff CA. Keeping them apart means a person's certificate
- * can never pass for an agency's, nor the other way round.
+ * Whom the gateway trusts, one trust domain per kind of caller: agency systems chain to their anchors
+ * through the agency CA, people through the staff CA, and each partner (and each recipient's TLS server)
+ * to the root its file names. Keeping them apart means a person's certificate never passes for an
+ * agency's, nor one partner's CA for another's. Every validation reads the revocation data in force now
+ * ({@link Revocation}): the validators, and the successful validations they remember, belong to one
+ * generation of it, and the next generation starts with new ones.
  */
-public record Trust(CertificateValidator agencies, CertificateValidator people) {}
+public final class Trust {
+
+    public static final String AGENCIES = "agencies";
+    public static final String PEOPLE = "people";
+
+    private final List<X509Certificate> agencyAnchors;
+    private final List<X509Certificate> agencyIntermediates;
+    private final List<X509Certificate> peopleAnchors;
+    private final List<X509Certificate> peopleIntermediates;
+    private final Revocation revocation;
+    private final Set<String> distributionPoints;
+    private final Clock clock;
+    private final Duration cacheFor;
+    private final AtomicReference<Validators> validators = new AtomicReference<>();
+
+    Trust(PkiSettings settings, Revocation revocation, Clock clock) {
+        this.agencyAnchors = read(settings.agencies().anchors());
+        this.agencyIntermediates = read(settings.agencies().intermediates());
+        this.peopleAnchors = read(settings.people().anchors());
+        this.peopleIntermediates = read(settings.people().intermediates());
+        this.revocation = revocation;
+        this.distributionPoints = Set.copyOf(settings.revocation().distributionPoints());
+        this.clock = clock;
+        this.cacheFor = settings.validationCache();
+    }
+
+    /** The agencies' validator of the revocation data in force (its domain names anchors and intermediates). */
+    public CertificateValidator agencies() {
+        return current().agencies();
+    }
+
+    public CertificateValidator people() {
+        return current().people();
+    }
+
+    /** Which revocation data validations use now; it changes whenever that data does. */
+    public long generation() {
+        return revocation.current().generation();
+    }
+
+    /** An agency system's signing or TLS certificate, or CERT_… / REVOCATION_UNKNOWN. */
+    public void validateAgency(X509Certificate certificate) {
+        watch(AGENCIES, certificate, agencyIntermediates);
+        validate(current().agencies(), certificate);
+    }
+
+    /** A person's TLS certificate (console, officers' and auditors' APIs), or CERT_… / REVOCATION_UNKNOWN. */
+    public void validatePerson(X509Certificate certificate) {
+        watch(PEOPLE, certificate, peopleIntermediates);
+        validate(current().people(), certificate);
+    }
+
+    /**
+     * A certificate that must chain to the root a partner's (or an agency's inbound) file names: the
+     * partner's TLS client and signing certificate, what we encrypt to, the TLS server we deliver to.
+     *
+     * @param name the partner's or agency's id: the domain's name in messages and in {@code distribution-points}
+     */
+    public void validateAnchoredAt(String name, Path trustAnchor, X509Certificate certificate) {
+        watch(name, certificate, intermediates());
+        Validators now = current();
+        validate(
+                now.anchored()
+                        .computeIfAbsent(
+                                new Anchor(name, trustAnchor),
+                                anchor -> validator(new TrustDomain(
+                                        name,
+                                        List.of(Certificates.readCertificate(trustAnchor)),
+                                        intermediates(),
+                                        now.crls()))),
+                certificate);
+    }
+
+    private void watch(String domain, X509Certificate certificate, List<X509Certificate> intermediates) {
+        if (distributionPoints.contains(domain)) {
+            List<X509Certificate> path = new ArrayList<>(intermediates);
+            path.add(certificate);
+            revocation.watch(path);
+        }
+    }
+
+    /** Says which CRLs are missing or expired when the revocation status could not be established. */
+    private void validate(CertificateValidator validator, X509Certificate certificate) {
+        try {
+            validator.validatePath(certificate);
+        } catch (GatewayException e) {
+            if (e.code() != ErrorCode.REVOCATION_UNKNOWN) {
+                throw e;
+            }
+            List<Revocation.Crl> expired = revocation.current().expired();
+            throw new GatewayException(
+                    ErrorCode.REVOCATION_UNKNOWN,
+                    e.getMessage()
+                            + (expired.isEmpty()
+                                    ? " (no CRL of that issuer is loaded)"
+                                    : "; CRLs past their nextUpdate: "
+                                            + expired.stream()
+                                                    .map(crl -> crl.issuer() + " (" + crl.source() + ", next update "
+                                                            + crl.nextUpdate() + ")")
+                                                    .collect(Collectors.joining(", "))),
+                    e);
+        }
+    }
+
+    /** The validators of the revocation data in force, made when it changed and shared until it changes again. */
+    private Validators current() {
+        Revocation.Snapshot snapshot = revocation.current();
+        Validators known = validators.get();
+        if (known != null && known.generation() == snapshot.generation()) {
+            return known;
+        }
+        Validators made = new Validators(
+                snapshot.generation(),
+                snapshot.crls(),
+                validator(new TrustDomain(AGENCIES, agencyAnchors, agencyIntermediates, snapshot.crls())),
+                validator(new TrustDomain(PEOPLE, peopleAnchors, peopleIntermediates, snapshot.crls())),
+                new ConcurrentHashMap<>());
+        // Another thread may have made the same generation's at the same time; either set is good.
+        validators.set(made);
+        return made;
+    }
+
+    private CertificateValidator validator(TrustDomain domain) {
+        return new CertificateValidator(domain, clock, cacheFor);
+    }
+
+    /** Intermediates a recipient's TLS server may chain through to its root: the national ones. */
+    private List<X509Certificate> intermediates() {
+        return Stream.concat(agencyIntermediates.stream(), peopleIntermediates.stream())
+                .distinct()
+                .toList();
+    }
+
+    private static List<X509Certificate> read(List<Path> files) {
+        return files.stream().map(Certificates::readCertificate).toList();
+    }
+
+    private record Validators(
+            long generation,
+            List<X509CRL> crls,
+            CertificateValidator agencies,
+            CertificateValidator people,
+            Map<Anchor, CertificateValidator> anchored) {}
+
+    private record Anchor(String name, Path file) {}
+}

@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumEvaluation the weakest source evaluation the partner may receive; none when absent
  * @param transformations how the partner view differs from the original, applied in order (source
  *     details and internal notes are always removed for a foreign partner, whatever this says)
+ * @param narrative what happens to the free text, which no transformation can reword: required, since
+ *     a narrative can give back whatever the transformations removed
  * @param approvals which exchanges a liaison officer (or two) must approve before they leave
  * @param rateLimit exchanges per hour across the cluster; none when absent
  */
@@ -44,6 +46,7 @@ public record Policy(
         @DefaultValue Map<HandlingCode, Decision> handling,
         @Valid MinimumEvaluation minimumEvaluation,
         @Valid @DefaultValue List<Transformation> transformations,
+        NarrativeRule narrative,
         @Valid @DefaultValue List<ApprovalRule> approvals,
         @Valid RateLimit rateLimit) {
 
@@ -59,6 +62,21 @@ public record Policy(
     Decision handlingOf(HandlingCode code) {
         Decision fallback = code == HandlingCode.H0 || code == HandlingCode.H1 ? Decision.RELEASE : Decision.DENY;
         return handling.getOrDefault(code, fallback);
+    }
+
+    /** What a partner view's narrative is; every text that leaves is leak-checked first. */
+    public enum NarrativeRule {
+        /** The tearline meant for the partner, or no narrative at all. */
+        TEARLINE_ONLY,
+        /** Neither the narrative nor any tearline ever leaves for this partner. */
+        DROP,
+        /**
+         * The tearline meant for the partner; without one, the narrative as written, held until an officer
+         * who saw it beside what the transformations removed approves it (or edits it).
+         */
+        HOLD_FOR_REVIEW,
+        /** The narrative as written, tearlines aside; allowed only in a policy without transformations. */
+        AS_IS
     }
 
     /**

@@ -49,17 +49,30 @@ public class PolicyEngine {
 
     /** @param named whether the exchange names this partner as an addressee (TLP:RED requires it) */
     public ShareDecision decide(Exchange exchange, PolicyTarget partner, boolean named, Mode mode) {
+        return decide(exchange, partner, named, mode, null);
+    }
+
+    /**
+     * The decision for a held share whose narrative an officer edited: the officer's text takes the place
+     * of what the narrative rule gives (unless the rule is now DROP), is leak-checked like any, and holds.
+     *
+     * @param edit the officer's text, or null for none
+     */
+    public ShareDecision decide(
+            Exchange exchange, PolicyTarget partner, boolean named, Mode mode, OfficerNarrative edit) {
         Policy policy = partner.policy();
         Evaluation evaluation = new Evaluation();
         checkMarkings(exchange, partner, named, policy, evaluation);
         if (evaluation.denied()) {
             skipRest(policy, evaluation);
         } else {
-            Exchange view = partnerView(exchange, policy, evaluation);
+            LeakCheck removed = new LeakCheck();
+            Exchange view = partnerView(exchange, policy, evaluation, removed);
             int approvers = approvers(exchange, policy, evaluation);
+            Narratives.Released released = Narratives.release(view, partner, removed, edit, evaluation);
             checkRate(partner, policy.rateLimit(), mode, evaluation);
             if (!evaluation.denied()) {
-                return releaseOrHold(partner, view, approvers, evaluation);
+                return releaseOrHold(partner, released, approvers, evaluation);
             }
         }
         RuleOutcome denial = evaluation.firstDenial();
@@ -73,7 +86,8 @@ public class PolicyEngine {
                 null,
                 null,
                 null,
-                evaluation.trace());
+                evaluation.trace(),
+                null);
     }
 
     private static void checkMarkings(
@@ -130,6 +144,10 @@ public class PolicyEngine {
                 markings.handlingCode() + " → " + handling
                         + (markings.handlingConditions() == null ? "" : " (" + markings.handlingConditions() + ")"));
         checkEvaluation(markings, policy.minimumEvaluation(), evaluation);
+        if (partner.labelPolicy() != null) {
+            // Labelled as of the exchange's creation, so that the same exchange always gets the same trace.
+            LabelChecks.check(markings, header.createdAt(), partner, evaluation);
+        }
     }
 
     private static void checkPurpose(Purpose purpose, Policy.PurposeRule rule, Evaluation evaluation) {
@@ -161,10 +179,13 @@ public class PolicyEngine {
                         + minimum.accuracy());
     }
 
-    private static Exchange partnerView(Exchange exchange, Policy policy, Evaluation evaluation) {
+    /** The view as the transformations and the baseline make it, and what each of them removed. */
+    private static Exchange partnerView(Exchange exchange, Policy policy, Evaluation evaluation, LeakCheck removed) {
         Exchange view = exchange;
         for (Transformation t : policy.transformations()) {
-            view = Transformations.apply(t, view);
+            Exchange next = Transformations.apply(t, view);
+            removed.removedBy("transform:" + t.field(), view, next, t.grid());
+            view = next;
             evaluation.record(
                     "transform:" + t.field(),
                     APPLIED,
@@ -178,7 +199,11 @@ public class PolicyEngine {
                 "baseline:internal-notes",
                 exchange.body().internalNotes() == null ? PASS : APPLIED,
                 "internal notes never leave the originating agency");
-        return Transformations.foreignBaseline(view);
+        Exchange withoutSource = Transformations.withoutSourceDetails(view);
+        removed.removedBy("baseline:source-details", view, withoutSource, null);
+        Exchange baseline = Transformations.withoutInternalNotes(withoutSource);
+        removed.removedBy("baseline:internal-notes", withoutSource, baseline, null);
+        return baseline;
     }
 
     private static int approvers(Exchange exchange, Policy policy, Evaluation evaluation) {
@@ -225,7 +250,8 @@ public class PolicyEngine {
     }
 
     private static ShareDecision releaseOrHold(
-            PolicyTarget partner, Exchange view, int approvers, Evaluation evaluation) {
+            PolicyTarget partner, Narratives.Released released, int approvers, Evaluation evaluation) {
+        Exchange view = released.view();
         byte[] bytes = ExchangeXml.write(view);
         String digest = Digests.sha256(bytes);
         RuleOutcome hold = evaluation.firstHold();
@@ -240,7 +266,8 @@ public class PolicyEngine {
                     view,
                     bytes,
                     digest,
-                    evaluation.trace());
+                    evaluation.trace(),
+                    released.outcome());
         }
         return new ShareDecision(
                 partner.partnerId(),
@@ -252,7 +279,8 @@ public class PolicyEngine {
                 view,
                 bytes,
                 digest,
-                evaluation.trace());
+                evaluation.trace(),
+                released.outcome());
     }
 
     private static void skipRest(Policy policy, Evaluation evaluation) {
@@ -262,6 +290,7 @@ public class PolicyEngine {
         for (ApprovalRule rule : policy.approvals()) {
             evaluation.record("approval:" + rule.id(), SKIPPED, "denied");
         }
+        Narratives.skip(evaluation);
         evaluation.record("rate-limit", SKIPPED, "denied");
     }
 

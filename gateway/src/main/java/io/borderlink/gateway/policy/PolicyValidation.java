@@ -34,6 +34,18 @@ public final class PolicyValidation {
                 throw loaded.invalid("policy.approvals[" + i + "].id", "approval rule ids must be unique");
             }
         }
+        if (policy.narrative() == null) {
+            throw loaded.invalid(
+                    "policy.narrative",
+                    "a policy must say what happens to free text: narrative: TEARLINE_ONLY, DROP,"
+                            + " HOLD_FOR_REVIEW or AS_IS");
+        }
+        if (policy.narrative() == Policy.NarrativeRule.AS_IS && !transformations.isEmpty()) {
+            throw loaded.invalid(
+                    "policy.narrative",
+                    "AS_IS is allowed only in a policy without transformations: the narrative as written would"
+                            + " give back what they remove");
+        }
         if (!policy.categories().containsAll(policy.subscriptions())) {
             throw loaded.invalid("policy.subscriptions[0]", "subscriptions must be among the accepted categories");
         }

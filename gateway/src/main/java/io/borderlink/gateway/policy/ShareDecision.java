@@ -7,7 +7,9 @@ import java.util.List;
  * The decision for one partner: release, hold (with the approval rule and how many distinct officers
  * must approve) or deny (with the rule that failed), the trace of every rule evaluated, the policy
  * version, and unless denied the partner view with its canonical bytes and their digest, which an
- * approval is later bound to.
+ * approval is later bound to, and what became of the narrative.
+ *
+ * @param narrative the narrative rule's outcome; null when denied, and for agencies (inbound shares)
  */
 public record ShareDecision(
         String partnerId,
@@ -19,7 +21,8 @@ public record ShareDecision(
         Exchange view,
         byte[] viewBytes,
         String viewDigest,
-        List<RuleOutcome> trace) {
+        List<RuleOutcome> trace,
+        NarrativeOutcome narrative) {
 
     public ShareDecision {
         trace = List.copyOf(trace);
@@ -37,6 +40,7 @@ public record ShareDecision(
                 null,
                 null,
                 null,
-                List.of(new RuleOutcome(ruleId, RuleOutcome.Verdict.DENY, reason)));
+                List.of(new RuleOutcome(ruleId, RuleOutcome.Verdict.DENY, reason)),
+                null);
     }
 }

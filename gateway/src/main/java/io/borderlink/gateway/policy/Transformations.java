@@ -228,9 +228,14 @@ public final class Transformations {
         };
     }
 
-    /** Source details never leave the country, internal notes never leave the originating agency. */
-    static Exchange foreignBaseline(Exchange e) {
-        return body(e, e.body().withoutSourceDetails().withoutInternalNotes());
+    /** Source details never leave the country. */
+    static Exchange withoutSourceDetails(Exchange e) {
+        return body(e, e.body().withoutSourceDetails());
+    }
+
+    /** Internal notes never leave the originating agency. */
+    static Exchange withoutInternalNotes(Exchange e) {
+        return body(e, e.body().withoutInternalNotes());
     }
 
     /** The south-west corner of the grid cell, so that nearby points share one generalised position. */

@@ -3,6 +3,7 @@ package io.borderlink.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
@@ -16,9 +17,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Every refused request is audited with the certificate that made it, and answered 403 with its code. */
+/**
+ * Every refused request is audited with the certificate that made it, and answered 403 with its code:
+ * ACCESS_DENIED, or the certificate's own refusal (CERT_REVOKED, REVOCATION_UNKNOWN, …) when that is why
+ * the caller could not be authenticated.
+ */
 final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final AuditTrail audit;
@@ -32,26 +38,63 @@ final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeni
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        refuse(request, response, e.getMessage());
+        GatewayException certificate = refusedCertificate(request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION));
+        if (certificate != null) {
+            refuse(request, response, certificate);
+        } else {
+            refuse(request, response, ErrorCode.ACCESS_DENIED, e.getMessage());
+        }
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        refuse(request, response, e.getMessage());
+        refuse(request, response, ErrorCode.ACCESS_DENIED, e.getMessage());
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+    /**
+     * This entry point for a request whose client certificate was refused (so the caller learns the code),
+     * {@code otherwise} for the rest, such as people to be shown the development login form.
+     */
+    AuthenticationEntryPoint orElse(AuthenticationEntryPoint otherwise) {
+        return (request, response, e) -> {
+            if (refusedCertificate(request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)) != null) {
+                commence(request, response, e);
+            } else {
+                otherwise.commence(request, response, e);
+            }
+        };
+    }
+
+    /** Refuses with the code of why the caller's certificate no longer counts. */
+    void refuse(HttpServletRequest request, HttpServletResponse response, GatewayException certificate)
+            throws IOException {
+        refuse(request, response, certificate.code(), certificate.getMessage());
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String reason)
+            throws IOException {
         String detail = request.getMethod() + " " + request.getRequestURI() + ": " + reason;
-        AuditEvent event = AuditEvent.rejected(AuditStep.ACCESS, null, ErrorCode.ACCESS_DENIED, detail);
+        AuditEvent event = AuditEvent.rejected(AuditStep.ACCESS, null, code, detail);
         if (request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
                 && chain.length > 0) {
             event = event.actor(chain[0].getSubjectX500Principal().getName(), Certificates.fingerprint(chain[0]));
         }
         audit.record(event);
-        ProblemDetail problem = ApiProblems.problem(ErrorCode.ACCESS_DENIED, "access denied");
-        response.setStatus(ErrorCode.ACCESS_DENIED.status());
+        ProblemDetail problem = ApiProblems.problem(
+                code, code == ErrorCode.ACCESS_DENIED ? "access denied" : "client certificate refused: " + code);
+        response.setStatus(code.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The refusal of the caller's certificate behind a failed authentication of this request, if that was it. */
+    private static GatewayException refusedCertificate(Object failure) {
+        for (Throwable cause = failure instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+            if (cause instanceof GatewayException refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 }

@@ -6,7 +6,6 @@ import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
-import io.borderlink.gateway.pki.PartnerTrust;
 import io.borderlink.gateway.pki.Trust;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -26,22 +25,15 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
     private final Partners partners;
     private final PeopleDirectory people;
     private final Trust trust;
-    private final PartnerTrust partnerTrust;
     private final boolean peopleOnly;
 
     /** @param peopleOnly the console: agency and partner systems have no business there */
     CertificateAuthentication(
-            AgencyDirectory agencies,
-            Partners partners,
-            PeopleDirectory people,
-            Trust trust,
-            PartnerTrust partnerTrust,
-            boolean peopleOnly) {
+            AgencyDirectory agencies, Partners partners, PeopleDirectory people, Trust trust, boolean peopleOnly) {
         this.agencies = agencies;
         this.partners = partners;
         this.people = people;
         this.trust = trust;
-        this.partnerTrust = partnerTrust;
         this.peopleOnly = peopleOnly;
     }
 
@@ -61,7 +53,7 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
                 peopleOnly ? Optional.empty() : partners.current().byCertificate(certificate);
         if (partner.isPresent()) {
             try {
-                partnerTrust.validatePath(partner.get().id(), partner.get().trustAnchor(), certificate);
+                trust.validateAnchoredAt(partner.get().id(), partner.get().trustAnchor(), certificate);
             } catch (GatewayException e) {
                 throw new UsernameNotFoundException(e.code() + ": " + e.getMessage(), e);
             }
@@ -77,7 +69,11 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
 
     private void validate(X509Certificate certificate, boolean agency) {
         try {
-            (agency ? trust.agencies() : trust.people()).validatePath(certificate);
+            if (agency) {
+                trust.validateAgency(certificate);
+            } else {
+                trust.validatePerson(certificate);
+            }
         } catch (GatewayException e) {
             throw new UsernameNotFoundException(e.code() + ": " + e.getMessage(), e);
         }

@@ -6,11 +6,11 @@ import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
-import io.borderlink.gateway.pki.PartnerTrust;
 import io.borderlink.gateway.pki.Trust;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -22,31 +22,38 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may do what, enforced on the server. Agency systems, officers, auditors and administrators are
- * identified by their client certificates (the TLS layer asks every client for one); a form login with
- * users from configuration exists for local use only and is refused under the prod profile. Roles are
+ * identified by their client certificates (the TLS layer asks every client for one), validated against the
+ * revocation data in force on every request (a console session included); a form login with users from
+ * configuration exists under the development profile only. Roles are
  * separate: an administrator cannot approve, an auditor changes nothing, an agency system reaches only
- * the intake, the dry run and its own exchanges. Every refusal is audited.
+ * the intake, the dry run and its own exchanges. Every refusal is audited. Static assets, health, metrics and
+ * the API documentation are {@link OperationsSecurity}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+    /** Under prod, what is wrong with the configuration is reported, all of it, before anything listens. */
+    private static final String PRODUCTION_CHECK = "productionReadiness";
+
     /** Machine and API callers: stateless, client certificate only. */
     @Bean
     @Order(1)
+    @DependsOn(PRODUCTION_CHECK)
     SecurityFilterChain apis(
             HttpSecurity http,
             AgencyDirectory agencies,
             Partners partners,
             PeopleDirectory people,
             Trust trust,
-            PartnerTrust partnerTrust,
             AuditTrail audit,
             ObjectMapper json)
             throws Exception {
@@ -83,7 +90,7 @@ class SecurityConfiguration {
                         .denyAll())
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
                         .authenticationUserDetailsService(
-                                new CertificateAuthentication(agencies, partners, people, trust, partnerTrust, false)))
+                                new CertificateAuthentication(agencies, partners, people, trust, false)))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(
@@ -94,20 +101,21 @@ class SecurityConfiguration {
     /** The console: people only, a session, CSRF protection on every form. */
     @Bean
     @Order(2)
+    @DependsOn(PRODUCTION_CHECK)
     SecurityFilterChain console(
             HttpSecurity http,
             AgencyDirectory agencies,
             Partners partners,
             PeopleDirectory people,
             Trust trust,
-            PartnerTrust partnerTrust,
             ConsoleSettings settings,
             AuditTrail audit,
             ObjectMapper json,
             Environment environment)
             throws Exception {
-        if (settings.formLogin() && environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("refusing to start: borderlink.console.form-login is for local use only");
+        if (settings.formLogin() && !environment.acceptsProfiles(Profiles.of("dev"))) {
+            throw new IllegalStateException(
+                    "refusing to start: borderlink.console.form-login is for development only (the dev profile)");
         }
         AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
         http.securityMatcher(new OrRequestMatcher(
@@ -117,7 +125,8 @@ class SecurityConfiguration {
                         PATHS.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 PATHS.matcher(HttpMethod.POST, "/console/approvals/*/approve"),
-                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"))
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/reject"),
+                                PATHS.matcher(HttpMethod.POST, "/console/approvals/*/narrative"))
                         .hasRole("OFFICER")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console/audit"),
@@ -128,8 +137,12 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.POST, "/console/audit/holds/*/release"))
                         .hasRole("AUDITOR")
                         .requestMatchers(
-                                PATHS.matcher("/console/dead-letters"), PATHS.matcher("/console/dead-letters/**"))
+                                PATHS.matcher("/console/dead-letters"),
+                                PATHS.matcher("/console/dead-letters/**"),
+                                PATHS.matcher("/console/file-drop"))
                         .hasRole("ADMIN")
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/console/operations"))
+                        .hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(
                                 PATHS.matcher(HttpMethod.GET, "/console"), PATHS.matcher(HttpMethod.GET, "/console/**"))
                         .hasAnyRole("OFFICER", "AUDITOR", "ADMIN")
@@ -139,43 +152,21 @@ class SecurityConfiguration {
                         .denyAll())
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
                         .authenticationUserDetailsService(
-                                new CertificateAuthentication(agencies, partners, people, trust, partnerTrust, true)))
+                                new CertificateAuthentication(agencies, partners, people, trust, true)))
+                .addFilterAfter(new SessionCertificateCheck(trust, denial), X509AuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denial));
         if (settings.formLogin()) {
-            // Form login sends the unauthenticated to its generated login page (only without a custom entry point).
-            http.formLogin(form -> form.defaultSuccessUrl("/console", false))
-                    .userDetailsService(localUsers(settings, people));
+            // The unauthenticated go to the sign-in page, unless they presented a certificate that was refused:
+            // they are told its code (CERT_REVOKED, …), as without the form login.
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false))
+                    .userDetailsService(localUsers(settings, people))
+                    .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                            denial.orElse(new LoginUrlAuthenticationEntryPoint("/login"))));
         } else {
             http.exceptionHandling(errors -> errors.authenticationEntryPoint(denial));
         }
         return http.build();
-    }
-
-    /** Health, metrics, the contracts and the API browser; nothing else. */
-    @Bean
-    @Order(3)
-    SecurityFilterChain operations(HttpSecurity http, AuditTrail audit, ObjectMapper json) throws Exception {
-        AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                PATHS.matcher("/actuator/health"),
-                                PATHS.matcher("/actuator/health/**"),
-                                PATHS.matcher("/actuator/info"),
-                                PATHS.matcher("/actuator/prometheus"),
-                                PATHS.matcher("/error"),
-                                PATHS.matcher("/v3/api-docs/**"),
-                                PATHS.matcher("/swagger-ui/**"),
-                                PATHS.matcher("/swagger-ui.html"),
-                                PATHS.matcher("/contracts/**"),
-                                PATHS.matcher("/"))
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll())
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(denial).accessDeniedHandler(denial))
-                .build();
     }
 
     /** Local users for the form login: a password from configuration, the role and agency from config/people. */

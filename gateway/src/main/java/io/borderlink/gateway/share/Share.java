@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param recipientId the partner outbound, the agency inbound
  * @param trace the policy's decision trace, as JSON
+ * @param narrativeEditedBy the officer whose narrative text the partner view carries; null when none edited it
  */
 public record Share(
         UUID shareId,
@@ -21,7 +22,8 @@ public record Share(
         String ruleId,
         String reason,
         String trace,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String narrativeEditedBy) {
 
     public ShareRef ref() {
         return new ShareRef(shareId, exchangeId, recipientId);

@@ -16,12 +16,14 @@ import java.util.UUID;
  *
  * <pre>
  *   decision RELEASE → PENDING ⇄ in flight → DELIVERED
+ *                                          → HANDED_OVER (a file drop) → DELIVERED (a signed receipt file)
  *                                          → PENDING (retry) | DEAD_LETTER → PENDING (resend) | ABANDONED
  *   decision HOLD    → HELD → PENDING (released) | HELD (reviewed) | REJECTED | EXPIRED | DENIED
  *   decision DENY    → DENIED
  * </pre>
  *
- * DELIVERED, ABANDONED, REJECTED, EXPIRED and DENIED are final.
+ * DELIVERED, ABANDONED, REJECTED, EXPIRED and DENIED are final. HANDED_OVER is not, but nothing of the gateway's
+ * is left to do for it: a link that never answers leaves it there, and the exchange counts as completed.
  */
 public final class ShareLifecycle {
 

@@ -12,6 +12,11 @@ public enum ShareState {
     PENDING,
     /** Waiting for a liaison officer's approval. */
     HELD,
+    /**
+     * Written as a file to the recipient's export folder (file drop, docs/air-gap.md): handed over to a link
+     * that gives no answer. DELIVERED once the recipient's signed receipt file comes back, if it ever does.
+     */
+    HANDED_OVER,
     DELIVERED,
     /** Every attempt failed, or the partner refused it; an administrator decides what happens next. */
     DEAD_LETTER,

@@ -14,6 +14,10 @@ public enum ShareTransition {
     HAND_OVER(ShareState.PENDING, ShareState.PENDING, LeaseCondition.THIS_NODE),
     /** The recipient accepted the attempt. */
     DELIVER(ShareState.PENDING, ShareState.DELIVERED, LeaseCondition.THIS_NODE),
+    /** The attempt wrote the share as a file to the recipient's export folder: handed over, no answer awaited. */
+    DROP_OFF(ShareState.PENDING, ShareState.HANDED_OVER, LeaseCondition.THIS_NODE),
+    /** The recipient's signed receipt file names the share's file as it was written. */
+    CONFIRM(ShareState.HANDED_OVER, ShareState.DELIVERED, LeaseCondition.ANY),
     /** The attempt failed and another is scheduled after backoff. */
     RETRY(ShareState.PENDING, ShareState.PENDING, LeaseCondition.THIS_NODE),
     /** The last attempt failed, or the recipient refused: an administrator decides. */
@@ -24,7 +28,10 @@ public enum ShareTransition {
     ABANDON(ShareState.DEAD_LETTER, ShareState.ABANDONED, LeaseCondition.ANY),
     /** Enough officers approved, or the policy in force now releases the share without approval. */
     RELEASE(ShareState.HELD, ShareState.PENDING, LeaseCondition.ANY),
-    /** The policy in force now gives another partner view: earlier approvals stop counting. */
+    /**
+     * The partner view changed while held: the policy in force now gives another, or an officer edited its
+     * narrative. Earlier approvals stop counting.
+     */
     REVIEW(ShareState.HELD, ShareState.HELD, LeaseCondition.ANY),
     /** An officer rejected the share. */
     REJECT(ShareState.HELD, ShareState.REJECTED, LeaseCondition.ANY),

@@ -94,7 +94,7 @@ public class Shares {
         return jdbc.sql(
                         """
                         SELECT s.id, s.exchange_id, s.recipient_id, s.state, s.view_digest, s.policy_version, s.approvers,
-                               s.rule_id, s.reason, s.trace, e.received_at
+                               s.rule_id, s.reason, s.trace, e.received_at, s.narrative_edited_by
                         FROM share s JOIN exchange e ON e.id = s.exchange_id WHERE s.id = ?""")
                 .param(shareId)
                 .query((rs, row) -> new Share(
@@ -108,7 +108,8 @@ public class Shares {
                         rs.getString("rule_id"),
                         rs.getString("reason"),
                         rs.getString("trace"),
-                        rs.getObject("received_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("narrative_edited_by")))
                 .optional();
     }
 
@@ -182,6 +183,21 @@ public class Shares {
                 now());
     }
 
+    /** The attempt left the share as a file in the recipient's export folder (file drop): handed over. */
+    public void dropOff(Lease lease, List<AuditEvent> attempt) {
+        change(
+                lease.ref(),
+                ShareTransition.DROP_OFF,
+                attempt,
+                "attempts = ?, last_error_code = NULL, last_error = NULL, " + NO_LEASE,
+                lease.attempt());
+    }
+
+    /** A handed-over share's signed receipt file came back: delivered now. */
+    public void confirm(ShareRef share, AuditEvent event) {
+        change(share, ShareTransition.CONFIRM, List.of(event), "delivered_at = ?", now());
+    }
+
     public void retry(Lease lease, GatewayException failure, Instant next, List<AuditEvent> attempt) {
         change(
                 lease.ref(),
@@ -239,6 +255,26 @@ public class Shares {
                 now.reason(),
                 now.approvers(),
                 traceJson(now));
+    }
+
+    /**
+     * An officer edited a held share's outgoing narrative: the share takes the decision that carries the
+     * officer's text (its view, rule, approvers and trace), and approvals of the old view stop counting.
+     */
+    public void editNarrative(ShareRef share, ShareDecision edited, String officer, AuditEvent event) {
+        change(
+                share,
+                ShareTransition.REVIEW,
+                List.of(event),
+                "view_digest = ?, policy_version = ?, rule_id = ?, reason = ?, approvers = ?, trace = ?,"
+                        + " narrative_edited_by = ?",
+                edited.viewDigest(),
+                edited.policyVersion(),
+                edited.ruleId(),
+                edited.reason(),
+                edited.approvers(),
+                traceJson(edited),
+                officer);
     }
 
     public void reject(ShareRef share, AuditEvent event) {

@@ -6,12 +6,12 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells a database that cannot be reached (down, restarting, out of connections) from other failures. */
-final class StoreFailures {
+public final class StoreFailures {
 
     private StoreFailures() {}
 
     /** Whether the failure, or any of its causes, means that nothing could be stored right now. */
-    static boolean unavailable(Throwable failure) {
+    public static boolean unavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException

@@ -30,15 +30,18 @@ class TableOwnershipTest {
             .importPackages("io.borderlink");
 
     /** Each table and the one class that may write it; everyone else calls that class. */
-    private static final Map<String, String> OWNERS = Map.of(
-            "share", "io.borderlink.gateway.share.Shares",
-            "approval", "io.borderlink.gateway.approval.ApprovalRecords",
-            "exchange", "io.borderlink.gateway.exchange.ExchangeStore",
-            "evidence", "io.borderlink.gateway.exchange.EvidenceStore",
-            "audit_event", "io.borderlink.gateway.audit.JdbcAuditTrail",
-            "exchange_key", "io.borderlink.gateway.exchange.DataKeys",
-            "exchange_purge", "io.borderlink.gateway.retention.Purges",
-            "legal_hold", "io.borderlink.gateway.retention.LegalHolds");
+    private static final Map<String, String> OWNERS = Map.ofEntries(
+            Map.entry("share", "io.borderlink.gateway.share.Shares"),
+            Map.entry("approval", "io.borderlink.gateway.approval.ApprovalRecords"),
+            Map.entry("exchange", "io.borderlink.gateway.exchange.ExchangeStore"),
+            Map.entry("evidence", "io.borderlink.gateway.exchange.EvidenceStore"),
+            Map.entry("audit_event", "io.borderlink.gateway.audit.JdbcAuditTrail"),
+            Map.entry("exchange_key", "io.borderlink.gateway.exchange.DataKeys"),
+            Map.entry("exchange_purge", "io.borderlink.gateway.retention.Purges"),
+            Map.entry("legal_hold", "io.borderlink.gateway.retention.LegalHolds"),
+            Map.entry("drop_export", "io.borderlink.gateway.filedrop.DropLedger"),
+            Map.entry("drop_import", "io.borderlink.gateway.filedrop.DropLedger"),
+            Map.entry("drop_announced", "io.borderlink.gateway.filedrop.DropLedger"));
 
     static List<String> tables() {
         return OWNERS.keySet().stream().sorted().toList();

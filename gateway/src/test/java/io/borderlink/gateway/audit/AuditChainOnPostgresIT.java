@@ -154,7 +154,7 @@ class AuditChainOnPostgresIT {
 
     private static ConfigurableApplicationContext node(String id, String url, TestPostgres postgres) {
         return new SpringApplicationBuilder(BorderlinkApplication.class)
-                .profiles("test")
+                .profiles("dev", "test")
                 .run(
                         "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + postgres.username(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.samples.Samples;
+import io.borderlink.gateway.support.GatewayClient;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import java.time.Duration;
 import java.util.UUID;
@@ -56,6 +57,22 @@ class SplitBrainMinorityIT extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(15))
                 .until(() ->
                         !CN_LIAISON.receivedFor(alert.header().correlationId()).isEmpty());
+    }
+
+    /** An orchestrator sees it: not ready (no new work routed to it), yet alive (no restart cures a partition). */
+    @Test
+    void reportsItselfNotReadyButAlive() {
+        GatewayClient probe = GatewayClient.anonymous(port);
+
+        System.err.println(
+                "READINESS " + probe.get("/actuator/health/readiness").body() + " ADMIN "
+                        + agency("admin-1").get("/actuator/health/readiness").body() + " ALL "
+                        + agency("admin-1").get("/actuator/health").body());
+        assertThat(probe.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+        assertThat(probe.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(agency("admin-1").get("/actuator/health/cluster").body())
+                .contains("\"status\":\"DOWN\"")
+                .contains("\"minimumMembers\":2");
     }
 
     @Test

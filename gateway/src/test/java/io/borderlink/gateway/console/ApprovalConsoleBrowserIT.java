@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.samples.Samples;
+import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.gateway.support.Browser;
 import io.borderlink.gateway.support.GatewayTestSupport;
+import io.borderlink.testkit.PartnerSide;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +84,72 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> !RU_LIAISON
                 .receivedFor(incident.header().correlationId())
                 .isEmpty());
+    }
+
+    /**
+     * The border incident without a tearline is held for review: officer-1 approves it as written, then
+     * officer-2 redacts the narrative in the task's form. The rendered message and the diff show the edit,
+     * officer-1's approval no longer counts, and once both approve the redacted view Kyakhta receives it.
+     */
+    @Test
+    void anOfficerRedactsTheNarrativeAndTheApprovalsStartAgain() {
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+        incident =
+                incident.withBody(incident.body().withNarrative(incident.body().narrative(), List.of()));
+        assertThat(agency("mn-border").submit(protect(incident, "mn-border")).statusCode())
+                .isEqualTo(202);
+        UUID task = task(incident);
+        String redacted = "A white Lada Granta was stopped near the Altanbulag crossing point after crossing"
+                + " the border line outside any crossing point; driver and vehicle were handed over at Kyakhta.";
+
+        browser.signIn("officer-1");
+        browser.open("/console/approvals/" + task);
+        assertThat(browser.driver().findElement(By.id("narrative")).getAttribute("value"))
+                .contains("3.8 km east");
+        approve("Provider's permission recorded, reference PERM-0917.");
+        browser.signOut();
+
+        browser.signIn("officer-2");
+        browser.open("/console/approvals/" + task);
+        browser.driver().findElement(By.id("narrative")).clear();
+        browser.driver().findElement(By.id("narrative")).sendKeys(redacted);
+        browser.driver().findElement(By.id("edit-narrative")).click();
+
+        assertThat(notice()).contains("narrative edited").contains("leak check: no hit");
+        assertThat(browser.driver().findElement(By.id("rendered")).getText())
+                .contains(redacted)
+                .doesNotContain("3.8 km");
+        assertThat(browser.driver().findElement(By.id("narrative-edited-by")).getText())
+                .contains("officer-2");
+        assertThat(browser.driver().findElement(By.id("diff")).getText())
+                .contains("Body/Narrative")
+                .contains("CHANGED");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                .contains("0 of 2")
+                .contains("no (earlier view)");
+        approve("Redacted: the exact spot stays with us.");
+        assertThat(notice()).contains("approval 1 of 2");
+        browser.signOut();
+
+        browser.signIn("officer-1");
+        browser.open("/console/approvals/" + task);
+        approve("The redacted text is releasable.");
+
+        assertThat(notice()).contains("released to RU-LIAISON");
+        UUID correlation = incident.header().correlationId();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !RU_LIAISON.receivedFor(correlation).isEmpty());
+        assertThat(new String(
+                        SecureXml.serialize(PartnerSide.open(
+                                        RU_LIAISON
+                                                .receivedFor(correlation)
+                                                .get(0)
+                                                .getBody(),
+                                        "ru-liaison")
+                                .message()),
+                        StandardCharsets.UTF_8))
+                .contains(redacted)
+                .doesNotContain("3.8 km");
     }
 
     /** officer-1 approving the same four-eyes task twice is refused; it still waits for a second officer. */

@@ -18,6 +18,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class CircuitsTest {
 
     private final List<AuditEvent> audited = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Circuits circuits = new Circuits(new RecordingAuditTrail(audited), meters);
+    private final Circuits circuits = new Circuits(new RecordingAuditTrail(audited), meters, Clock.systemUTC());
 
     /** Two unavailable attempts in a row open RU-LIAISON's circuit: the next share is put back for open-for. */
     @Test
@@ -50,6 +51,24 @@ class CircuitsTest {
                 .isEqualTo(1);
         assertThat(meters.get("borderlink.delivery.circuit.state").gauge().value())
                 .isEqualTo(1);
+    }
+
+    /** Operators see, per recipient, the state and the last failure with its cause, and when it last delivered. */
+    @Test
+    void remembersTheLastSuccessAndTheLastFailureWithItsCause() {
+        Recipient ruLiaison = ruLiaisonOpeningAfter(5);
+
+        circuits.succeeded(ruLiaison);
+        circuits.failed(
+                ruLiaison, new GatewayException(ErrorCode.PARTNER_UNAVAILABLE, "RU-LIAISON: connection refused"));
+
+        assertThat(circuits.statuses()).singleElement().satisfies(status -> {
+            assertThat(status.recipient()).isEqualTo("RU-LIAISON");
+            assertThat(status.state()).isEqualTo("CLOSED");
+            assertThat(status.lastSuccess()).isNotNull();
+            assertThat(status.lastFailure()).isAfterOrEqualTo(status.lastSuccess());
+            assertThat(status.lastError()).isEqualTo("PARTNER_UNAVAILABLE: RU-LIAISON: connection refused");
+        });
     }
 
     /** A partner that refuses a message is up: refusals and our own errors never open its circuit. */

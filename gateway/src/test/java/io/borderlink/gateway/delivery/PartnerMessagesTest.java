@@ -17,15 +17,16 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.labels.LabelPoliciesFixture;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
+import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.testkit.DevPki;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,7 +48,8 @@ class PartnerMessagesTest {
             Optional.of(DevPki.key("gateway-ec")),
             Optional.of(DevPki.key("gateway-enc-ec")));
 
-    private final PartnerMessages messages = new PartnerMessages(XML, JOSE, KEYS, Clock.systemUTC());
+    private final PartnerMessages messages =
+            new PartnerMessages(XML, JOSE, KEYS, DevTrust.create(), Clock.systemUTC(), LabelPoliciesFixture.outbound());
     private final Exchange missingPerson = ExchangeXml.read(SecureXml.parse(Samples.missingPersonFromBorderPolice()));
 
     @Test
@@ -97,7 +99,7 @@ class PartnerMessagesTest {
                 format,
                 URI.create("https://127.0.0.1:9/" + partner),
                 DevPki.file(partner + ".crt.pem"),
-                Path.of("unused"),
+                DevPki.file("ca/" + partner + "-root.crt.pem"),
                 KeyTransport.RSA_OAEP,
                 new DeliverySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null),
                 Receipts.REQUIRED);

@@ -100,7 +100,7 @@ class ResumeAfterRestartIT {
         TestPostgres postgres = TestPostgres.shared();
         // Command-line arguments, so that they win over the test profile's in-memory database.
         return new SpringApplicationBuilder(BorderlinkApplication.class)
-                .profiles("test")
+                .profiles("dev", "test")
                 .run(
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=" + postgres.username(),

@@ -8,6 +8,7 @@ import io.borderlink.contracts.samples.Samples;
 import io.borderlink.crypto.EnvelopeEncryption;
 import io.borderlink.crypto.KeyEncryptionKeys;
 import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.labels.LabelIntake;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import java.io.InputStream;
@@ -59,6 +60,9 @@ class KeyRotationIT extends GatewayTestSupport {
     EvidenceSettings settings;
 
     @Autowired
+    LabelIntake labels;
+
+    @Autowired
     Clock clock;
 
     @TempDir
@@ -70,7 +74,7 @@ class KeyRotationIT extends GatewayTestSupport {
         KeyEncryptionKeys rotated =
                 KeyEncryptionKeys.load("PKCS12", storeWithANewKey(), DevPki.PASSWORD.toCharArray(), NEW_KEY);
         DataKeys keys = new DataKeys(database, envelope, rotated, clock);
-        EvidenceStore evidence = new EvidenceStore(database, batches, keys, envelope);
+        EvidenceStore evidence = new EvidenceStore(database, batches, keys, envelope, labels);
         KeyRotation rotation = new KeyRotation(
                 keys, rotated, new EvidenceSettings(settings.kek(), settings.rewrapInterval(), 1), audit);
         long older = keys.wrappedWithOlderKeys();

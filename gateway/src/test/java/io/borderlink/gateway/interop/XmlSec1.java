@@ -91,6 +91,27 @@ final class XmlSec1 {
         return succeed(arguments.toArray());
     }
 
+    /**
+     * Verifies the signature that {@code nodeXpath} selects (not the first in the document), resolving
+     * same-document references by the attributes {@code idAttributes} names ({@code attr node} pairs as
+     * {@code --id-attr} takes them, e.g. {@code Id urn:borderlink:exchange:1:Body}).
+     */
+    String verifyNode(Path document, String nodeXpath, List<String> idAttributes, Path trusted, Path... untrusted) {
+        List<Object> arguments = new ArrayList<>(List.of("--verify", "--node-xpath", nodeXpath));
+        for (int i = 0; i < idAttributes.size(); i += 2) {
+            arguments.add("--id-attr:" + idAttributes.get(i));
+            arguments.add(idAttributes.get(i + 1));
+        }
+        arguments.add("--trusted-pem");
+        arguments.add(trusted.toString());
+        for (Path intermediate : untrusted) {
+            arguments.add("--untrusted-pem");
+            arguments.add(intermediate.toString());
+        }
+        arguments.add(document);
+        return succeed(arguments.toArray());
+    }
+
     private String succeed(Object... arguments) {
         List<String> command = new ArrayList<>();
         command.add(COMMAND);

@@ -10,6 +10,7 @@ import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.receipt.GatewayReceipts;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -60,6 +62,9 @@ class XmlSec1InteropIT extends GatewayTestSupport {
 
     private XmlSec1 xmlsec1;
 
+    @Autowired
+    private EvidenceStore evidence;
+
     @BeforeEach
     void xmlsec1WorksInTheTemporaryDirectory() {
         xmlsec1 = new XmlSec1(work);
@@ -78,6 +83,27 @@ class XmlSec1InteropIT extends GatewayTestSupport {
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
         UUID id = alert.header().exchangeId();
         assertThat(JSON.readTree(receipt.body()).get("exchangeId").asText()).isEqualTo(id.toString());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(shareStates(id)).containsEntry("RU-LIAISON", "DELIVERED"));
+    }
+
+    /**
+     * xmlsec1 signs and encrypts the border incident with its tearline for RU-LIAISON → 202: the tearline is
+     * in the signed original the gateway keeps, under the agency's signature, and the share is delivered.
+     */
+    @Test
+    void acceptsATearlineSampleSignedAndEncryptedByXmlsec1() throws Exception {
+        Exchange incident = fresh(Samples.borderIncidentFromBorderPolice());
+        assertThat(incident.body().tearlines()).isNotEmpty();
+        byte[] document = protectWithXmlsec1(incident, "encryption-template.xml");
+        assertThat(new String(document, StandardCharsets.UTF_8)).doesNotContain("Tearline");
+
+        HttpResponse<String> receipt = agency("mn-border").submit(document);
+
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
+        UUID id = incident.header().exchangeId();
+        assertThat(evidence.signedOriginal(id).body().tearlines())
+                .isEqualTo(incident.body().tearlines());
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(shareStates(id)).containsEntry("RU-LIAISON", "DELIVERED"));
     }

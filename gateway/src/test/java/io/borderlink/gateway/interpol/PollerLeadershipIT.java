@@ -75,7 +75,7 @@ class PollerLeadershipIT {
     private ConfigurableApplicationContext node(int port, Path partners) {
         // Command-line arguments, since they win over application-test.yml; default properties would not.
         return new SpringApplicationBuilder(BorderlinkApplication.class)
-                .profiles("test")
+                .profiles("dev", "test")
                 .run(
                         "--server.port=0",
                         "--borderlink.config.partners=" + partners,

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.borderlink.contracts.api.Submission;
-import io.borderlink.crypto.CertificateValidator;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.labels.LabelPoliciesFixture;
+import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
-import io.borderlink.gateway.pki.Trust;
 import io.borderlink.gateway.submission.RejectedSubmissionException;
 import io.borderlink.gateway.submission.SubmissionSettings;
 import io.borderlink.testkit.DevPki;
@@ -37,11 +37,12 @@ class AgencyIntakeFuzzTest {
                     DevPki.key("gateway-enc"),
                     Optional.of(DevPki.key("gateway-ec")),
                     Optional.of(DevPki.key("gateway-enc-ec"))),
-            new Trust(new CertificateValidator(DevPki.agencies(), Clock.systemUTC(), Duration.ofMinutes(5)), null),
+            DevTrust.create(),
             // No agency is registered: a document that survives every check up to the binding is refused there,
             // which is still an answer with a code.
             new AgencyDirectory(Map.of(), Map.of(), "fuzz"),
             new SubmissionSettings(Duration.ofDays(36500), Duration.ofMinutes(1), DataSize.ofMegabytes(1)),
+            LabelPoliciesFixture.intake(),
             Clock.systemUTC());
 
     @FuzzTest

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Consumer;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.apache.xml.security.encryption.XMLCipher;
@@ -327,14 +326,6 @@ class IntakeRejectionIT extends GatewayTestSupport {
                 .isZero();
     }
 
-    private byte[] protectEdited(Exchange exchange, String signer, Consumer<Document> edit) {
-        Document document = ExchangeXml.toDocument(exchange);
-        edit.accept(document);
-        CRYPTO.protect(
-                document, body(document), DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
-        return SecureXml.serialize(document);
-    }
-
     private static Exchange createdAt(Exchange exchange, Instant createdAt) {
         Header h = exchange.header();
         return new Exchange(
@@ -349,15 +340,6 @@ class IntakeRejectionIT extends GatewayTestSupport {
                         h.sourceRefs()),
                 exchange.markings(),
                 exchange.body());
-    }
-
-    private static void text(Document document, String element, String value) {
-        document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, element).item(0).setTextContent(value);
-    }
-
-    private static Element body(Document document) {
-        return (Element)
-                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Body").item(0);
     }
 
     private static JsonNode problem(HttpResponse<String> response) {

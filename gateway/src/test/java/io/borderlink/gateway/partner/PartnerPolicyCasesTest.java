@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.borderlink.adapters.format.PartnerFormats;
 import io.borderlink.adapters.interpol.NoticeFormat;
 import io.borderlink.adapters.liaison.LiaisonFormat;
+import io.borderlink.adapters.peer.PeerExchangeFormat;
 import io.borderlink.adapters.wco.WcoFormat;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
+import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.policy.PolicyEngine;
 import io.borderlink.gateway.policy.RateCounter;
 import jakarta.validation.Validation;
@@ -31,12 +33,15 @@ class PartnerPolicyCasesTest {
     private static final YamlRecords YAML = new YamlRecords(
             new StandardEnvironment(),
             new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()),
-            new PartnerFormats(List.of(new LiaisonFormat(), new NoticeFormat(), new WcoFormat())));
+            new PartnerFormats(
+                    List.of(new LiaisonFormat(), new NoticeFormat(), new WcoFormat(), new PeerExchangeFormat())));
+    private static final LabelPolicyDirectory LABELS =
+            LabelPolicyDirectory.load(Path.of("config/label-policies"), YAML);
     private static final PolicyCases CASES = new PolicyCases(YAML, new PolicyEngine(new NoRates()));
 
     @TestFactory
     Stream<DynamicTest> everyPartnerPolicyCasePasses() {
-        List<PolicyCases.Result> results = CASES.run(PartnerDirectory.load(PARTNERS, YAML), PARTNERS);
+        List<PolicyCases.Result> results = CASES.run(PartnerDirectory.load(PARTNERS, YAML, LABELS), PARTNERS);
         assertThat(results).as("policy cases under config/partners").isNotEmpty();
         return results.stream()
                 .map(result -> DynamicTest.dynamicTest(
@@ -47,7 +52,7 @@ class PartnerPolicyCasesTest {
 
     @Test
     void everyConfiguredPartnerHasPolicyCases() {
-        PartnerDirectory directory = PartnerDirectory.load(PARTNERS, YAML);
+        PartnerDirectory directory = PartnerDirectory.load(PARTNERS, YAML, LABELS);
         List<String> covered = CASES.run(directory, PARTNERS).stream()
                 .map(PolicyCases.Result::partnerId)
                 .distinct()
@@ -63,7 +68,7 @@ class PartnerPolicyCasesTest {
                 .replace("field: locations.description", "field: locations.smell");
         Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
 
-        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML, LABELS))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("ru-liaison.yml")
                 .hasMessageMatching("(?s).*line \\d+.*")
@@ -76,7 +81,7 @@ class PartnerPolicyCasesTest {
                 .replace("format: LIAISON_SOAP", "format: LIAISON_FAX");
         Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
 
-        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML, LABELS))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("ru-liaison.yml")
                 .hasMessageMatching("(?s).*line \\d+.*")
@@ -90,11 +95,37 @@ class PartnerPolicyCasesTest {
                 .replace("classification: RESTRICTED", "classification: TOP_SECRET_ISH");
         Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
 
-        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML))
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML, LABELS))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("ru-liaison.yml")
                 .hasMessageMatching("(?s).*line \\d+.*")
                 .hasMessageContaining("TOP_SECRET_ISH");
+    }
+
+    @Test
+    void refusesAPolicyThatDoesNotSayWhatHappensToTheNarrative(@TempDir Path folder) throws IOException {
+        String yaml =
+                Files.readString(PARTNERS.resolve("ru-liaison.yml")).replace("  narrative: HOLD_FOR_REVIEW\n", "");
+        Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
+
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML, LABELS))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("ru-liaison.yml")
+                .hasMessageContaining("policy.narrative")
+                .hasMessageContaining("TEARLINE_ONLY, DROP, HOLD_FOR_REVIEW or AS_IS");
+    }
+
+    @Test
+    void refusesNarrativesAsWrittenInAPolicyWithTransformations(@TempDir Path folder) throws IOException {
+        String yaml = Files.readString(PARTNERS.resolve("ru-liaison.yml"))
+                .replace("narrative: HOLD_FOR_REVIEW", "narrative: AS_IS");
+        Files.writeString(folder.resolve("ru-liaison.yml"), yaml);
+
+        assertThatThrownBy(() -> PartnerDirectory.load(folder, YAML, LABELS))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("ru-liaison.yml")
+                .hasMessageMatching("(?s).*line \\d+.*")
+                .hasMessageContaining("AS_IS is allowed only in a policy without transformations");
     }
 
     /** Cases run as dry runs, which only read the counter. */

@@ -52,6 +52,8 @@ class PolicyEngineTest {
                         "transform:locations.coordinates",
                         "baseline:source-details",
                         "baseline:internal-notes",
+                        "narrative",
+                        "leak-check",
                         "rate-limit");
     }
 
@@ -96,6 +98,7 @@ class PolicyEngineTest {
                 p.handling(),
                 p.minimumEvaluation(),
                 p.transformations(),
+                p.narrative(),
                 p.approvals(),
                 p.rateLimit()));
         Exchange red = borderIncident(m -> tlp(m, Tlp.RED));
@@ -134,6 +137,7 @@ class PolicyEngineTest {
                 Map.of(),
                 p.minimumEvaluation(),
                 p.transformations(),
+                p.narrative(),
                 p.approvals(),
                 p.rateLimit()));
         assertDenied(decide(borderIncident(m -> handling(m, HandlingCode.H2)), silent), "handling-code");
@@ -162,6 +166,7 @@ class PolicyEngineTest {
                 p.handling(),
                 p.minimumEvaluation(),
                 p.transformations(),
+                p.narrative(),
                 p.approvals(),
                 p.rateLimit()));
 
@@ -183,6 +188,7 @@ class PolicyEngineTest {
                 p.handling(),
                 p.minimumEvaluation(),
                 p.transformations(),
+                p.narrative(),
                 List.of(
                         new Policy.ApprovalRule(
                                 "wanted-person",
@@ -216,6 +222,7 @@ class PolicyEngineTest {
                 p.handling(),
                 p.minimumEvaluation(),
                 p.transformations(),
+                p.narrative(),
                 p.approvals(),
                 new Policy.RateLimit(2, Decision.HOLD)));
         Exchange incident = borderIncident(m -> m);
@@ -301,7 +308,7 @@ class PolicyEngineTest {
         return new PolicyTarget("RU-LIAISON", "RUS", policy, "1@test");
     }
 
-    /** A liaison policy like RU-LIAISON's: RESTRICTED/AMBER, H2 held, H3 denied, coordinates to 0.1°. */
+    /** A liaison policy like RU-LIAISON's: RESTRICTED/AMBER, H2 held, H3 denied, coordinates to 0.1°, tearlines or review. */
     private static Policy liaison() {
         return new Policy(
                 "1",
@@ -314,6 +321,7 @@ class PolicyEngineTest {
                 new Policy.MinimumEvaluation(SourceReliability.C, 3),
                 List.of(new Policy.Transformation(
                         "locations.coordinates", Policy.Transformation.Action.GENERALISE, new BigDecimal("0.1"))),
+                Policy.NarrativeRule.HOLD_FOR_REVIEW,
                 List.of(),
                 new Policy.RateLimit(1000, Decision.HOLD));
     }
@@ -323,7 +331,7 @@ class PolicyEngineTest {
     }
 
     /** The border-incident sample (RESTRICTED, GREEN, H2) released as H0 unless the test says otherwise. */
-    private static Exchange borderIncident(UnaryOperator<Markings> change) {
+    static Exchange borderIncident(UnaryOperator<Markings> change) {
         Exchange sample = sample(Samples.borderIncidentFromBorderPolice());
         return sample.withMarkings(change.apply(handling(sample.markings(), HandlingCode.H0)));
     }
@@ -332,7 +340,7 @@ class PolicyEngineTest {
         return ExchangeXml.read(SecureXml.parse(xml));
     }
 
-    private static Markings classification(Markings m, Classification value) {
+    static Markings classification(Markings m, Classification value) {
         return new Markings(
                 value,
                 m.tlp(),

@@ -51,7 +51,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
             // Scheduled routes tick fast enough to watch a failed run being followed by the next one.
             "borderlink.approvals.expiry-check-interval=300",
             "borderlink.audit.anchor-interval=300ms",
-            "borderlink.config.watch-interval=300ms"
+            "borderlink.config.watch-interval=300ms",
+            "borderlink.pki.revocation.refresh-interval=300ms"
         })
 class RouteErrorPathsIT extends GatewayTestSupport {
 
@@ -183,7 +184,7 @@ class RouteErrorPathsIT extends GatewayTestSupport {
 
     /** The scheduled configuration: a failed run is logged, the timer goes on, and the next run does the work. */
     @ParameterizedTest
-    @CsvSource({"approval.expiry", "audit.sequence", "audit.anchor", "policy.reload", "outbox.sweep"})
+    @CsvSource({"approval.expiry", "audit.sequence", "audit.anchor", "policy.reload", "outbox.sweep", "trust.refresh"})
     void aScheduledRouteThatFailsRunsAgainOnItsNextTick(String routeId) throws Exception {
         adviseOnce();
         FAULTS.arm(routeId, new IllegalStateException("injected"), null);
@@ -205,7 +206,8 @@ class RouteErrorPathsIT extends GatewayTestSupport {
         advise("outbox.deliver", "bean:partnerTransport*", "outbox.deliver.send");
         advise("outbox.deliver", "bean:partnerMessages?method=protect*", "outbox.deliver.protect");
         advise("interpol.notice", "bean:noticePoller?method=verified*", "interpol.notice");
-        for (String scheduled : List.of("approval.expiry", "audit.sequence", "audit.anchor", "policy.reload")) {
+        for (String scheduled :
+                List.of("approval.expiry", "audit.sequence", "audit.anchor", "policy.reload", "trust.refresh")) {
             adviseScheduled(scheduled, "bean:*");
         }
         adviseScheduled("outbox.sweep", "bean:deliveries?method=due*");

@@ -5,6 +5,7 @@ import static io.borderlink.gateway.share.ShareState.DEAD_LETTER;
 import static io.borderlink.gateway.share.ShareState.DELIVERED;
 import static io.borderlink.gateway.share.ShareState.DENIED;
 import static io.borderlink.gateway.share.ShareState.EXPIRED;
+import static io.borderlink.gateway.share.ShareState.HANDED_OVER;
 import static io.borderlink.gateway.share.ShareState.HELD;
 import static io.borderlink.gateway.share.ShareState.PENDING;
 import static io.borderlink.gateway.share.ShareState.REJECTED;
@@ -38,6 +39,8 @@ class ShareLifecycleTest {
             Map.entry(ShareTransition.PUT_BACK, List.of(PENDING, PENDING)),
             Map.entry(ShareTransition.HAND_OVER, List.of(PENDING, PENDING)),
             Map.entry(ShareTransition.DELIVER, List.of(PENDING, DELIVERED)),
+            Map.entry(ShareTransition.DROP_OFF, List.of(PENDING, HANDED_OVER)),
+            Map.entry(ShareTransition.CONFIRM, List.of(HANDED_OVER, DELIVERED)),
             Map.entry(ShareTransition.RETRY, List.of(PENDING, PENDING)),
             Map.entry(ShareTransition.DEAD_LETTER, List.of(PENDING, DEAD_LETTER)),
             Map.entry(ShareTransition.RESEND, List.of(DEAD_LETTER, PENDING)),
@@ -52,6 +55,8 @@ class ShareLifecycleTest {
     private static final Set<String> STATE_CHANGES = Set.of(
             "PENDING->PENDING",
             "PENDING->DELIVERED",
+            "PENDING->HANDED_OVER",
+            "HANDED_OVER->DELIVERED",
             "PENDING->DEAD_LETTER",
             "DEAD_LETTER->PENDING",
             "DEAD_LETTER->ABANDONED",
@@ -137,9 +142,22 @@ class ShareLifecycleTest {
                         ShareTransition.PUT_BACK,
                         ShareTransition.HAND_OVER,
                         ShareTransition.DELIVER,
+                        ShareTransition.DROP_OFF,
                         ShareTransition.RETRY,
                         ShareTransition.DEAD_LETTER);
         assertThat(ShareTransition.CLAIM.lease()).isEqualTo(LeaseCondition.FREE);
+    }
+
+    /** A file drop hands a share over without an answer; only the recipient's receipt file delivers it. */
+    @Test
+    void handsAFileOverAndDeliversItOnlyOnAReceipt() {
+        assertThat(ShareLifecycle.next(PENDING)).contains(HANDED_OVER);
+        assertThat(ShareLifecycle.next(HANDED_OVER)).containsExactly(DELIVERED);
+        assertThat(ShareLifecycle.allows(HANDED_OVER, ShareTransition.CONFIRM)).isTrue();
+        assertThat(ShareLifecycle.allows(HANDED_OVER, ShareTransition.RESEND)).isFalse();
+        assertThat(ShareLifecycle.refused(SHARE, DELIVERED, ShareTransition.CONFIRM)
+                        .getMessage())
+                .endsWith("CONFIRM needs HANDED_OVER");
     }
 
     /** The state allows it, but another node took the lease over: refused with the same code, saying why. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /** An agency system talking to the gateway over mutual TLS, with the REST and the SOAP API. */
 public final class GatewayClient {
@@ -24,7 +25,17 @@ public final class GatewayClient {
 
     /** A client presenting the named certs-dev identity and trusting the national root. */
     public static GatewayClient as(String identity, int port) {
-        return new GatewayClient(DevTls.client(identity), URI.create("https://127.0.0.1:" + port));
+        return with(DevTls.as(identity), port);
+    }
+
+    /** A client with TLS of its own, e.g. presenting a test PKI's key. */
+    public static GatewayClient with(SSLContext tls, int port) {
+        return new GatewayClient(DevTls.client(tls), URI.create("https://127.0.0.1:" + port));
+    }
+
+    /** A client presenting no certificate at all, as an orchestrator's probe or a passer-by would. */
+    public static GatewayClient anonymous(int port) {
+        return new GatewayClient(DevTls.client(DevTls.anonymous()), URI.create("https://127.0.0.1:" + port));
     }
 
     public HttpResponse<String> submit(byte[] document) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,14 +31,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * A real gateway (HTTPS with mutual TLS, real database, real Camel routes and crypto) with the
- * partners' endpoints and the agencies' inbound endpoints played by WireMock. Subclasses act as
+ * partners' endpoints and the agencies' inbound endpoints played by WireMock: the development profile
+ * (certs-dev/, config/), with the test profile's in-memory database and fast timers over it. Subclasses act as
  * agencies or partners through {@link GatewayClient}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"dev", "test"})
 public abstract class GatewayTestSupport {
 
     protected static final PartnerStub RU_LIAISON = PartnerStub.start("ru-liaison");
@@ -52,11 +56,23 @@ public abstract class GatewayTestSupport {
     protected static final PartnerStub MN_DEFENCE = PartnerStub.agency("mn-defence");
     /** The agency whose PKI is elliptic-curve (P-256). */
     protected static final PartnerStub MN_INTEL = PartnerStub.agency("mn-intel");
+    /** Takes the canonical exchange with a NATO label; borrows INTERPOL-NCB's development identity. */
+    protected static final PartnerStub NATO_LIAISON = PartnerStub.start("interpol-ncb", "/nato", null);
 
     private static final List<PartnerStub> STUBS = List.of(
-            RU_LIAISON, CN_LIAISON, INTERPOL_NCB, WCO_RILO, KR_LIAISON, MN_CUSTOMS, MN_BORDER, MN_DEFENCE, MN_INTEL);
+            RU_LIAISON,
+            CN_LIAISON,
+            INTERPOL_NCB,
+            WCO_RILO,
+            KR_LIAISON,
+            MN_CUSTOMS,
+            MN_BORDER,
+            MN_DEFENCE,
+            MN_INTEL,
+            NATO_LIAISON);
 
-    private static final AgencyDocuments AGENCY = new AgencyDocuments(new XmlCrypto());
+    private static final XmlCrypto CRYPTO = new XmlCrypto();
+    private static final AgencyDocuments AGENCY = new AgencyDocuments(CRYPTO);
 
     @LocalServerPort
     protected int port;
@@ -75,6 +91,7 @@ public abstract class GatewayTestSupport {
         registry.add("borderlink.agency.mn-border.endpoint", MN_BORDER::endpoint);
         registry.add("borderlink.agency.mn-defence.endpoint", MN_DEFENCE::endpoint);
         registry.add("borderlink.agency.mn-intel.endpoint", MN_INTEL::endpoint);
+        registry.add("borderlink.partner.nato-liaison.endpoint", NATO_LIAISON::endpoint);
     }
 
     @BeforeEach
@@ -127,6 +144,25 @@ public abstract class GatewayTestSupport {
     protected static byte[] protect(Exchange exchange, String signer) {
         SigningKey key = DevPki.key(signer);
         return AGENCY.protect(exchange, key, DevPki.gatewayEncryptionFor(key), KeyTransport.RSA_OAEP);
+    }
+
+    /** As {@link #protect}, with the document edited before it is signed: what an agency with a bug would send. */
+    protected static byte[] protectEdited(Exchange exchange, String signer, Consumer<Document> edit) {
+        Document document = ExchangeXml.toDocument(exchange);
+        edit.accept(document);
+        CRYPTO.protect(
+                document, body(document), DevPki.key(signer), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+        return SecureXml.serialize(document);
+    }
+
+    /** Sets the text of the first element of the canonical exchange with this local name. */
+    protected static void text(Document document, String element, String value) {
+        document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, element).item(0).setTextContent(value);
+    }
+
+    protected static Element body(Document document) {
+        return (Element)
+                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Body").item(0);
     }
 
     /**

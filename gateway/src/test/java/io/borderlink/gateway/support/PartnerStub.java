@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.liaison.LiaisonFormat;
 import io.borderlink.testkit.DevPki;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,15 +62,26 @@ public final class PartnerStub implements AutoCloseable {
      * with the signed receipt of the format (a plain answer when the format has none, or for an agency).
      */
     public static PartnerStub start(String partner, String path, PartnerFormat format) {
-        SignedReceipts receipts = new SignedReceipts(partner, format);
+        return start(DevPki.file(partner + ".p12"), DevPki.PASSWORD, path, new SignedReceipts(partner, format));
+    }
+
+    /**
+     * Starts an endpoint with the TLS key of a PKCS#12 key store of its own (a test PKI's, say), answering 200
+     * without a receipt: its partner file must say {@code receipts: optional}.
+     */
+    public static PartnerStub start(Path keyStore, String password, String path) {
+        return start(keyStore, password, path, new SignedReceipts(null, null));
+    }
+
+    private static PartnerStub start(Path keyStore, String password, String path, SignedReceipts receipts) {
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .httpDisabled(true)
                 .httpsPort(0)
-                .keystorePath(DevPki.file(partner + ".p12").toString())
+                .keystorePath(keyStore.toString())
                 .keystoreType("PKCS12")
-                .keystorePassword(DevPki.PASSWORD)
-                .keyManagerPassword(DevPki.PASSWORD)
+                .keystorePassword(password)
+                .keyManagerPassword(password)
                 .needClientAuth(true)
                 .trustStorePath(DevPki.file("ca/client-trust.p12").toString())
                 .trustStoreType("PKCS12")
@@ -109,6 +121,16 @@ public final class PartnerStub implements AutoCloseable {
         }
         server.resetMappings();
         server.stubFor(post(urlEqualTo(path)).willReturn(response));
+    }
+
+    /** From now on every delivery gets this HTTP status with this plain-text answer. */
+    public void answer(int status, String body) {
+        server.resetMappings();
+        server.stubFor(post(urlEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody(body)));
     }
 
     public List<LoggedRequest> received() {

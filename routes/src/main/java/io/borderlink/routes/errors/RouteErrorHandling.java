@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * Error policy, declared once per route family and opted into with {@code routeConfigurationId}.
  * Nothing is caught and forgotten: intake refusals are audited and go back to the caller; delivery
  * failures are recorded durably with their retry schedule or as a dead letter; feed problems are audited;
- * a scheduled run that fails is logged and simply runs again on the next tick.
+ * a scheduled run that fails is logged and simply runs again on the next tick; a file-drop file that fails is
+ * quarantined.
  */
 @Component
 public class RouteErrorHandling extends RouteConfigurationBuilder {
@@ -17,6 +18,7 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
     public static final String DELIVERY = "delivery";
     public static final String POLL = "poll";
     public static final String SCHEDULED = "scheduled";
+    public static final String DROP = "drop";
 
     @Override
     public void configuration() {
@@ -30,6 +32,10 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
 
         // A feed problem is audited with its code and the poller goes on; the next sweep tries again.
         routeConfiguration(POLL).onException(Exception.class).handled(true).to("bean:noticePoller?method=failed");
+
+        // A file from an import folder that fails is quarantined with its reason and audited, and the import goes
+        // on with the next file; while the database is down it stays where it is for the next look.
+        routeConfiguration(DROP).onException(Exception.class).handled(true).to("bean:dropImports?method=quarantine");
 
         // Timer work (sequencing and anchoring the audit chain, expiring approvals, reloading policies,
         // sweeping the outbox) keeps its state in the database: a failed run is logged with its cause, and

@@ -1,0 +1,65 @@
+package io.borderlink.gateway.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borderlink.gateway.support.GatewayClient;
+import io.borderlink.gateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The operations endpoints as the prod profile has them ({@code borderlink.operations.open-endpoints} off):
+ * the probes answer everyone with their status; metrics and health components need an administrator's,
+ * an auditor's or a monitoring system's certificate; the API documentation any registered certificate. A
+ * refusal is audited like any other.
+ */
+@AutoConfigureObservability
+@TestPropertySource(properties = "borderlink.operations.open-endpoints=false")
+class ClosedOperationsEndpointsIT extends GatewayTestSupport {
+
+    @Test
+    void probesAnswerEveryoneWithTheirStatusAlone() {
+        GatewayClient anonymous = GatewayClient.anonymous(port);
+
+        assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health").body()).doesNotContain("components");
+    }
+
+    @Test
+    void metricsAndHealthComponentsNeedAnOperatorsCertificate() {
+        long refusals = accessRefusals();
+
+        assertThat(GatewayClient.anonymous(port).get("/actuator/prometheus").statusCode())
+                .isEqualTo(403);
+        assertThat(agency("mn-border").get("/actuator/prometheus").statusCode()).isEqualTo(403);
+        assertThat(agency("officer-1").get("/actuator/health/partners").statusCode())
+                .isEqualTo(403);
+        assertThat(accessRefusals()).isEqualTo(refusals + 3);
+
+        assertThat(agency("admin-1").get("/actuator/prometheus").body()).contains("borderlink_outbox_shares");
+        assertThat(agency("auditor-1").get("/actuator/health/partners").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theApiDocumentationNeedsARegisteredCertificate() {
+        assertThat(GatewayClient.anonymous(port).get("/v3/api-docs/people").statusCode())
+                .isEqualTo(403);
+        assertThat(GatewayClient.anonymous(port)
+                        .get("/contracts/openapi/borderlink-api.yaml")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(agency("mn-border").get("/v3/api-docs/people").statusCode()).isEqualTo(200);
+        assertThat(agency("officer-1")
+                        .get("/contracts/openapi/borderlink-api.yaml")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private long accessRefusals() {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM audit_event WHERE step = 'ACCESS' AND outcome = 'REJECTED'", Long.class);
+    }
+}
