@@ -3,6 +3,7 @@ package io.borderlink.gateway.exchange;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.EnvelopeEncryption;
 import io.borderlink.gateway.audit.KeptDocuments;
