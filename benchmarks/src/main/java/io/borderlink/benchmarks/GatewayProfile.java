@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -37,6 +38,11 @@ import jdk.jfr.consumer.RecordingFile;
  *       Stacks are cut at the recording's depth (the load generator asks for 160 frames), so a very deep
  *       stack may name an inner step.
  * </ul>
+ *
+ * <p>Besides the samples, {@code jdk.ThreadCPULoad} (every 10 s per thread) says which threads used the CPU,
+ * grouped: requests, delivery workers, timers, and the JVM's own compiler and GC threads, which the samples
+ * never show. On a busy two-core machine the JIT compiler can take most of the gateway's CPU for minutes after
+ * start: a window measured before it is done measures the compiler, not the gateway.
  */
 final class GatewayProfile {
 
@@ -112,6 +118,7 @@ final class GatewayProfile {
         Samples samples = Samples.read(Path.of(args[0]));
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         System.out.print(samples.heapAfterGc());
+        System.out.print(samples.threadTable());
         System.out.print(samples.table("by component (first known frame from the top)", samples.byComponent(), rows));
         System.out.print(samples.table("by package of the top frame", samples.byPackage(), rows));
         System.out.print(samples.table("by step (outermost Borderlink method)", samples.byStep(), rows));
@@ -148,12 +155,14 @@ final class GatewayProfile {
             Map<String, Long> byPackage,
             Map<String, Long> byComponent,
             Map<String, Long> byStep,
+            Map<String, Double> cpuByThreads,
             List<HeapAfterGc> heap) {
 
         static Samples read(Path file) throws IOException {
             Map<String, Long> packages = new TreeMap<>();
             Map<String, Long> components = new TreeMap<>();
             Map<String, Long> steps = new TreeMap<>();
+            Map<String, Double> threads = new TreeMap<>();
             List<HeapAfterGc> heap = new ArrayList<>();
             long total = 0;
             try (RecordingFile recording = new RecordingFile(file)) {
@@ -162,6 +171,19 @@ final class GatewayProfile {
                     if ("jdk.GCHeapSummary".equals(event.getEventType().getName())
                             && "After GC".equals(event.getString("when"))) {
                         heap.add(new HeapAfterGc(event.getStartTime().toEpochMilli(), event.getLong("heapUsed")));
+                        continue;
+                    }
+                    if ("jdk.ThreadCPULoad".equals(event.getEventType().getName())) {
+                        String thread = event.getThread() == null
+                                ? null
+                                : event.getThread().getJavaName();
+                        if (thread == null && event.getThread() != null) {
+                            thread = event.getThread().getOSName();
+                        }
+                        threads.merge(
+                                threadGroup(thread == null ? "?" : thread),
+                                (double) event.getFloat("user") + event.getFloat("system"),
+                                Double::sum);
                         continue;
                     }
                     if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
@@ -179,7 +201,7 @@ final class GatewayProfile {
                 }
             }
             heap.sort(java.util.Comparator.comparingLong(HeapAfterGc::epochMillis));
-            return new Samples(file, total, sorted(packages), sorted(components), sorted(steps), heap);
+            return new Samples(file, total, sorted(packages), sorted(components), sorted(steps), shares(threads), heap);
         }
 
         /**
@@ -211,6 +233,14 @@ final class GatewayProfile {
             return out.append(System.lineSeparator()).toString();
         }
 
+        String threadTable() {
+            StringBuilder out =
+                    new StringBuilder("JFR CPU by thread group (jdk.ThreadCPULoad, share of the gateway's CPU)\n");
+            cpuByThreads.forEach(
+                    (group, share) -> out.append(String.format(Locale.ROOT, "  %5.1f %%  %s%n", 100 * share, group)));
+            return out.toString();
+        }
+
         /** The top {@code limit} rows of a view, as text with percentages. */
         String table(String title, Map<String, Long> view, int limit) {
             StringBuilder out = new StringBuilder(String.format(
@@ -230,18 +260,63 @@ final class GatewayProfile {
     /** Heap in use right after a collection, from jdk.GCHeapSummary. */
     record HeapAfterGc(long epochMillis, long bytes) {}
 
+    /** Thread names as the JVM, Tomcat, Camel, Hazelcast and the JDK's HTTP client give them. */
+    private static String threadGroup(String name) {
+        if (name.contains("CompilerThread")) {
+            return "JIT compiler (C1/C2)";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.contains("Conc#")) {
+            return "garbage collector";
+        }
+        if (name.contains("-exec-")) {
+            return "Tomcat request threads (intake)";
+        }
+        if (name.contains("seda://outbox")) {
+            return "delivery workers";
+        }
+        if (name.contains("timer://") || name.contains("Leadership")) {
+            return "Camel timers (sequencer, sweep, reloads, leadership)";
+        }
+        if (name.startsWith("hz.")) {
+            return "Hazelcast";
+        }
+        if (name.startsWith("HttpClient")) {
+            return "JDK HTTP client (delivery I/O)";
+        }
+        if (name.startsWith("JFR") || name.equals("Attach Listener")) {
+            return "JFR itself";
+        }
+        return "other";
+    }
+
+    /** Each group's share of the sum, largest first. */
+    private static Map<String, Double> shares(Map<String, Double> loads) {
+        double total = loads.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> out = new LinkedHashMap<>();
+        loads.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.put(e.getKey(), total == 0 ? 0 : e.getValue() / total));
+        return out;
+    }
+
     private static String packageOf(RecordedFrame frame) {
         String type = frame.getMethod().getType().getName();
         int dot = type.lastIndexOf('.');
         return dot < 0 ? "(default)" : type.substring(0, dot);
     }
 
+    /** Filters and decorators around every request or route step: they name no step of their own. */
+    private static final Pattern WRAPPERS =
+            Pattern.compile("\\.(web|logging|operations|security)\\.|\\.flow\\.Flows|Controller$");
+
     private static String stepOf(List<RecordedFrame> frames) {
         String step = "(no Borderlink frame: Tomcat, Camel, timers, JIT)";
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
             // Lambdas and Spring's proxies name no step of their own; the method that made them does.
-            if (type.startsWith("io.borderlink.") && !type.contains("$$")) {
+            if (type.startsWith("io.borderlink.")
+                    && !type.contains("$$")
+                    && !WRAPPERS.matcher(type).find()) {
                 step = type.substring(type.lastIndexOf('.') + 1) + "."
                         + frame.getMethod().getName();
             }

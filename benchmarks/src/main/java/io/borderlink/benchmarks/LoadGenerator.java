@@ -702,6 +702,7 @@ public final class LoadGenerator {
             }
             if (profile != null) {
                 out.append(profile.heapAfterGc());
+                out.append(profile.threadTable());
                 out.append(profile.table("by component (first known frame from the top)", profile.byComponent(), 16));
                 out.append(profile.table("by step (outermost Borderlink method)", profile.byStep(), 16));
                 out.append(profile.table("by package of the top frame", profile.byPackage(), 25));

@@ -129,6 +129,8 @@ final class Results {
                 counts(profile.putObject("byComponent"), p.profile.byComponent());
                 counts(profile.putObject("byPackage"), p.profile.byPackage());
                 counts(profile.putObject("byStep"), p.profile.byStep());
+                ObjectNode threads = profile.putObject("cpuShareByThreadGroup");
+                p.profile.cpuByThreads().forEach(threads::put);
                 ArrayNode floors = profile.putArray("heapAfterGcFloorPerMinuteBytes");
                 p.profile.heapFloorPerMinute().forEach(floors::add);
             }
