@@ -16,6 +16,8 @@ import io.borderlink.contracts.label.LabelCategory;
 import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.exchange.EvidenceKind;
+import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.LabelledDocuments;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -37,6 +40,9 @@ import org.w3c.dom.Element;
  * bound to the Body and signed.
  */
 class LabelledExchangesIT extends GatewayTestSupport {
+
+    @Autowired
+    EvidenceStore evidence;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final XmlCrypto CRYPTO = new XmlCrypto();
@@ -73,10 +79,8 @@ class LabelledExchangesIT extends GatewayTestSupport {
         HttpResponse<String> receipt = agency("mn-border").submit(labelled(alert, national, true, doc -> {}));
 
         assertThat(receipt.statusCode()).isEqualTo(202);
-        byte[] signed = jdbc.queryForObject(
-                "SELECT content FROM evidence WHERE exchange_id = ? AND kind = 'SIGNED_ORIGINAL'",
-                byte[].class,
-                alert.header().exchangeId());
+        byte[] signed = evidence.original(alert.header().exchangeId(), EvidenceKind.SIGNED_ORIGINAL)
+                .orElseThrow();
         assertThat(new String(signed)).contains("MN NATIONAL").contains("BindingInformation");
     }
 
