@@ -76,6 +76,9 @@ public final class LoadGenerator {
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private GatewayProcess gateway;
     private URI exchanges;
+    private Path outDir;
+    private Database database;
+    private int phases;
 
     private LoadGenerator(Options options, StubServer stub, HttpClient agency) {
         this.options = options;
@@ -128,14 +131,20 @@ public final class LoadGenerator {
 
         ExchangeDocuments documents = new ExchangeDocuments(new XmlCrypto(), options.keys);
 
+        outDir = options.out != null ? Files.createDirectories(options.out) : workDir;
+        database = options.postgres ? Database.postgres() : Database.h2(workDir.resolve("db"));
+        say("database: %s", database.url());
+
         long started = System.nanoTime();
+        List<String> jvm = new ArrayList<>(options.gatewayJvmArgs);
+        if (options.jfr) {
+            // Deep enough for Tomcat's filter chain and Camel's processors down to the step that called them.
+            jvm.add("-XX:FlightRecorderOptions:stackdepth=160");
+        }
         gateway = GatewayProcess.launch(options.jar, workDir.resolve("gateway.log"))
-                .jvm(options.gatewayJvmArgs)
+                .jvm(jvm)
+                .arguments(database.gatewayArguments())
                 .arguments(List.of(
-                        "--spring.datasource.url=jdbc:h2:file:"
-                                + workDir.resolve("db").toAbsolutePath()
-                                + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                                + "QUERY_CACHE_SIZE=64",
                         "--borderlink.config.partners=" + partnersWithoutRateLimits(workDir),
                         "--borderlink.partner." + options.keys.partner + ".endpoint=" + stub.endpoint(),
                         // Documents are pre-generated before the run; the window must cover that and the run.
@@ -176,30 +185,19 @@ public final class LoadGenerator {
                     reported.add(atHalf);
                 }
             }
-            checkStatuses(reported.get(0));
+            int sampledDelivered = checkStatuses(reported.get(0));
+            Results results = new Results(options, database.kind(), loadAverage(), reported, stub.arrivals());
+            results.sampledDelivered = sampledDelivered;
             say("");
             say("==================== results ====================");
-            say(
-                    "load average now %s (the gateway, this generator and the stub share the same %d cores)",
-                    loadAverage(), Runtime.getRuntime().availableProcessors());
-            boolean ok = true;
-            for (Phase phase : reported) {
-                System.out.print(phase.report(options.baseline));
-                ok &= phase.lost() == 0 && phase.drained;
-            }
-            say(
-                    "partner stub totals: %d requests, %d exchanges, %d duplicate copies of %d messages, "
-                            + "%d exchanges under several message ids, %d unreadable",
-                    stub.arrivals().requests(),
-                    stub.arrivals().exchanges(),
-                    stub.arrivals().duplicateCopies(),
-                    stub.arrivals().duplicatedDeliveries(),
-                    stub.arrivals().exchangesWithSeveralDeliveries(),
-                    stub.arrivals().unreadable());
+            System.out.print(results.text());
+            results.write(outDir);
+            say("report: %s, %s", outDir.resolve("report.txt"), outDir.resolve("result.json"));
             reportLog();
-            return ok ? 0 : 1;
+            return results.ok() ? 0 : 1;
         } finally {
             gateway.close();
+            database.close();
             say("gateway stopped; its log: %s", gateway.log());
             if (!options.keep) {
                 deleteDatabase(workDir);
@@ -221,11 +219,22 @@ public final class LoadGenerator {
         AtomicLong tickets = new AtomicLong();
         ExecutorService clients = Executors.newFixedThreadPool(options.clients);
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        boolean measured = !name.equals("warm-up");
+        GatewayProfile profile = measured && options.jfr
+                ? GatewayProfile.start(gateway.pid(), outDir.resolve("phase-" + (++phases) + ".jfr"))
+                : null;
+        phase.databaseBefore = measured ? database.counters() : null;
         long gatewayCpuBefore = gateway.cpuTime().map(Duration::toNanos).orElse(-1L);
         long ownCpuBefore = os.getProcessCpuTime();
         long machineCpuBefore = machineBusyNanos();
         phase.start = System.nanoTime();
         long end = phase.start + length.toNanos();
+        progress.scheduleAtFixedRate(
+                () -> phase.memory.add(
+                        new Memory(seconds(System.nanoTime() - phase.start), residentKilobytes(gateway.pid()))),
+                0,
+                10,
+                TimeUnit.SECONDS);
         progress.scheduleAtFixedRate(
                 () -> say(
                         "  %s t=%4.0f s  accepted %6d  delivered %6d  errors %d",
@@ -283,6 +292,9 @@ public final class LoadGenerator {
         if (gatewayCpuBefore < 0) {
             phase.gatewayCpuNanos = -1;
         }
+        if (profile != null) {
+            phase.profile = profile.stop();
+        }
         phase.deliveredAtEnd = phase.countDelivered(stub);
         if (phase.exhausted) {
             say(
@@ -329,6 +341,12 @@ public final class LoadGenerator {
                 .mapToLong(Long::longValue)
                 .max()
                 .orElse(phase.end);
+        if (phase.databaseBefore != null) {
+            // Backends flush their statistics when idle for a while (PostgreSQL 15+: up to 10 s).
+            Thread.sleep(11_000);
+            Database.Counters after = database.counters();
+            phase.database = after == null ? null : after.minus(phase.databaseBefore);
+        }
         say(phase.summary());
         if (!phase.drained) {
             say(
@@ -338,7 +356,7 @@ public final class LoadGenerator {
     }
 
     /** Cross-checks a sample with the status API: every share should say DELIVERED. */
-    private void checkStatuses(Phase phase) throws InterruptedException {
+    private int checkStatuses(Phase phase) throws InterruptedException {
         List<UUID> sample = new ArrayList<>(phase.accepted);
         Collections.shuffle(sample);
         sample = sample.subList(0, Math.min(20, sample.size()));
@@ -354,6 +372,7 @@ public final class LoadGenerator {
             }
         }
         say("status API: %d of %d sampled exchanges show their share DELIVERED", delivered, sample.size());
+        return delivered;
     }
 
     private String get(URI uri) throws InterruptedException {
@@ -450,7 +469,20 @@ public final class LoadGenerator {
         return pool;
     }
 
-    private static String loadAverage() {
+    /** The process's resident set (VmRSS) in kB, -1 where there is no /proc. */
+    static long residentKilobytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];
@@ -490,6 +522,10 @@ public final class LoadGenerator {
         int lost;
         volatile boolean exhausted;
         boolean drained;
+        final List<Memory> memory = Collections.synchronizedList(new ArrayList<>());
+        Database.Counters databaseBefore;
+        Database.Counters database;
+        GatewayProfile.Samples profile;
 
         Phase(String name, double rate, int clients, Duration length) {
             this.name = name;
@@ -640,9 +676,43 @@ public final class LoadGenerator {
             if (exhausted) {
                 out.append("NOTE                   documents ran out before the end of the phase\n");
             }
+            if (database != null && !accepted.isEmpty()) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "database per accepted  %.1f commits, %.1f rows inserted, %.1f updated, %.1f deleted,"
+                                + " %.1f returned (pg_stat_database, window and drain)%n",
+                        (double) database.commits() / accepted.size(),
+                        (double) database.inserted() / accepted.size(),
+                        (double) database.updated() / accepted.size(),
+                        (double) database.deleted() / accepted.size(),
+                        (double) database.returned() / accepted.size()));
+            }
+            synchronized (memory) {
+                if (memory.size() > 1) {
+                    Memory first = memory.get(Math.min(memory.size() - 1, 12));
+                    Memory last = memory.get(memory.size() - 1);
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "gateway RSS            %.0f MB at %.0f s, %.0f MB at %.0f s%n",
+                            first.rssKb() / 1024.0,
+                            first.second(),
+                            last.rssKb() / 1024.0,
+                            last.second()));
+                }
+            }
+            if (profile != null) {
+                out.append(profile.heapAfterGc());
+                out.append(profile.threadTable());
+                out.append(profile.table("by component (first known frame from the top)", profile.byComponent(), 16));
+                out.append(profile.table("by step (outermost Borderlink method)", profile.byStep(), 16));
+                out.append(profile.table("by package of the top frame", profile.byPackage(), 25));
+            }
             return out.toString();
         }
     }
+
+    /** The gateway's resident set at a time into a phase. */
+    record Memory(double second, long rssKb) {}
 
     /** Where a phase takes its submissions from; null when there are no more. */
     interface Source {
@@ -745,6 +815,12 @@ public final class LoadGenerator {
                   --generator-threads N  threads that pre-generate documents [cores]
                   --ec                 play the elliptic-curve identities (MN-INTEL to KR-LIAISON, P-256)
                                        instead of the RSA ones (MN-BORDER to RU-LIAISON)
+                  --postgres           the gateway on a database of its own on the test kit's embedded
+                                       PostgreSQL (fsync off), instead of a file H2; adds transactions
+                                       and rows per exchange from pg_stat_database
+                  --no-jfr             no JFR recording of the measured windows (by default each measured
+                                       phase is recorded with jcmd and profiled by package)
+                  --out DIR            where report.txt, result.json and phase-N.jfr go [the work dir]
                   --keep               keep the gateway's database in the work dir
                 """;
 
@@ -765,6 +841,9 @@ public final class LoadGenerator {
         KeyType keys = KeyType.RSA;
         boolean keep;
         boolean help;
+        boolean postgres;
+        boolean jfr = true;
+        Path out;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -779,6 +858,8 @@ public final class LoadGenerator {
                 switch (arg) {
                     case "--half-of-max" -> o.halfOfMax = true;
                     case "--keep" -> o.keep = true;
+                    case "--postgres" -> o.postgres = true;
+                    case "--no-jfr" -> o.jfr = false;
                     case "--ec" -> o.keys = KeyType.EC;
                     case "-h", "--help" -> o.help = true;
                     default -> {
@@ -810,6 +891,7 @@ public final class LoadGenerator {
                     case "--max-age" -> maxAge = value;
                     case "--drain-timeout" -> drainTimeout = Duration.ofSeconds(Long.parseLong(value));
                     case "--gateway-jar" -> jar = Path.of(value);
+                    case "--out" -> out = Path.of(value);
                     case "--gateway-jvm" -> gatewayJvmArgs.add(value);
                     case "--gateway-arg" -> gatewayArgs.add(value);
                     case "--stub-threads" -> stubThreads = Integer.parseInt(value);

@@ -3,8 +3,6 @@ package io.borderlink.gateway.delivery;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
-import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.agency.Agency;
@@ -16,6 +14,8 @@ import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
+import io.borderlink.gateway.exchange.EvidenceStore.Kept;
+import io.borderlink.gateway.exchange.ReleasedShare;
 import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
@@ -102,13 +102,22 @@ public class Deliveries {
      * is stopping, or the recipient's circuit is open (then the share is put back without an attempt).
      */
     public ShareDelivery claim(UUID shareId) {
+        return claim(shareId, null);
+    }
+
+    /** The same for a share just accepted on this node, whose view is still in memory. */
+    public ShareDelivery claim(ReleasedShare released) {
+        return claim(released.shareId(), released);
+    }
+
+    private ShareDelivery claim(UUID shareId, ReleasedShare released) {
         LogContext.share(shareId);
         if (!inFlight.enter(shareId)) {
             return null;
         }
         ShareDelivery share = null;
         try {
-            share = claimLeased(shareId);
+            share = claimLeased(shareId, released);
             return share;
         } finally {
             if (share == null) {
@@ -117,7 +126,7 @@ public class Deliveries {
         }
     }
 
-    private ShareDelivery claimLeased(UUID shareId) {
+    private ShareDelivery claimLeased(UUID shareId, ReleasedShare released) {
         Optional<Lease> claimed = shares.claim(shareId, settings.lease());
         if (claimed.isEmpty()) {
             return null;
@@ -147,7 +156,7 @@ public class Deliveries {
             return null;
         }
         try {
-            return load(lease, recipient.get());
+            return load(lease, recipient.get(), released);
         } catch (GatewayException e) {
             // Nothing can be sent without the partner view: no retry helps.
             circuits.failed(recipient.get(), e);
@@ -207,42 +216,36 @@ public class Deliveries {
     }
 
     private void keepSent(SentMessage sent, ShareDelivery share, String receipt, Instant now) {
-        evidence.store(
-                share.exchangeId(),
+        String to = share.recipient().id();
+        List<Kept> kept = new ArrayList<>();
+        kept.add(new Kept(
                 EvidenceKind.SENT,
-                share.recipient().id(),
+                to,
                 sent.message().digest(),
                 sent.message().bytes(),
                 mediaType(share.recipient()),
-                now);
-        evidence.store(
-                share.exchangeId(),
+                now));
+        kept.add(new Kept(
                 EvidenceKind.SENT_SIGNED,
-                share.recipient().id(),
+                to,
                 sent.message().signedDigest(),
                 sent.message().signed(),
                 mediaType(share.recipient()),
-                now);
+                now));
         if (!sent.handedOver()) {
-            evidence.store(
-                    share.exchangeId(),
-                    EvidenceKind.RECEIPT,
-                    share.recipient().id(),
-                    receipt,
-                    sent.answer(),
-                    withoutParameters(sent.answerType()),
-                    now);
+            kept.add(new Kept(
+                    EvidenceKind.RECEIPT, to, receipt, sent.answer(), withoutParameters(sent.answerType()), now));
         }
         if (sent.receipt() != null) {
-            evidence.store(
-                    share.exchangeId(),
+            kept.add(new Kept(
                     EvidenceKind.PARTNER_RECEIPT,
-                    share.recipient().id(),
+                    to,
                     Digests.sha256(sent.receipt().signed()),
                     sent.receipt().signed(),
                     sent.receipt().mediaType(),
-                    now);
+                    now));
         }
+        evidence.store(share.exchangeId(), kept);
     }
 
     private List<AuditEvent> deliveredEvents(SentMessage sent, ShareDelivery share, String receipt) {
@@ -340,11 +343,11 @@ public class Deliveries {
                 retry ? "will retry at " + next : "dead-lettered");
     }
 
-    private ShareDelivery load(Lease lease, Recipient recipient) {
-        byte[] view = evidence.find(lease.exchangeId(), EvidenceKind.PARTNER_VIEW, lease.recipientId())
-                .orElseThrow(() -> new GatewayException(
-                        ErrorCode.INTERNAL_ERROR, "partner view of share " + lease.shareId() + " is missing"));
-        Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
+    /** The share's view: the one handed over at acceptance if the share recorded its digest, else the evidence. */
+    private ShareDelivery load(Lease lease, Recipient recipient, ReleasedShare released) {
+        Exchange partnerView = released != null && released.viewDigest().equals(lease.viewDigest())
+                ? released.view()
+                : evidence.partnerView(lease.exchangeId(), lease.recipientId());
         return new ShareDelivery(
                 lease.shareId(), lease.exchangeId(), recipient, lease.attempt(), partnerView, lease.viewDigest());
     }

@@ -3,6 +3,7 @@ package io.borderlink.gateway.exchange;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.EnvelopeEncryption;
 import io.borderlink.gateway.audit.KeptDocuments;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +32,29 @@ public class EvidenceStore implements KeptDocuments {
 
     private static final String COLUMNS = "kind, recipient_id, digest, media_type, content, sealed, created_at";
 
+    private static final String INSERT =
+            """
+            INSERT INTO evidence (exchange_id, kind, recipient_id, digest, media_type, content, sealed, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final DataKeys keys;
     private final EnvelopeEncryption envelope;
     private final LabelIntake labels;
 
-    EvidenceStore(JdbcClient jdbc, DataKeys keys, EnvelopeEncryption envelope, LabelIntake labels) {
+    EvidenceStore(
+            JdbcClient jdbc, JdbcTemplate batches, DataKeys keys, EnvelopeEncryption envelope, LabelIntake labels) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.keys = keys;
         this.envelope = envelope;
         this.labels = labels;
     }
+
+    /** One document to keep, for {@link #store(UUID, List)}. */
+    public record Kept(
+            EvidenceKind kind, String recipientId, String digest, byte[] content, String mediaType, Instant at) {}
 
     public void store(
             UUID exchangeId, EvidenceKind kind, String recipientId, String digest, byte[] content, Instant at) {
@@ -55,15 +69,31 @@ public class EvidenceStore implements KeptDocuments {
             byte[] content,
             String mediaType,
             Instant at) {
-        byte[] sealed = envelope.seal(
-                keys.forWriting(exchangeId), content, context(exchangeId, kind.name(), recipientId, digest));
-        jdbc.sql(
-                        """
-                        INSERT INTO evidence (exchange_id, kind, recipient_id, digest, media_type, content, sealed,
-                                              created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""")
-                .params(exchangeId, kind.name(), recipientId, digest, mediaType, sealed, at.atOffset(ZoneOffset.UTC))
-                .update();
+        store(exchangeId, List.of(new Kept(kind, recipientId, digest, content, mediaType, at)));
+    }
+
+    /**
+     * Keeps several documents of one exchange, in their order, in the caller's transaction: the data key is
+     * looked up (or made) and unwrapped once, and the rows go in as one batch. A step that keeps several
+     * documents (intake, a delivery) uses this rather than one call each.
+     */
+    public void store(UUID exchangeId, List<Kept> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        SecretKey key = keys.forWriting(exchangeId);
+        List<Object[]> rows = documents.stream()
+                .map(d -> new Object[] {
+                    exchangeId,
+                    d.kind().name(),
+                    d.recipientId(),
+                    d.digest(),
+                    d.mediaType(),
+                    envelope.seal(key, d.content(), context(exchangeId, d.kind().name(), d.recipientId(), d.digest())),
+                    d.at().atOffset(ZoneOffset.UTC)
+                })
+                .toList();
+        batches.batchUpdate(INSERT, rows);
     }
 
     /** The exchange's own document of a kind (the protected or the signed original). */
@@ -88,6 +118,15 @@ public class EvidenceStore implements KeptDocuments {
                 .orElseThrow(() ->
                         new GatewayException(ErrorCode.INTERNAL_ERROR, "original of " + exchangeId + " is missing"));
         return labels.read(SecureXml.parse(signed));
+    }
+
+    /** The view a recipient's share was decided on, as delivery translates it; missing only if the store is damaged. */
+    public Exchange partnerView(UUID exchangeId, String recipientId) {
+        byte[] view = find(exchangeId, EvidenceKind.PARTNER_VIEW, recipientId)
+                .orElseThrow(() -> new GatewayException(
+                        ErrorCode.INTERNAL_ERROR,
+                        "partner view for " + recipientId + " of " + exchangeId + " is missing"));
+        return ExchangeXml.read(SecureXml.parse(view));
     }
 
     /** The latest document of a kind kept for one recipient's share of an exchange. */

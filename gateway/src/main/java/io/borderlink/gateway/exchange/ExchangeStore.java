@@ -105,42 +105,43 @@ public class ExchangeStore {
                         verified.direction().name(),
                         header.purpose().code())
                 .update();
-        evidence.store(
-                id,
+        // Kept in one batch below, with the partner views: one data key, one round of inserts.
+        List<EvidenceStore.Kept> kept = new ArrayList<>();
+        kept.add(new EvidenceStore.Kept(
                 EvidenceKind.PROTECTED_ORIGINAL,
                 null,
                 verified.originalDigest(),
                 verified.original(),
                 verified.mediaType(),
-                verified.receivedAt());
-        evidence.store(
-                id,
+                verified.receivedAt()));
+        kept.add(new EvidenceStore.Kept(
                 EvidenceKind.SIGNED_ORIGINAL,
                 null,
                 verified.signedDigest(),
                 verified.signed(),
                 verified.mediaType(),
-                verified.receivedAt());
+                verified.receivedAt()));
 
         String actor = verified.sender();
         String signer = fingerprint(verified.signer());
         audit.record(AuditEvent.ok(AuditStep.RECEIVE, id).actor(actor, signer).digest(verified.originalDigest()));
-        List<UUID> released = new ArrayList<>();
+        List<ReleasedShare> released = new ArrayList<>();
         for (Shares.Opened share : shares.open(id, decided.decisions(), verified.receivedAt())) {
             ShareDecision decision = share.decision();
             if (decision.decision() != Decision.DENY) {
-                evidence.store(
-                        id,
+                kept.add(new EvidenceStore.Kept(
                         EvidenceKind.PARTNER_VIEW,
                         decision.partnerId(),
                         decision.viewDigest(),
                         decision.viewBytes(),
-                        verified.receivedAt());
+                        "application/xml",
+                        verified.receivedAt()));
             }
             if (decision.decision() == Decision.RELEASE) {
-                released.add(share.shareId());
+                released.add(new ReleasedShare(share.shareId(), decision.view(), decision.viewDigest()));
             }
         }
+        evidence.store(id, kept);
         audit.record(AuditEvent.ok(AuditStep.ACCEPT, id).actor(actor, signer).digest(verified.signedDigest()));
         return new Acceptance(new Receipt(id, ACCEPTED, verified.receivedAt(), false), released);
     }

@@ -42,12 +42,14 @@ final class FreeText {
     private final List<String> compacts;
 
     private FreeText(String raw) {
+        // One normalisation of the text for all three forms: it ran four times per text, for every narrative
+        // and every removed field of every share the policy checks.
         this.plain = plain(raw);
-        this.words = words(raw);
+        this.words = wordsOfPlain(plain);
         for (int i = 0; i < words.size(); i++) {
             positions.computeIfAbsent(words.get(i), w -> new ArrayList<>()).add(i);
         }
-        this.compacts = compacts(raw);
+        this.compacts = compacts(raw, plain);
     }
 
     static FreeText of(String raw) {
@@ -104,8 +106,12 @@ final class FreeText {
 
     /** The words of a text as spelling skeletons. */
     static List<String> words(String raw) {
+        return wordsOfPlain(plain(raw));
+    }
+
+    private static List<String> wordsOfPlain(String plain) {
         List<String> words = new ArrayList<>();
-        for (String word : NOT_WORD.split(plain(raw))) {
+        for (String word : NOT_WORD.split(plain)) {
             if (!word.isEmpty()) {
                 words.add(skeleton(word));
             }
@@ -115,13 +121,17 @@ final class FreeText {
 
     /** The compact forms of a value: transliterated, and with Cyrillic look-alikes read as Latin letters. */
     static List<String> compacts(String raw) {
+        return compacts(raw, plain(raw));
+    }
+
+    private static List<String> compacts(String raw, String plain) {
         String lookalikes = Normalizer.normalize(raw, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder read = new StringBuilder(lookalikes.length());
         for (int i = 0; i < lookalikes.length(); i++) {
             char c = lookalikes.charAt(i);
             read.append(LOOKALIKES.getOrDefault(c, c));
         }
-        String transliterated = NOT_ALNUM.matcher(plain(raw)).replaceAll("");
+        String transliterated = NOT_ALNUM.matcher(plain).replaceAll("");
         String asLatin = NOT_ALNUM.matcher(plain(read.toString())).replaceAll("");
         return transliterated.equals(asLatin) ? List.of(transliterated) : List.of(transliterated, asLatin);
     }

@@ -24,6 +24,7 @@ import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -45,6 +46,9 @@ class KeyRotationIT extends GatewayTestSupport {
 
     @Autowired
     JdbcClient database;
+
+    @Autowired
+    JdbcTemplate batches;
 
     @Autowired
     EnvelopeEncryption envelope;
@@ -70,7 +74,7 @@ class KeyRotationIT extends GatewayTestSupport {
         KeyEncryptionKeys rotated =
                 KeyEncryptionKeys.load("PKCS12", storeWithANewKey(), DevPki.PASSWORD.toCharArray(), NEW_KEY);
         DataKeys keys = new DataKeys(database, envelope, rotated, clock);
-        EvidenceStore evidence = new EvidenceStore(database, keys, envelope, labels);
+        EvidenceStore evidence = new EvidenceStore(database, batches, keys, envelope, labels);
         KeyRotation rotation = new KeyRotation(
                 keys, rotated, new EvidenceSettings(settings.kek(), settings.rewrapInterval(), 1), audit);
         long older = keys.wrappedWithOlderKeys();

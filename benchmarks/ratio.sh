@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# End to end against the cryptography alone, measured back to back in one run (benchmarks/README.md):
+#   1. JMH CryptoBaselineBenchmark.exchange, 2 threads, for the chosen keys: the crypto-only baseline;
+#   2. LoadGenerator --half-of-max with that baseline: the maximum end to end (closed loop), then half of it
+#      open loop for p99, with a JFR profile of the gateway over each measured window;
+#   3. prints end-to-end / crypto-only, and writes everything under the output folder.
+# Run from the repository root after ./mvnw -B -q -pl benchmarks -am package -Dmaven.test.skip=true
+#
+# usage: benchmarks/ratio.sh [--db h2|postgres] [--keys rsa|ec] [--out DIR] [-- LoadGenerator options...]
+set -euo pipefail
+
+db=h2
+keys=rsa
+out=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --db) db="$2"; shift 2 ;;
+    --keys) keys="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --) shift; break ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (LoadGenerator options go after --)" >&2; exit 2 ;;
+  esac
+done
+case "$db" in h2|postgres) ;; *) echo "--db h2|postgres" >&2; exit 2 ;; esac
+case "$keys" in rsa|ec) ;; *) echo "--keys rsa|ec" >&2; exit 2 ;; esac
+
+jar=benchmarks/target/benchmarks.jar
+[[ -f "$jar" && -f gateway/target/borderlink-gateway.jar ]] || {
+  echo "build first: ./mvnw -B -q -pl benchmarks -am package -Dmaven.test.skip=true" >&2; exit 2; }
+out="${out:-$(mktemp -d /tmp/borderlink-ratio-XXXXXX)}"
+mkdir -p "$out"
+KEYS=$(tr '[:lower:]' '[:upper:]' <<<"$keys")
+
+echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (modified)'), $KEYS keys, $db; load average $(cut -d' ' -f1-3 /proc/loadavg); output $out"
+
+# 5 x 2 s warm-up is what C2 needs on two cores; 4 x 2 s measured. About 40 s.
+java -jar "$jar" 'CryptoBaselineBenchmark.exchange$' -p keys="$KEYS" -t 2 -f 1 -wi 5 -w 2 -i 4 -r 2 \
+  -rf json -rff "$out/crypto.json" > "$out/crypto.txt"
+baseline=$(jq -r '.[0].primaryMetric.score' "$out/crypto.json")
+error=$(jq -r '.[0].primaryMetric.scoreError' "$out/crypto.json")
+printf '== crypto only (JMH exchange, 2 threads): %.1f ± %.1f exchanges/s; load average %s\n' \
+  "$baseline" "$error" "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+generator=(--half-of-max --baseline "$baseline" --out "$out")
+[[ "$keys" == ec ]] && generator+=(--ec)
+[[ "$db" == postgres ]] && generator+=(--postgres)
+status=0
+java -cp "$jar" io.borderlink.benchmarks.LoadGenerator "${generator[@]}" "$@" > "$out/loadgen.log" 2>&1 || status=$?
+sed -n '/==== results ====/,$p' "$out/loadgen.log"
+
+jq -r --arg b "$baseline" '
+  .phases[0] as $max | (.phases[1] // {}) as $half |
+  "== RATIO \(.keys) \(.database): end to end \($max.sustainablePerSecond * 10 | round / 10)/s"
+  + " / crypto only \($b | tonumber * 10 | round / 10)/s = \($max.ratioToCrypto * 1000 | round / 10) %"
+  + " (target >= 70 %); gateway \($max.gatewayCpuMillisPerExchange * 10 | round / 10) ms CPU per exchange;"
+  + " p99 at half load \(($half.p99Millis // 0) * 10 | round / 10) ms; lost \([.phases[].lost] | add);"
+  + " duplicates \(.stub.duplicateCopies); ok \(.ok)"' "$out/result.json"
+exit $status

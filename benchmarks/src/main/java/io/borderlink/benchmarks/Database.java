@@ -1,0 +1,146 @@
+package io.borderlink.benchmarks;
+
+import io.borderlink.testkit.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The gateway's database in a load run: a file H2 of its own (the default), or a database of its own on
+ * the test kit's embedded PostgreSQL (as the tests use it: note that it runs with {@code fsync=off} and
+ * {@code synchronous_commit=off}, so commits cost no disk flush there). On PostgreSQL the run also reads
+ * {@code pg_stat_database}, to report transactions and rows written per exchange.
+ */
+abstract class Database implements AutoCloseable {
+
+    static Database h2(Path file) {
+        return new H2(file);
+    }
+
+    static Database postgres() {
+        return new Postgres(TestPostgres.shared());
+    }
+
+    abstract String kind();
+
+    abstract String url();
+
+    abstract List<String> gatewayArguments();
+
+    /** What the database has done so far, or null where it cannot tell (H2 is locked by the gateway). */
+    abstract Counters counters();
+
+    @Override
+    public void close() {}
+
+    /** pg_stat_database's cumulative counters for the gateway's database. */
+    record Counters(long commits, long rollbacks, long inserted, long updated, long deleted, long returned) {
+
+        Counters minus(Counters before) {
+            return new Counters(
+                    commits - before.commits,
+                    rollbacks - before.rollbacks,
+                    inserted - before.inserted,
+                    updated - before.updated,
+                    deleted - before.deleted,
+                    returned - before.returned);
+        }
+    }
+
+    private static final class H2 extends Database {
+        private final String url;
+
+        H2(Path file) {
+            // WRITE_DELAY=0 as the dev profile has it: a commit is on disk before the receipt, as on PostgreSQL.
+            this.url = "jdbc:h2:file:" + file.toAbsolutePath()
+                    + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                    + "QUERY_CACHE_SIZE=64";
+        }
+
+        @Override
+        String kind() {
+            return "H2";
+        }
+
+        @Override
+        String url() {
+            return url;
+        }
+
+        @Override
+        List<String> gatewayArguments() {
+            return List.of("--spring.datasource.url=" + url);
+        }
+
+        @Override
+        Counters counters() {
+            return null;
+        }
+    }
+
+    private static final class Postgres extends Database {
+        private final TestPostgres server;
+        private final String url;
+        private final String name;
+
+        Postgres(TestPostgres server) {
+            this.server = server;
+            this.url = server.createDatabase("loadgen");
+            this.name = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        }
+
+        @Override
+        String kind() {
+            return "PostgreSQL";
+        }
+
+        @Override
+        String url() {
+            return url;
+        }
+
+        @Override
+        List<String> gatewayArguments() {
+            return List.of(
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + server.username(),
+                    "--spring.datasource.password=" + server.password());
+        }
+
+        @Override
+        Counters counters() {
+            Properties credentials = new Properties();
+            credentials.setProperty("user", server.username());
+            credentials.setProperty("password", server.password());
+            try (Connection connection = DriverManager.getConnection(url, credentials);
+                    PreparedStatement query = connection.prepareStatement(
+                            "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_returned"
+                                    + " FROM pg_stat_database WHERE datname = ?")) {
+                query.setString(1, name);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return new Counters(
+                            row.getLong(1),
+                            row.getLong(2),
+                            row.getLong(3),
+                            row.getLong(4),
+                            row.getLong(5),
+                            row.getLong(6));
+                }
+            } catch (SQLException e) {
+                LoadGenerator.say("cannot read pg_stat_database: %s", e.getMessage());
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            // The embedded server stops with this JVM (TestPostgres's shutdown hook).
+        }
+    }
+}
