@@ -26,9 +26,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
         properties = {
-            "test.ru-liaison.max-attempts=50",
-            "test.ru-liaison.circuit-failures=2",
-            "test.ru-liaison.circuit-open-for=60s"
+            "borderlink.partner.ru-liaison.max-attempts=50",
+            "borderlink.partner.ru-liaison.circuit-failures=2",
+            "borderlink.partner.ru-liaison.circuit-open-for=60s"
         })
 class OperationsConsoleBrowserIT extends GatewayTestSupport {
 

@@ -33,9 +33,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
         properties = {
-            "test.ru-liaison.max-attempts=50",
-            "test.ru-liaison.circuit-failures=2",
-            "test.ru-liaison.circuit-open-for=20s"
+            "borderlink.partner.ru-liaison.max-attempts=50",
+            "borderlink.partner.ru-liaison.circuit-failures=2",
+            "borderlink.partner.ru-liaison.circuit-open-for=20s"
         })
 class OperationsHealthIT extends GatewayTestSupport {
 

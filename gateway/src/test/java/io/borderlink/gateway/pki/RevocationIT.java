@@ -97,8 +97,8 @@ class RevocationIT extends GatewayTestSupport {
         registry.add("borderlink.config.agencies", PKI.agencies::toString);
         registry.add("borderlink.config.people", PKI.people::toString);
         registry.add("borderlink.config.partners", PKI.partners::toString);
-        registry.add("borderlink.test.ru-endpoint", PKI.ruStub::endpoint);
-        registry.add("borderlink.test.cn-endpoint", PKI.cnStub::endpoint);
+        registry.add("borderlink.partner.revocation-test.ru-endpoint", PKI.ruStub::endpoint);
+        registry.add("borderlink.partner.revocation-test.cn-endpoint", PKI.cnStub::endpoint);
     }
 
     /** An agency system's TLS client certificate, revoked: its next connection is refused with CERT_REVOKED. */
@@ -527,7 +527,8 @@ class RevocationIT extends GatewayTestSupport {
                     .replace(
                             "trust-anchor: certs-dev/ca/" + name + "-root.crt.pem",
                             "trust-anchor: " + root.certificateFile())
-                    .replaceFirst("(?m)^endpoint: .*$", "endpoint: \\${borderlink.test." + endpoint + "}")
+                    .replaceFirst(
+                            "(?m)^endpoint: .*$", "endpoint: \\${borderlink.partner.revocation-test." + endpoint + "}")
                     // The stubs of the test PKI answer without a signed receipt.
                     .replace("receipts: required", "receipts: optional"));
         }
