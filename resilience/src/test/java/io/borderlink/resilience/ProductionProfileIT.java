@@ -47,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.crypto.KeyGenerator;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,10 @@ class ProductionProfileIT {
                 "BORDERLINK_TLS_KEYSTORE", "file:certs-dev/gateway.p12",
                 "BORDERLINK_TLS_TRUSTSTORE", "file:" + copiedTrust,
                 "BORDERLINK_PKI_SIGNING_KEYSTORE", "certs-dev/gateway.p12",
-                "BORDERLINK_PKI_ENCRYPTION_KEYSTORE", "certs-dev/gateway-enc.p12"));
+                "BORDERLINK_PKI_ENCRYPTION_KEYSTORE", "certs-dev/gateway-enc.p12",
+                "BORDERLINK_EVIDENCE_KEK_KEYSTORE", "certs-dev/evidence-kek.p12",
+                "BORDERLINK_EVIDENCE_KEK_PASSWORD", "changeit",
+                "BORDERLINK_EVIDENCE_KEK_ALIAS", "dev-only-evidence-kek-1"));
 
         GatewayProcess refused = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve("gateway.log"))
                 .profile("prod")
@@ -139,6 +143,7 @@ class ProductionProfileIT {
                 .contains("borderlink.pki.signing.keystore (certs-dev/gateway.p12): development material (under"
                         + " certs-dev/)")
                 .contains("borderlink.pki.encryption.keystore (certs-dev/gateway-enc.p12): development material")
+                .contains("borderlink.evidence.kek.keystore (certs-dev/evidence-kek.p12): development material")
                 .contains("spring.ssl.bundle.jks.server.keystore.location (file:certs-dev/gateway.p12): development"
                         + " material (under certs-dev/)")
                 .contains("spring.ssl.bundle.jks.server.truststore.location (file:" + copiedTrust
@@ -251,7 +256,13 @@ class ProductionProfileIT {
                     "BORDERLINK_PKI_SIGNING_KEYSTORE",
                     gateway.keyStore().toString(),
                     "BORDERLINK_PKI_ENCRYPTION_KEYSTORE",
-                    gatewayEncryption.keyStore().toString()));
+                    gatewayEncryption.keyStore().toString(),
+                    "BORDERLINK_EVIDENCE_KEK_KEYSTORE",
+                    keyEncryptionKeyStore(folder.resolve("evidence-kek.p12")).toString(),
+                    "BORDERLINK_EVIDENCE_KEK_PASSWORD",
+                    PASSWORD,
+                    "BORDERLINK_EVIDENCE_KEK_ALIAS",
+                    "kek-2026"));
 
             try (GatewayProcess node = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve("gateway.log"))
                     .profile("prod")
@@ -303,6 +314,22 @@ class ProductionProfileIT {
                         .isEqualTo(404);
             }
         }
+    }
+
+    /** A key-encryption key of the test's own (AES-256 in a PKCS#12 store), as an operator's would be. */
+    private static Path keyEncryptionKeyStore(Path file) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        KeyGenerator aes = KeyGenerator.getInstance("AES");
+        aes.init(256);
+        store.setEntry(
+                "kek-2026",
+                new KeyStore.SecretKeyEntry(aes.generateKey()),
+                new KeyStore.PasswordProtection(PASSWORD.toCharArray()));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, PASSWORD.toCharArray());
+        }
+        return file;
     }
 
     /** The secrets, as an operator's environment holds them; the stores are added by each test. */
