@@ -93,6 +93,8 @@ class ClusterFailoverIT {
                 await().atMost(Duration.ofMinutes(1))
                         .until(() -> back.metric(MEMBERS) == 1 && back.metric(QUORUM) == 0);
                 alone = Duration.between(cut, Instant.now());
+                // Each namespace's leadership thread resigns at its next attempt once the quorum is gone.
+                await().atMost(Duration.ofSeconds(30)).until(() -> back.metric(LEADER) == 0);
                 assertThat(back.metric(LEADER))
                         .as("a node cut off leads nothing")
                         .isZero();
