@@ -125,7 +125,8 @@ class ProductionProfileIT {
                 "BORDERLINK_PKI_ENCRYPTION_KEYSTORE", "certs-dev/gateway-enc.p12",
                 "BORDERLINK_EVIDENCE_KEK_KEYSTORE", "certs-dev/evidence-kek.p12",
                 "BORDERLINK_EVIDENCE_KEK_PASSWORD", "changeit",
-                "BORDERLINK_EVIDENCE_KEK_ALIAS", "dev-only-evidence-kek-1"));
+                "BORDERLINK_EVIDENCE_KEK_ALIAS", "dev-only-evidence-kek-1",
+                "BORDERLINK_CONFIG_LABEL_POLICIES", "config/label-policies"));
 
         GatewayProcess refused = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve("gateway.log"))
                 .profile("prod")
@@ -309,9 +310,9 @@ class ProductionProfileIT {
                                         HttpRequest.newBuilder(node.uri("/login"))
                                                 .build(),
                                         HttpResponse.BodyHandlers.ofString())
-                                .statusCode())
-                        .as("and there is no password form to sign in with")
-                        .isEqualTo(404);
+                                .body())
+                        .as("and the sign-in page offers no password form")
+                        .doesNotContain("type=\"password\"");
             }
         }
     }

@@ -66,7 +66,13 @@ final class Scenario implements AutoCloseable {
                 TARGET.resolve("resilience").resolve(name + "-" + kind.name().toLowerCase(Locale.ROOT));
         if (kind == Database.H2) {
             this.databaseUrl =
-                    developmentH2Url().replace("./data/", folder.toAbsolutePath() + "/data/") + ";AUTO_SERVER=TRUE";
+                    // The test reads the database while the gateway runs (AUTO_SERVER), which H2 cannot combine with
+                    // DB_CLOSE_ON_EXIT=FALSE: here H2 closes the file from its own shutdown hook, as it would by
+                    // default.
+                    developmentH2Url()
+                                    .replace("./data/", folder.toAbsolutePath() + "/data/")
+                                    .replace(";DB_CLOSE_ON_EXIT=FALSE", "")
+                            + ";AUTO_SERVER=TRUE";
             this.databaseUser = "sa";
             this.databasePassword = "";
         } else {

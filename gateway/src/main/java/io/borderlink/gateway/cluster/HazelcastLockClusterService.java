@@ -122,6 +122,12 @@ final class HazelcastLockClusterService extends AbstractCamelClusterService<Haze
                     return;
                 }
                 if (!leader && leaders.tryLock(getNamespace())) {
+                    if (!quorum.present()) {
+                        // The cluster split while the lock was being taken (a lost member's lock is freed once
+                        // it is declared gone): a node in the minority must not lead.
+                        leaders.unlock(getNamespace());
+                        return;
+                    }
                     // Leader from here on whatever follows fails: the lock is held, and taken again would count twice.
                     leader = true;
                     log.info("{} leads {}", nodeId, getNamespace());
