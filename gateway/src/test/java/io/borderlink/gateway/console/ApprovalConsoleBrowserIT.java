@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -58,7 +60,7 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         assertThat(browser.driver().findElement(By.id("rendered")).getText()).contains("<LiaisonMessage");
         approve("Wanted by the Russian side as well; releasable under the agreement.");
 
-        assertThat(notice()).contains("released to RU-LIAISON");
+        awaitNotice("released to RU-LIAISON");
         await().atMost(Duration.ofSeconds(15))
                 .until(() ->
                         !RU_LIAISON.receivedFor(wanted.header().correlationId()).isEmpty());
@@ -73,14 +75,14 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         browser.signIn("officer-1");
         browser.open("/console/approvals/" + task);
         approve("Provider's permission recorded, reference PERM-0917.");
-        assertThat(notice()).contains("approval 1 of 2");
+        awaitNotice("approval 1 of 2");
         browser.signOut();
 
         browser.signIn("officer-2");
         browser.open("/console/approvals/" + task);
         approve("Second officer: checked against the patrol report.");
 
-        assertThat(notice()).contains("released to RU-LIAISON");
+        awaitNotice("released to RU-LIAISON");
         await().atMost(Duration.ofSeconds(15)).until(() -> !RU_LIAISON
                 .receivedFor(incident.header().correlationId())
                 .isEmpty());
@@ -115,7 +117,7 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         browser.driver().findElement(By.id("narrative")).sendKeys(redacted);
         browser.driver().findElement(By.id("edit-narrative")).click();
 
-        assertThat(notice()).contains("narrative edited").contains("leak check: no hit");
+        awaitNotice("narrative edited", "leak check: no hit");
         assertThat(browser.driver().findElement(By.id("rendered")).getText())
                 .contains(redacted)
                 .doesNotContain("3.8 km");
@@ -128,14 +130,14 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
                 .contains("0 of 2")
                 .contains("no (earlier view)");
         approve("Redacted: the exact spot stays with us.");
-        assertThat(notice()).contains("approval 1 of 2");
+        awaitNotice("approval 1 of 2");
         browser.signOut();
 
         browser.signIn("officer-1");
         browser.open("/console/approvals/" + task);
         approve("The redacted text is releasable.");
 
-        assertThat(notice()).contains("released to RU-LIAISON");
+        awaitNotice("released to RU-LIAISON");
         UUID correlation = incident.header().correlationId();
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !RU_LIAISON.receivedFor(correlation).isEmpty());
@@ -197,8 +199,18 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         browser.driver().findElement(By.id("approve")).click();
     }
 
-    private String notice() {
-        return browser.driver().findElement(By.cssSelector("[role=status]")).getText();
+    /**
+     * Waits for the page the last click leads to, whose notice names all of {@code expected}: until it has
+     * loaded, the element found may be the previous page's, and go stale while it is read.
+     */
+    private void awaitNotice(String... expected) {
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreException(StaleElementReferenceException.class)
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> assertThat(browser.driver()
+                                .findElement(By.cssSelector("[role=status]"))
+                                .getText())
+                        .contains(expected));
     }
 
     private Exchange submitted(byte[] sample) {
