@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.borderlink.benchmarks.LoadGenerator.Phase;
 import io.borderlink.testkit.Arrivals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +19,14 @@ import java.util.Map;
  */
 final class Results {
 
-    private final LoadGenerator.Options options;
+    private final Options options;
     private final String database;
     private final String loadAverage;
     private final List<Phase> phases;
     private final Arrivals arrivals;
     int sampledDelivered;
 
-    Results(LoadGenerator.Options options, String database, String loadAverage, List<Phase> phases, Arrivals arrivals) {
+    Results(Options options, String database, String loadAverage, List<Phase> phases, Arrivals arrivals) {
         this.options = options;
         this.database = database;
         this.loadAverage = loadAverage;
