@@ -117,7 +117,7 @@ public final class LoadGenerator {
         Path workDir = Files.createTempDirectory("borderlink-loadgen-");
         say(
                 "machine: %d cores, load average before start %s; work dir %s",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), workDir);
+                Runtime.getRuntime().availableProcessors(), Machine.loadAverage(), workDir);
         say(
                 "%s keys: %s submits to %s; partner stub (%s) at %s",
                 options.keys,
@@ -183,7 +183,7 @@ public final class LoadGenerator {
                 }
             }
             int sampledDelivered = checkStatuses(reported.get(0));
-            Results results = new Results(options, database.kind(), loadAverage(), reported, stub.arrivals());
+            Results results = new Results(options, database.kind(), Machine.loadAverage(), reported, stub.arrivals());
             results.sampledDelivered = sampledDelivered;
             say("");
             say("==================== results ====================");
@@ -223,12 +223,12 @@ public final class LoadGenerator {
         phase.databaseBefore = measured ? database.counters() : null;
         long gatewayCpuBefore = gateway.cpuTime().map(Duration::toNanos).orElse(-1L);
         long ownCpuBefore = os.getProcessCpuTime();
-        long machineCpuBefore = machineBusyNanos();
+        long machineCpuBefore = Machine.machineBusyNanos();
         phase.start = System.nanoTime();
         long end = phase.start + length.toNanos();
         progress.scheduleAtFixedRate(
                 () -> phase.memory.add(
-                        new Memory(seconds(System.nanoTime() - phase.start), residentKilobytes(gateway.pid()))),
+                        new Memory(seconds(System.nanoTime() - phase.start), Machine.residentKilobytes(gateway.pid()))),
                 0,
                 10,
                 TimeUnit.SECONDS);
@@ -285,7 +285,7 @@ public final class LoadGenerator {
         phase.latencies = Stream.of(all).flatMapToLong(Arrays::stream).sorted().toArray();
         phase.gatewayCpuNanos = gateway.cpuTime().map(Duration::toNanos).orElse(-1L) - gatewayCpuBefore;
         phase.ownCpuNanos = os.getProcessCpuTime() - ownCpuBefore;
-        phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : machineBusyNanos() - machineCpuBefore;
+        phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : Machine.machineBusyNanos() - machineCpuBefore;
         if (gatewayCpuBefore < 0) {
             phase.gatewayCpuNanos = -1;
         }
@@ -419,24 +419,6 @@ public final class LoadGenerator {
     }
 
     /**
-     * CPU time the whole machine has been busy (user, nice, system, irq, softirq, steal from /proc/stat),
-     * so that what other processes used during a phase can be told apart; -1 where there is no /proc.
-     */
-    static long machineBusyNanos() {
-        try {
-            String[] cpu =
-                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long jiffies = 0;
-            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
-                jiffies += Long.parseLong(cpu[field]);
-            }
-            return jiffies * (1_000_000_000L / CLOCK_TICKS);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /**
      * A copy of config/partners whose rate limits are out of reach: RU-LIAISON's real policy holds
      * everything past 200 exchanges an hour for an officer, which is right in service and wrong here.
      */
@@ -444,9 +426,6 @@ public final class LoadGenerator {
         return PartnerFolders.copyOfTheRealPartners(
                 workDir.resolve("partners"), yaml -> yaml.replaceAll("per-hour: \\d+", "per-hour: 1000000000"));
     }
-
-    /** USER_HZ, which is 100 on every Linux the JDK runs on. */
-    private static final long CLOCK_TICKS = 100;
 
     /** Documents for the measured phase at {@code perSecond}, with a margin. */
     private int budget(double perSecond) {
@@ -464,28 +443,6 @@ public final class LoadGenerator {
                 options.generatorThreads,
                 pool.submissions[0].document().length);
         return pool;
-    }
-
-    /** The process's resident set (VmRSS) in kB, -1 where there is no /proc. */
-    static long residentKilobytes(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
-                    .findFirst()
-                    .orElse(-1);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "n/a";
-        }
     }
 
     static double seconds(long nanos) {
