@@ -1,7 +1,6 @@
 package io.borderlink.benchmarks;
 
 import io.borderlink.benchmarks.ExchangeDocuments.Submission;
-import io.borderlink.benchmarks.LoadGenerator.Source;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,22 +13,17 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,10 +64,10 @@ public final class LoadGenerator {
 
     private final Options options;
     private final StubServer stub;
-    private final HttpClient agency;
+    private final HttpClient agencyHttp;
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private GatewayProcess gateway;
-    private URI exchanges;
+    private Agency agency;
     private Path outDir;
     private Database database;
     private int phases;
@@ -80,7 +75,7 @@ public final class LoadGenerator {
     private LoadGenerator(Options options, StubServer stub, HttpClient agency) {
         this.options = options;
         this.stub = stub;
-        this.agency = agency;
+        this.agencyHttp = agency;
     }
 
     public static void main(String[] args) throws Exception {
@@ -137,6 +132,11 @@ public final class LoadGenerator {
         if (options.jfr) {
             // Deep enough for Tomcat's filter chain and Camel's processors down to the step that called them.
             jvm.add("-XX:FlightRecorderOptions:stackdepth=160");
+            // JFR's first recording in a JVM retransforms Throwable and the file and socket classes, and the JIT
+            // then recompiles everything that had inlined them: started in the first measured window, that
+            // tripled the gateway's CPU per exchange (benchmarks/README.md). A one-second recording at start
+            // gets it over with before the warm-up.
+            jvm.add("-XX:StartFlightRecording:name=startup,settings=default,duration=1s");
         }
         gateway = GatewayProcess.launch(options.jar, workDir.resolve("gateway.log"))
                 .jvm(jvm)
@@ -148,7 +148,7 @@ public final class LoadGenerator {
                         "--borderlink.intake.max-age=" + options.maxAge))
                 .arguments(options.gatewayArgs)
                 .start();
-        exchanges = URI.create("https://127.0.0.1:" + gateway.port() + "/api/v1/exchanges");
+        agency = new Agency(agencyHttp, URI.create("https://127.0.0.1:" + gateway.port() + "/api/v1/exchanges"));
         try {
             say("gateway pid %d: %s", gateway.pid(), String.join(" ", gateway.command()));
             gateway.awaitHealthy(Duration.ofMinutes(3));
@@ -182,7 +182,7 @@ public final class LoadGenerator {
                     reported.add(atHalf);
                 }
             }
-            int sampledDelivered = checkStatuses(reported.get(0));
+            int sampledDelivered = agency.checkStatuses(reported.get(0));
             Results results = new Results(options, database.kind(), Machine.loadAverage(), reported, stub.arrivals());
             results.sampledDelivered = sampledDelivered;
             say("");
@@ -269,7 +269,7 @@ public final class LoadGenerator {
                         phase.exhausted = true;
                         break;
                     }
-                    submit(phase, submission, scheduled, mine);
+                    agency.submit(phase, submission, scheduled, mine);
                 }
                 return mine.toArray();
             }));
@@ -301,29 +301,6 @@ public final class LoadGenerator {
         return phase;
     }
 
-    private void submit(Phase phase, Submission submission, long scheduled, LongList latencies) {
-        HttpRequest request = HttpRequest.newBuilder(exchanges)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(submission.document()))
-                .build();
-        try {
-            HttpResponse<String> response = agency.send(request, HttpResponse.BodyHandlers.ofString());
-            long done = System.nanoTime();
-            if (response.statusCode() == 202) {
-                latencies.add(done - scheduled);
-                phase.accepted.add(submission.exchangeId());
-            } else {
-                phase.error("HTTP " + response.statusCode(), response.body());
-            }
-        } catch (IOException e) {
-            phase.error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            phase.error("interrupted", "");
-        }
-    }
-
     /** Waits until the stub has every exchange the phase got accepted, or the drain timeout runs out. */
     private void drain(Phase phase) throws InterruptedException {
         long deadline = System.nanoTime() + options.drainTimeout.toNanos();
@@ -349,40 +326,6 @@ public final class LoadGenerator {
             say(
                     "  %s: %d accepted exchanges had not reached the partner after %d s",
                     phase.name, phase.accepted.size() - phase.countDelivered(stub), options.drainTimeout.toSeconds());
-        }
-    }
-
-    /** Cross-checks a sample with the status API: every share should say DELIVERED. */
-    private int checkStatuses(Phase phase) throws InterruptedException {
-        List<UUID> sample = new ArrayList<>(phase.accepted);
-        Collections.shuffle(sample);
-        sample = sample.subList(0, Math.min(20, sample.size()));
-        int delivered = 0;
-        for (UUID id : sample) {
-            for (int attempt = 0; attempt < 20; attempt++) {
-                String body = get(exchanges.resolve("/api/v1/exchanges/" + id));
-                if (body.matches("(?s).*\"state\"\\s*:\\s*\"DELIVERED\".*")) {
-                    delivered++;
-                    break;
-                }
-                Thread.sleep(250);
-            }
-        }
-        say("status API: %d of %d sampled exchanges show their share DELIVERED", delivered, sample.size());
-        return delivered;
-    }
-
-    private String get(URI uri) throws InterruptedException {
-        try {
-            return agency.send(
-                            HttpRequest.newBuilder(uri)
-                                    .timeout(Duration.ofSeconds(10))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-        } catch (IOException e) {
-            return "";
         }
     }
 
@@ -458,14 +401,4 @@ public final class LoadGenerator {
 
     /** The gateway's resident set at a time into a phase. */
     record Memory(double second, long rssKb) {}
-
-    /** Where a phase takes its submissions from; null when there are no more. */
-    interface Source {
-        Submission take();
-
-        /** Protected on demand, by the client thread that submits it. */
-        static Source onDemand(ExchangeDocuments documents) {
-            return () -> documents.next(Instant.now());
-        }
-    }
 }

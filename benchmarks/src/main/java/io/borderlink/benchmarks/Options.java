@@ -13,7 +13,7 @@ final class Options {
               (run from the repository root; needs gateway/target/borderlink-gateway.jar)
               --clients N          concurrent clients (closed loop) or client threads (fixed rate) [16]
               --duration S         seconds of the sustained phase [30]
-              --warmup S           seconds of closed-loop warm-up, not reported [60]
+              --warmup S           seconds of closed-loop warm-up, not reported [180]
               --rate R             fixed target rate, exchanges/s (open loop); 0 = closed loop [0]
               --half-of-max        closed loop for the maximum, then a phase at half of it (fixed rate)
               --documents N        exchanges to pre-generate for the first measured phase
@@ -41,7 +41,7 @@ final class Options {
 
     int clients = 16;
     Duration duration = Duration.ofSeconds(30);
-    Duration warmup = Duration.ofSeconds(60);
+    Duration warmup = Duration.ofSeconds(180);
     double rate;
     boolean halfOfMax;
     int documents;
