@@ -10,12 +10,19 @@ import io.borderlink.contracts.api.StatusQuery;
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import java.util.concurrent.Semaphore;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
 /**
  * Where the endpoints, agency and partner, REST and SOAP, hand over to the flows: by endpoint URI, so
  * the adapters know the flows' contract but not their code.
+ *
+ * <p>Submissions and partner messages enter their flows a bounded number at a time; the others wait, parked,
+ * in arrival order. Each one is CPU work from start to end (verify, decrypt, store, sign the receipt), so more
+ * of them at once than the cores can run only makes each slower, and a flood of them would take the CPU from
+ * the delivery workers: the node would accept far more than it delivers, and the outbox would grow without
+ * bound. Queries and dry runs are not bounded here.
  */
 public final class Flows {
 
@@ -26,18 +33,21 @@ public final class Flows {
     static final String DRY_RUN = "direct:policy.dry-run";
 
     private final ProducerTemplate template;
+    private final Semaphore intake;
 
-    public Flows(ProducerTemplate template) {
+    /** {@code intakeConcurrency}: how many submissions and partner messages are in their flows at once. */
+    public Flows(ProducerTemplate template, int intakeConcurrency) {
         this.template = template;
+        this.intake = new Semaphore(intakeConcurrency, true);
     }
 
     public Receipt submit(Submission submission) {
-        return request(ACCEPT, submission, Receipt.class);
+        return admitted(ACCEPT, submission);
     }
 
     /** A message a partner pushed to us, for the inbound flow; the receipt names the exchange it became. */
     public Receipt receive(Submission submission) {
-        return request(RECEIVE, submission, Receipt.class);
+        return admitted(RECEIVE, submission);
     }
 
     public ExchangeStatus status(StatusQuery query) {
@@ -50,6 +60,15 @@ public final class Flows {
 
     public DryRunResult dryRun(DryRunRequest request) {
         return request(DRY_RUN, request, DryRunResult.class);
+    }
+
+    private Receipt admitted(String endpoint, Submission submission) {
+        intake.acquireUninterruptibly();
+        try {
+            return request(endpoint, submission, Receipt.class);
+        } finally {
+            intake.release();
+        }
     }
 
     private <T> T request(String endpoint, Object body, Class<T> type) {

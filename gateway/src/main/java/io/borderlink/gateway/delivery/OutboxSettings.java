@@ -14,10 +14,11 @@ import org.springframework.validation.annotation.Validated;
  *     share over once this has passed, so it must exceed the longest partner timeout
  * @param batchSize how many due shares one sweep hands to the workers at most
  * @param sweepInterval how often every node looks for due shares: retries and crashed nodes' work
- * @param concurrency delivery workers per node; a worker spends most of an attempt waiting for the partner,
- *     so 4 workers, not the CPU, cap a node at about 80 deliveries a second (benchmarks/README.md); each
- *     worker also needs a database connection to claim and record, so raising this means raising
- *     {@code spring.datasource.hikari.maximum-pool-size} (10) with it, or intake and workers starve each other
+ * @param concurrency delivery workers per node; a worker spends part of an attempt waiting for the partner,
+ *     so they outnumber the intake's (twice the cores): with as few workers as intake threads, a node under
+ *     load accepted several times what it delivered (benchmarks/README.md); each worker also needs a
+ *     database connection to claim and record, so raising this means raising
+ *     {@code spring.datasource.hikari.maximum-pool-size} (16) with it, or intake and workers starve each other
  * @param queueSize shares waiting in memory for a worker; beyond it they wait for the next sweep
  * @param drainTimeout how long a stopping node waits for its deliveries under way before it releases
  *     their leases to the other nodes; within the shutdown phase timeout
@@ -28,6 +29,6 @@ public record OutboxSettings(
         @DefaultValue("2m") Duration lease,
         @DefaultValue("100") @Min(1) int batchSize,
         @DefaultValue("1s") Duration sweepInterval,
-        @DefaultValue("4") @Min(1) int concurrency,
+        @DefaultValue("8") @Min(1) int concurrency,
         @DefaultValue("10000") @Min(1) int queueSize,
         @DefaultValue("15s") Duration drainTimeout) {}

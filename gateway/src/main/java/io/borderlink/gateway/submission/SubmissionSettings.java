@@ -2,11 +2,13 @@ package io.borderlink.gateway.submission;
 
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits on what agencies may submit.
@@ -14,12 +16,22 @@ import org.springframework.util.unit.DataSize;
  * @param maxAge how old an exchange's {@code CreatedAt} may be when it arrives; older ones are stale
  * @param maxClockSkew how far in the future {@code CreatedAt} may lie, for clocks that run fast
  * @param maxDocumentSize the largest protected document accepted, checked before parsing
+ * @param concurrency how many submissions and partner messages are processed at once, the others waiting in
+ *     arrival order; 0 (the default) means twice the cores. Intake is CPU work, so beyond the cores it only adds
+ *     latency, and without a bound a flood of submissions starves the delivery workers (benchmarks/README.md)
  */
+@Validated
 @ConfigurationProperties("borderlink.intake")
 public record SubmissionSettings(
         @DefaultValue("5m") Duration maxAge,
         @DefaultValue("1m") Duration maxClockSkew,
-        @DefaultValue("1MB") DataSize maxDocumentSize) {
+        @DefaultValue("1MB") DataSize maxDocumentSize,
+        @DefaultValue("0") @Min(0) int concurrency) {
+
+    /** {@link #concurrency}, or twice the cores this node runs on. */
+    public int concurrencyOrDefault() {
+        return concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
+    }
 
     /** Refuses a document over {@link #maxDocumentSize}, before anything parses it. */
     public void requireSize(byte[] document) {

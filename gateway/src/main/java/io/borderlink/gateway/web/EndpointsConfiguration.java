@@ -31,8 +31,8 @@ import org.springframework.context.annotation.Configuration;
 class EndpointsConfiguration {
 
     @Bean
-    Flows flows(ProducerTemplate template) {
-        return new Flows(template);
+    Flows flows(ProducerTemplate template, SubmissionSettings settings) {
+        return new Flows(template, settings.concurrencyOrDefault());
     }
 
     @Bean

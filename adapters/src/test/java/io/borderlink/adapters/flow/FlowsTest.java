@@ -1,0 +1,77 @@
+package io.borderlink.adapters.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.borderlink.contracts.api.Receipt;
+import io.borderlink.contracts.api.Submission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FlowsTest {
+
+    private final AtomicInteger inside = new AtomicInteger();
+    private final AtomicInteger mostInside = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private CamelContext camel;
+
+    @BeforeEach
+    void startFlows() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(Flows.ACCEPT).process(exchange -> {
+                    mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } finally {
+                        inside.decrementAndGet();
+                    }
+                    exchange.getMessage().setBody(null);
+                });
+                from(Flows.RECEIVE).to(Flows.ACCEPT);
+            }
+        });
+        camel.start();
+    }
+
+    @AfterEach
+    void stopFlows() {
+        camel.stop();
+    }
+
+    @Test
+    void letsNoMoreSubmissionsAndPartnerMessagesIntoTheFlowsAtOnceThanItsIntakeConcurrency() throws Exception {
+        Flows flows = new Flows(camel.createProducerTemplate(), 2);
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Receipt>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Submission submission = new Submission(new byte[] {(byte) i}, null, "REST");
+                boolean fromAgency = i % 2 == 0;
+                calls.add(callers.submit(() -> fromAgency ? flows.submit(submission) : flows.receive(submission)));
+            }
+            await().atMost(10, TimeUnit.SECONDS).until(() -> inside.get() == 2);
+            release.countDown();
+            for (Future<Receipt> call : calls) {
+                call.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(mostInside).hasValue(2);
+    }
+}
