@@ -2,23 +2,26 @@
 # End to end against the cryptography alone, measured back to back in one run (benchmarks/README.md):
 #   1. JMH CryptoBaselineBenchmark.exchange, 2 threads, for the chosen keys: the crypto-only baseline;
 #   2. LoadGenerator --half-of-max with that baseline: the maximum end to end (closed loop), then half of it
-#      open loop for p99, with a JFR profile of the gateway over each measured window;
+#      open loop for p99; without JFR, whose recording costs the gateway about a fifth of its throughput
+#      (--profile records each measured window, for a profile rather than a ratio);
 #   3. prints end-to-end / crypto-only, and writes everything under the output folder.
 # Run from the repository root after ./mvnw -B -q -pl benchmarks -am package -Dmaven.test.skip=true
 #
-# usage: benchmarks/ratio.sh [--db h2|postgres] [--keys rsa|ec] [--out DIR] [-- LoadGenerator options...]
+# usage: benchmarks/ratio.sh [--db h2|postgres] [--keys rsa|ec] [--profile] [--out DIR] [-- LoadGenerator options...]
 set -euo pipefail
 
 db=h2
 keys=rsa
 out=""
+jfr=--no-jfr
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
     --keys) keys="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --profile) jfr=""; shift ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (LoadGenerator options go after --)" >&2; exit 2 ;;
   esac
 done
@@ -43,7 +46,7 @@ error=$(jq -r '.[0].primaryMetric.scoreError' "$out/crypto.json")
 printf '== crypto only (JMH exchange, 2 threads): %.1f ± %.1f exchanges/s; load average %s\n' \
   "$baseline" "$error" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-generator=(--half-of-max --baseline "$baseline" --out "$out")
+generator=(--half-of-max --baseline "$baseline" --out "$out" $jfr)
 [[ "$keys" == ec ]] && generator+=(--ec)
 [[ "$db" == postgres ]] && generator+=(--postgres)
 status=0
