@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.borderlink.contracts.api.DryRunResult;
-import io.borderlink.contracts.api.InboundDryRunResult;
 import io.borderlink.contracts.api.ExchangeStatus;
+import io.borderlink.contracts.api.InboundDryRunResult;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.ShareStatus;
 import io.borderlink.contracts.error.ErrorCode;

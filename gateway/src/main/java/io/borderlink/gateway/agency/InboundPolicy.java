@@ -44,7 +44,8 @@ public final class InboundPolicy {
         Markings markings = exchange.markings();
         List<String> addressees = exchange.header().addressees();
         List<RuleOutcome> trace = new ArrayList<>();
-        String receivedBy = receives(inbound, agency.id(), partnerId, exchange.header().category(), trace);
+        String receivedBy =
+                receives(inbound, agency.id(), partnerId, exchange.header().category(), trace);
         trace.add(MarkingChecks.classificationCeiling(markings.classification(), inbound.classificationCeiling()));
         trace.add(MarkingChecks.tlpRedNamed(markings.tlp(), agency.id(), addressees.contains(agency.id())));
         trace.add(handling(inbound, agency.id(), markings, addressees));

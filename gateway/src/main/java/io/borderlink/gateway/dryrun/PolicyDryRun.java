@@ -79,12 +79,7 @@ public class PolicyDryRun {
         Exchange exchange = read(request.exchange());
         List<AgencyDecision> decisions = inbound.decisions(exchange, request.from(), request.agencies()).stream()
                 .map(d -> new AgencyDecision(
-                        d.partnerId(),
-                        d.decision().name(),
-                        d.ruleId(),
-                        d.reason(),
-                        d.policyVersion(),
-                        trace(d)))
+                        d.partnerId(), d.decision().name(), d.ruleId(), d.reason(), d.policyVersion(), trace(d)))
                 .toList();
         audit(exchange, request.exchange(), request.client(), "inbound from " + request.from());
         return new InboundDryRunResult(exchange.header().exchangeId(), request.from(), decisions);

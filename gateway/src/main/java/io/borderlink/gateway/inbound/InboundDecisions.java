@@ -47,9 +47,12 @@ public class InboundDecisions {
         List<ShareDecision> decisions = new ArrayList<>();
         for (String id : ids) {
             Optional<Agency> agency = agencies.find(id).filter(a -> a.inbound() != null);
-            decisions.add(agency.isEmpty()
-                    ? ShareDecision.deny(id, "agency-known", "no agency " + id + " receives partner intelligence")
-                    : InboundPolicy.decide(agency.get(), partnerId, exchange, bytes, digest, agencies.version()));
+            decisions.add(
+                    agency.isEmpty()
+                            ? ShareDecision.deny(
+                                    id, "agency-known", "no agency " + id + " receives partner intelligence")
+                            : InboundPolicy.decide(
+                                    agency.get(), partnerId, exchange, bytes, digest, agencies.version()));
         }
         return decisions;
     }

@@ -69,7 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/services/liaison"), PATHS.matcher("/partners/**"))
                         .hasRole(Caller.PARTNER)
                         .requestMatchers(
-                                PATHS.matcher("/api/v1/policy/dry-run"), PATHS.matcher("/api/v1/policy/dry-run/inbound"))
+                                PATHS.matcher("/api/v1/policy/dry-run"),
+                                PATHS.matcher("/api/v1/policy/dry-run/inbound"))
                         .hasAnyRole(Caller.AGENCY, "OFFICER")
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/approvals/**"))
                         .hasAnyRole("OFFICER", "AUDITOR")

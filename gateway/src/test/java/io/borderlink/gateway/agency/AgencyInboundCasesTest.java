@@ -73,7 +73,8 @@ class AgencyInboundCasesTest {
         assertThatThrownBy(() -> CASES.requirePassing(directory, folder))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("01-confidential.yml")
-                .hasMessageContaining("decision DENY (classification-ceiling: CONFIDENTIAL above the ceiling RESTRICTED)");
+                .hasMessageContaining(
+                        "decision DENY (classification-ceiling: CONFIDENTIAL above the ceiling RESTRICTED)");
     }
 
     @Test
@@ -85,13 +86,16 @@ class AgencyInboundCasesTest {
         assertThatThrownBy(() -> AgencyDirectory.load(folder, YAML))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("mn-customs.yml")
-                .hasMessageContaining("classification-ceiling");
+                .hasMessageContaining("classificationCeiling")
+                .hasMessageContaining("must not be null");
     }
 
     @Test
     void refusesAHandlingCodeHeldForAnOfficer(@TempDir Path folder) throws IOException {
         String yaml = Files.readString(AGENCIES.resolve("mn-customs.yml"))
-                .replace("  classification-ceiling: CONFIDENTIAL\n", "  classification-ceiling: CONFIDENTIAL\n  handling: { H3: HOLD }\n");
+                .replace(
+                        "  classification-ceiling: CONFIDENTIAL\n",
+                        "  classification-ceiling: CONFIDENTIAL\n  handling: { H3: HOLD }\n");
         Files.writeString(folder.resolve("mn-customs.yml"), yaml);
 
         assertThatThrownBy(() -> AgencyDirectory.load(folder, YAML))

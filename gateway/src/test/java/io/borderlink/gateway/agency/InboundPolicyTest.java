@@ -74,7 +74,8 @@ class InboundPolicyTest {
 
     @Test
     void sharesAnH2ExchangeWithNoAgencyBeyondTheAddresseesItNames() {
-        Exchange addressed = vehicleAlert(Classification.UNCLASSIFIED, Tlp.AMBER, HandlingCode.H2, List.of("MN-BORDER"));
+        Exchange addressed =
+                vehicleAlert(Classification.UNCLASSIFIED, Tlp.AMBER, HandlingCode.H2, List.of("MN-BORDER"));
         Exchange unaddressed = vehicleAlert(Classification.UNCLASSIFIED, Tlp.AMBER, HandlingCode.H2, List.of());
 
         assertThat(decide("MN-BORDER", addressed).decision()).isEqualTo(Decision.RELEASE);

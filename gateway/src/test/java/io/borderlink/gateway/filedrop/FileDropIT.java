@@ -171,7 +171,8 @@ class FileDropIT extends GatewayTestSupport {
         nato.send(incident);
         UUID exchangeId = exchangeIdOf(incident);
 
-        Exchange delivered = deliveredTo(MN_DEFENCE, "mn-defence", incident.header().correlationId());
+        Exchange delivered =
+                deliveredTo(MN_DEFENCE, "mn-defence", incident.header().correlationId());
 
         assertThat(delivered.markings().tlp()).isEqualTo(Tlp.RED);
         assertThat(delivered.header().addressees()).containsExactly("MN-DEFENCE");
@@ -179,9 +180,8 @@ class FileDropIT extends GatewayTestSupport {
                 .filter(e -> "DECIDE".equals(e.get("step")))
                 .toList();
         assertThat(decisions)
-                .anySatisfy(e -> assertThat(e)
-                        .containsEntry("partner_id", "MN-DEFENCE")
-                        .containsEntry("outcome", "RELEASED"))
+                .anySatisfy(e ->
+                        assertThat(e).containsEntry("partner_id", "MN-DEFENCE").containsEntry("outcome", "RELEASED"))
                 .anySatisfy(e -> assertThat(e)
                         .containsEntry("partner_id", "MN-BORDER")
                         .containsEntry("outcome", "DENIED")

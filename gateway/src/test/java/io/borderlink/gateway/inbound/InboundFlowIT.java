@@ -3,6 +3,8 @@ package io.borderlink.gateway.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.exchange.Category;
 import io.borderlink.contracts.exchange.Classification;
@@ -10,10 +12,8 @@ import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.HandlingCode;
 import io.borderlink.contracts.exchange.Markings;
-import io.borderlink.contracts.exchange.Tlp;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.exchange.SourceRef;
+import io.borderlink.contracts.exchange.Tlp;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.PartnerSide;
@@ -246,8 +246,8 @@ class InboundFlowIT extends GatewayTestSupport {
         assertThat(decisionAudited(exchangeId, "MN-BORDER"))
                 .containsEntry("outcome", "DENIED")
                 .containsEntry("code", "classification-ceiling")
-                .satisfies(e -> assertThat((String) e.get("detail"))
-                        .contains("CONFIDENTIAL above the ceiling RESTRICTED"));
+                .satisfies(e ->
+                        assertThat((String) e.get("detail")).contains("CONFIDENTIAL above the ceiling RESTRICTED"));
     }
 
     /** A TLP:RED alert from a liaison office, whose format names no addressee, reaches no agency at all. */
@@ -273,14 +273,14 @@ class InboundFlowIT extends GatewayTestSupport {
         // As a liaison message becomes it: no addressees.
         Exchange alert = sample.withHeader(sample.header().withAddressees(List.of()))
                 .withMarkings(new Markings(
-                Classification.CONFIDENTIAL,
-                Tlp.AMBER,
-                List.of(),
-                HandlingCode.H2,
-                null,
-                sample.markings().sourceReliability(),
-                sample.markings().informationAccuracy(),
-                null));
+                        Classification.CONFIDENTIAL,
+                        Tlp.AMBER,
+                        List.of(),
+                        HandlingCode.H2,
+                        null,
+                        sample.markings().sourceReliability(),
+                        sample.markings().informationAccuracy(),
+                        null));
 
         HttpResponse<String> answer = agency("mn-border").dryRunInbound(ExchangeXml.write(alert), "RU-LIAISON");
 
@@ -290,7 +290,8 @@ class InboundFlowIT extends GatewayTestSupport {
         Map<String, String> decided = new HashMap<>();
         result.get("decisions")
                 .forEach(d -> decided.put(
-                        d.get("agency").asText(), d.get("decision").asText() + " " + d.get("ruleId").asText()));
+                        d.get("agency").asText(),
+                        d.get("decision").asText() + " " + d.get("ruleId").asText()));
         assertThat(decided)
                 .containsEntry("MN-CUSTOMS", "RELEASE inbound-receives[1]")
                 .containsEntry("MN-BORDER", "DENY classification-ceiling")
@@ -298,12 +299,10 @@ class InboundFlowIT extends GatewayTestSupport {
                 .containsEntry("MN-INTEL", "DENY inbound-receives");
         UUID exchangeId = alert.header().exchangeId();
         assertNothingStored(exchangeId);
-        assertThat(auditOf(exchangeId))
-                .singleElement()
-                .satisfies(e -> assertThat(e)
-                        .containsEntry("step", "DRY_RUN")
-                        .containsEntry("actor", "MN-BORDER")
-                        .containsEntry("detail", "inbound from RU-LIAISON"));
+        assertThat(auditOf(exchangeId)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("step", "DRY_RUN")
+                .containsEntry("actor", "MN-BORDER")
+                .containsEntry("detail", "inbound from RU-LIAISON"));
     }
 
     /** The sample vehicle alert, created now unless the header says otherwise, signed with {@code signer}'s key. */
