@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.borderlink.contracts.api.DryRunResult;
 import io.borderlink.contracts.api.ExchangeStatus;
+import io.borderlink.contracts.api.InboundDryRunResult;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.ShareStatus;
 import io.borderlink.contracts.error.ErrorCode;
@@ -131,7 +132,9 @@ class ServiceContractsTest {
                 ShareStatus.class,
                 DryRunResult.class,
                 DryRunResult.DryRunDecision.class,
-                DryRunResult.TraceEntry.class)) {
+                DryRunResult.TraceEntry.class,
+                InboundDryRunResult.class,
+                InboundDryRunResult.AgencyDecision.class)) {
             String schema = schemaBlock(api, type.getSimpleName());
             assertThat(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName))
                     .allSatisfy(name -> assertThat(schema).contains("\n        " + name + ":"));

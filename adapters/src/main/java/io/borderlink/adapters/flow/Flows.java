@@ -5,6 +5,8 @@ import io.borderlink.contracts.api.DeliveryReceiptQuery;
 import io.borderlink.contracts.api.DryRunRequest;
 import io.borderlink.contracts.api.DryRunResult;
 import io.borderlink.contracts.api.ExchangeStatus;
+import io.borderlink.contracts.api.InboundDryRunRequest;
+import io.borderlink.contracts.api.InboundDryRunResult;
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.StatusQuery;
 import io.borderlink.contracts.api.Submission;
@@ -31,6 +33,7 @@ public final class Flows {
     static final String STATUS = "direct:exchange.status";
     static final String DELIVERY_RECEIPT = "direct:exchange.delivery-receipt";
     static final String DRY_RUN = "direct:policy.dry-run";
+    static final String DRY_RUN_INBOUND = "direct:policy.dry-run-inbound";
 
     private final ProducerTemplate template;
     private final Semaphore intake;
@@ -60,6 +63,10 @@ public final class Flows {
 
     public DryRunResult dryRun(DryRunRequest request) {
         return request(DRY_RUN, request, DryRunResult.class);
+    }
+
+    public InboundDryRunResult dryRunInbound(InboundDryRunRequest request) {
+        return request(DRY_RUN_INBOUND, request, InboundDryRunResult.class);
     }
 
     private Receipt admitted(String endpoint, Submission submission) {

@@ -20,17 +20,28 @@ public final class AgencyDirectory {
     private final Map<String, Agency> byId;
     private final Map<String, Agency> byFingerprint;
     private final String version;
+    private final Map<String, String> fileNames;
 
     /** @param version names the agency files' content, so that an inbound decision can say which rules made it */
     public AgencyDirectory(Map<String, Agency> byId, Map<String, Agency> byFingerprint, String version) {
+        this(byId, byFingerprint, version, Map.of());
+    }
+
+    private AgencyDirectory(
+            Map<String, Agency> byId,
+            Map<String, Agency> byFingerprint,
+            String version,
+            Map<String, String> fileNames) {
         this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
         this.byFingerprint = Map.copyOf(byFingerprint);
         this.version = version;
+        this.fileNames = Map.copyOf(fileNames);
     }
 
     public static AgencyDirectory load(Path folder, YamlRecords yaml) {
         Map<String, Agency> byId = new LinkedHashMap<>();
         Map<String, Agency> byFingerprint = new HashMap<>();
+        Map<String, String> fileNames = new HashMap<>();
         StringBuilder files = new StringBuilder();
         for (Path file : YamlRecords.filesIn(folder)) {
             files.append(file.getFileName())
@@ -41,6 +52,7 @@ public final class AgencyDirectory {
             if (byId.putIfAbsent(agency.id(), agency) != null) {
                 throw new InvalidConfigurationException(file + ": agency " + agency.id() + " is defined twice");
             }
+            fileNames.put(agency.id(), file.getFileName().toString().replaceFirst("\\.yml$", ""));
             for (Path certificate : agency.certificates()) {
                 String fingerprint = Certificates.fingerprint(Certificates.readCertificate(certificate));
                 Agency previous = byFingerprint.putIfAbsent(fingerprint, agency);
@@ -51,7 +63,7 @@ public final class AgencyDirectory {
             }
         }
         String version = Digests.sha256(files.toString().getBytes(StandardCharsets.UTF_8));
-        return new AgencyDirectory(byId, byFingerprint, "agencies@" + version.substring(0, 12));
+        return new AgencyDirectory(byId, byFingerprint, "agencies@" + version.substring(0, 12), fileNames);
     }
 
     /** Every agency, in file order. */
@@ -61,6 +73,11 @@ public final class AgencyDirectory {
 
     public String version() {
         return version;
+    }
+
+    /** The agency's file name without {@code .yml}: its inbound cases are in the folder of that name. */
+    public Optional<String> fileName(String id) {
+        return Optional.ofNullable(fileNames.get(id));
     }
 
     public Optional<Agency> byCertificate(X509Certificate certificate) {

@@ -6,6 +6,9 @@ import io.borderlink.contracts.api.DryRunResult.DryRunDecision;
 import io.borderlink.contracts.api.DryRunResult.LeakHit;
 import io.borderlink.contracts.api.DryRunResult.NarrativeDecision;
 import io.borderlink.contracts.api.DryRunResult.TraceEntry;
+import io.borderlink.contracts.api.InboundDryRunRequest;
+import io.borderlink.contracts.api.InboundDryRunResult;
+import io.borderlink.contracts.api.InboundDryRunResult.AgencyDecision;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
@@ -18,6 +21,7 @@ import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.delivery.PartnerMessages;
+import io.borderlink.gateway.inbound.InboundDecisions;
 import io.borderlink.gateway.outbound.OutboundDecisions;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
@@ -25,6 +29,7 @@ import io.borderlink.gateway.policy.NarrativeOutcome;
 import io.borderlink.gateway.policy.PolicyEngine.Mode;
 import io.borderlink.gateway.policy.ShareDecision;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -32,12 +37,14 @@ import org.w3c.dom.Document;
 
 /**
  * A dry run: the route and policy steps on a plaintext exchange, with each partner view rendered in the
- * partner's format. Nothing is stored or sent and no rate limit is counted; the request is audited.
+ * partner's format; or, inbound, the agencies' decisions on an exchange as a partner would send it. Nothing is
+ * stored or sent and no rate limit is counted; the request is audited.
  */
 @Component("policyDryRun")
 public class PolicyDryRun {
 
     private final OutboundDecisions router;
+    private final InboundDecisions inbound;
     private final Partners partners;
     private final PartnerMessages messages;
     private final AgencyDirectory agencies;
@@ -45,11 +52,13 @@ public class PolicyDryRun {
 
     PolicyDryRun(
             OutboundDecisions router,
+            InboundDecisions inbound,
             Partners partners,
             PartnerMessages messages,
             AgencyDirectory agencies,
             AuditTrail audit) {
         this.router = router;
+        this.inbound = inbound;
         this.partners = partners;
         this.messages = messages;
         this.agencies = agencies;
@@ -57,25 +66,48 @@ public class PolicyDryRun {
     }
 
     public DryRunResult evaluate(DryRunRequest request) {
-        Document document = SecureXml.parse(request.exchange());
-        ExchangeXml.validate(document);
-        Exchange exchange = ExchangeXml.read(document);
+        Exchange exchange = read(request.exchange());
         List<DryRunDecision> decisions = router.decisions(exchange, request.partners(), Mode.CHECK_RATE).stream()
                 .map(decision -> describe(exchange, decision))
                 .toList();
-        String actor = agencies.byCertificate(request.client())
-                .map(Agency::id)
-                .orElse(request.client().getSubjectX500Principal().getName());
-        audit.record(AuditEvent.ok(AuditStep.DRY_RUN, exchange.header().exchangeId())
-                .actor(actor, Certificates.fingerprint(request.client()))
-                .digest(Digests.sha256(request.exchange())));
+        audit(exchange, request.exchange(), request.client(), null);
         return new DryRunResult(exchange.header().exchangeId(), decisions);
     }
 
-    private DryRunDecision describe(Exchange exchange, ShareDecision decision) {
-        List<TraceEntry> trace = decision.trace().stream()
+    /** Which agencies would receive the exchange from the partner, each with its trace; nothing is stored. */
+    public InboundDryRunResult evaluateInbound(InboundDryRunRequest request) {
+        Exchange exchange = read(request.exchange());
+        List<AgencyDecision> decisions = inbound.decisions(exchange, request.from(), request.agencies()).stream()
+                .map(d -> new AgencyDecision(
+                        d.partnerId(), d.decision().name(), d.ruleId(), d.reason(), d.policyVersion(), trace(d)))
+                .toList();
+        audit(exchange, request.exchange(), request.client(), "inbound from " + request.from());
+        return new InboundDryRunResult(exchange.header().exchangeId(), request.from(), decisions);
+    }
+
+    private static Exchange read(byte[] plaintext) {
+        Document document = SecureXml.parse(plaintext);
+        ExchangeXml.validate(document);
+        return ExchangeXml.read(document);
+    }
+
+    private void audit(Exchange exchange, byte[] plaintext, X509Certificate client, String detail) {
+        String actor = agencies.byCertificate(client)
+                .map(Agency::id)
+                .orElse(client.getSubjectX500Principal().getName());
+        audit.record(AuditEvent.ok(AuditStep.DRY_RUN, exchange.header().exchangeId())
+                .actor(actor, Certificates.fingerprint(client))
+                .digest(Digests.sha256(plaintext))
+                .detail(detail));
+    }
+
+    private static List<TraceEntry> trace(ShareDecision decision) {
+        return decision.trace().stream()
                 .map(o -> new TraceEntry(o.rule(), o.verdict().name(), o.detail()))
                 .toList();
+    }
+
+    private DryRunDecision describe(Exchange exchange, ShareDecision decision) {
         Partner partner = partners.current().find(decision.partnerId()).orElse(null);
         String view = decision.viewBytes() == null ? null : new String(decision.viewBytes(), StandardCharsets.UTF_8);
         String rendered = view == null || partner == null ? null : render(exchange, decision, partner);
@@ -86,7 +118,7 @@ public class PolicyDryRun {
                 decision.reason(),
                 decision.approvers(),
                 decision.policyVersion(),
-                trace,
+                trace(decision),
                 decision.viewDigest(),
                 view,
                 partner == null ? null : partner.format().id(),

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -45,7 +46,7 @@ public record PolicyCase(
             @DefaultValue("en") String lang,
             @NotBlank String text) {}
 
-    /** Markings that replace the sample's where given. */
+    /** Markings that replace the sample's where given (an agency's inbound cases use them too). */
     public record Markings(
             Classification classification,
             Tlp tlp,
@@ -53,7 +54,21 @@ public record PolicyCase(
             HandlingCode handlingCode,
             String handlingConditions,
             SourceReliability sourceReliability,
-            Integer informationAccuracy) {}
+            Integer informationAccuracy) {
+
+        /** The given markings with these in place of theirs, where given; the foreign marking stays. */
+        public io.borderlink.contracts.exchange.Markings over(io.borderlink.contracts.exchange.Markings m) {
+            return new io.borderlink.contracts.exchange.Markings(
+                    Objects.requireNonNullElse(classification, m.classification()),
+                    Objects.requireNonNullElse(tlp, m.tlp()),
+                    Objects.requireNonNullElse(releasableTo, m.releasableTo()),
+                    Objects.requireNonNullElse(handlingCode, m.handlingCode()),
+                    handlingConditions != null ? handlingConditions : m.handlingConditions(),
+                    Objects.requireNonNullElse(sourceReliability, m.sourceReliability()),
+                    Objects.requireNonNullElse(informationAccuracy, m.informationAccuracy()),
+                    m.foreignMarking());
+        }
+    }
 
     /**
      * @param rule the rule that decided (for DENY and HOLD) or {@code released}

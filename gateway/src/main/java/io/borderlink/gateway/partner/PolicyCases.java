@@ -3,7 +3,6 @@ package io.borderlink.gateway.partner;
 import io.borderlink.contracts.exchange.Body;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.exchange.Narrative;
 import io.borderlink.contracts.exchange.Tearline;
 import io.borderlink.contracts.samples.Samples;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -137,17 +135,7 @@ public final class PolicyCases {
                                 t.tlp(),
                                 new Narrative(t.text(), t.lang())))
                         .toList();
-        PolicyCase.Markings given = policyCase.markings();
-        Markings m = sample.markings();
         return sample.withBody(body.withNarrative(narrative, tearlines))
-                .withMarkings(new Markings(
-                        Objects.requireNonNullElse(given.classification(), m.classification()),
-                        Objects.requireNonNullElse(given.tlp(), m.tlp()),
-                        Objects.requireNonNullElse(given.releasableTo(), m.releasableTo()),
-                        Objects.requireNonNullElse(given.handlingCode(), m.handlingCode()),
-                        given.handlingConditions() != null ? given.handlingConditions() : m.handlingConditions(),
-                        Objects.requireNonNullElse(given.sourceReliability(), m.sourceReliability()),
-                        Objects.requireNonNullElse(given.informationAccuracy(), m.informationAccuracy()),
-                        m.foreignMarking()));
+                .withMarkings(policyCase.markings().over(sample.markings()));
     }
 }

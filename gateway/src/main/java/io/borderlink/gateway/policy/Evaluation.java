@@ -22,6 +22,10 @@ final class Evaluation {
         }
     }
 
+    void add(RuleOutcome outcome) {
+        record(outcome.rule(), outcome.verdict(), outcome.detail());
+    }
+
     /** PASS when the condition holds, otherwise the given verdict (DENY or HOLD). */
     void check(String rule, boolean holds, Verdict otherwise, String detail) {
         record(rule, holds ? Verdict.PASS : otherwise, detail);

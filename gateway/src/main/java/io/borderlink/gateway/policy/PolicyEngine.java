@@ -11,7 +11,6 @@ import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.exchange.Purpose;
-import io.borderlink.contracts.exchange.Tlp;
 import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.policy.Policy.ApprovalRule;
 import io.borderlink.gateway.policy.Policy.MinimumEvaluation;
@@ -101,14 +100,8 @@ public class PolicyEngine {
                 header.category() + (policy.categories().contains(header.category()) ? " is" : " is not")
                         + " among the categories " + partner.partnerId() + " takes");
         checkPurpose(header.purpose(), policy.purpose(), evaluation);
-        boolean belowClassification =
-                markings.classification().compareTo(policy.ceilings().classification()) <= 0;
-        evaluation.check(
-                "classification-ceiling",
-                belowClassification,
-                DENY,
-                markings.classification() + (belowClassification ? " within " : " above ") + "the ceiling "
-                        + policy.ceilings().classification());
+        evaluation.add(MarkingChecks.classificationCeiling(
+                markings.classification(), policy.ceilings().classification()));
         boolean belowTlp = markings.tlp().compareTo(policy.ceilings().tlp()) <= 0;
         evaluation.check(
                 "tlp-ceiling",
@@ -116,17 +109,7 @@ public class PolicyEngine {
                 DENY,
                 "TLP:" + markings.tlp().label() + (belowTlp ? " within " : " above ") + "the ceiling TLP:"
                         + policy.ceilings().tlp().label());
-        if (markings.tlp() == Tlp.RED) {
-            evaluation.check(
-                    "tlp-red-named",
-                    named,
-                    DENY,
-                    named
-                            ? "TLP:RED and " + partner.partnerId() + " is a named addressee"
-                            : "TLP:RED goes only to named addressees");
-        } else {
-            evaluation.record("tlp-red-named", SKIPPED, "not TLP:RED");
-        }
+        evaluation.add(MarkingChecks.tlpRedNamed(markings.tlp(), partner.partnerId(), named));
         String code = partner.releasabilityCode();
         boolean releasable = markings.releasableTo().contains(code);
         evaluation.check(

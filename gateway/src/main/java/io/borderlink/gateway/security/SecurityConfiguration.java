@@ -68,7 +68,9 @@ class SecurityConfiguration {
                         .hasRole(Caller.AGENCY)
                         .requestMatchers(PATHS.matcher("/services/liaison"), PATHS.matcher("/partners/**"))
                         .hasRole(Caller.PARTNER)
-                        .requestMatchers(PATHS.matcher("/api/v1/policy/dry-run"))
+                        .requestMatchers(
+                                PATHS.matcher("/api/v1/policy/dry-run"),
+                                PATHS.matcher("/api/v1/policy/dry-run/inbound"))
                         .hasAnyRole(Caller.AGENCY, "OFFICER")
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/approvals/**"))
                         .hasAnyRole("OFFICER", "AUDITOR")

@@ -99,6 +99,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         boolean document = path.equals("/api/v1/exchanges")
                 || path.equals("/api/v1/policy/dry-run")
+                || path.equals("/api/v1/policy/dry-run/inbound")
                 || path.startsWith("/partners/");
         return document ? documentLimit : otherLimit;
     }

@@ -10,6 +10,7 @@ import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.HandlingCode;
 import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.exchange.Markings;
+import io.borderlink.contracts.exchange.Tlp;
 import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
@@ -158,6 +159,39 @@ class FileDropIT extends GatewayTestSupport {
         customs.receipt(received);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(agencyShare(exchangeId)));
+    }
+
+    /**
+     * A TLP:RED incident the office addresses to the General Staff reaches it alone: the border authority, which
+     * takes the office's incidents too, is denied, and the audit trail says why.
+     */
+    @Test
+    void aTlpRedIncidentReachesOnlyTheAgencyItNames() {
+        Exchange incident = redFor(fromNato(fresh(Samples.borderIncidentFromBorderPolice())), "MN-DEFENCE");
+        nato.send(incident);
+        UUID exchangeId = exchangeIdOf(incident);
+
+        Exchange delivered =
+                deliveredTo(MN_DEFENCE, "mn-defence", incident.header().correlationId());
+
+        assertThat(delivered.markings().tlp()).isEqualTo(Tlp.RED);
+        assertThat(delivered.header().addressees()).containsExactly("MN-DEFENCE");
+        List<Map<String, Object>> decisions = auditOf(exchangeId).stream()
+                .filter(e -> "DECIDE".equals(e.get("step")))
+                .toList();
+        assertThat(decisions)
+                .anySatisfy(e ->
+                        assertThat(e).containsEntry("partner_id", "MN-DEFENCE").containsEntry("outcome", "RELEASED"))
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("partner_id", "MN-BORDER")
+                        .containsEntry("outcome", "DENIED")
+                        .containsEntry("code", "tlp-red-named"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT state FROM share WHERE exchange_id = ? AND recipient_id = 'MN-BORDER'",
+                        String.class,
+                        exchangeId))
+                .isEqualTo("DENIED");
+        assertThat(MN_BORDER.receivedFor(incident.header().correlationId())).isEmpty();
     }
 
     /** The same file a second time (a courier brought it twice) is dropped: stored once, delivered once. */
@@ -350,6 +384,21 @@ class FileDropIT extends GatewayTestSupport {
                         List.of()),
                 releasableTo(exchange.markings(), "MNG"),
                 exchange.body());
+    }
+
+    /** TLP:RED, addressed to the agency named. */
+    private static Exchange redFor(Exchange exchange, String agency) {
+        Markings m = exchange.markings();
+        return exchange.withHeader(exchange.header().withAddressees(List.of(agency)))
+                .withMarkings(new Markings(
+                        m.classification(),
+                        Tlp.RED,
+                        m.releasableTo(),
+                        m.handlingCode(),
+                        m.handlingConditions(),
+                        m.sourceReliability(),
+                        m.informationAccuracy(),
+                        m.foreignMarking()));
     }
 
     private static Markings releasableTo(Markings m, String code) {

@@ -3,10 +3,17 @@ package io.borderlink.gateway.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.exchange.Category;
+import io.borderlink.contracts.exchange.Classification;
 import io.borderlink.contracts.exchange.Exchange;
+import io.borderlink.contracts.exchange.ExchangeXml;
+import io.borderlink.contracts.exchange.HandlingCode;
+import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.exchange.SourceRef;
+import io.borderlink.contracts.exchange.Tlp;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.PartnerSide;
@@ -220,6 +227,84 @@ class InboundFlowIT extends GatewayTestSupport {
         assertNothingStored(exchangeIdOf("WCO-RILO", alert));
     }
 
+    /**
+     * Kyakhta marks an alert CONFIDENTIAL: customs, cleared to CONFIDENTIAL, gets it; the border authority, cleared
+     * to RESTRICTED, does not, and the audit trail says so with the rule and the reason.
+     */
+    @Test
+    void deniesAConfidentialAlertToTheAgencyClearedOnlyToRestricted() {
+        Sent alert = liaison("ru-liaison", Map.of("Level", "CONFIDENTIAL"));
+
+        assertThat(agency("ru-liaison").deliverLiaison(alert.bytes()).body()).contains("<Status>ACCEPTED</Status>");
+
+        UUID exchangeId = exchangeIdOf("RU-LIAISON", alert);
+        deliveredTo(MN_CUSTOMS, "mn-customs", alert.messageId());
+        assertThat(shareStates(exchangeId))
+                .containsEntry("MN-CUSTOMS", "DELIVERED")
+                .containsEntry("MN-BORDER", "DENIED");
+        assertThat(MN_BORDER.receivedFor(alert.messageId())).isEmpty();
+        assertThat(decisionAudited(exchangeId, "MN-BORDER"))
+                .containsEntry("outcome", "DENIED")
+                .containsEntry("code", "classification-ceiling")
+                .satisfies(e ->
+                        assertThat((String) e.get("detail")).contains("CONFIDENTIAL above the ceiling RESTRICTED"));
+    }
+
+    /** A TLP:RED alert from a liaison office, whose format names no addressee, reaches no agency at all. */
+    @Test
+    void givesATlpRedAlertThatNamesNoAgencyToNone() {
+        Sent alert = liaison("ru-liaison", Map.of("Tlp", "TLP:RED"));
+
+        assertThat(agency("ru-liaison").deliverLiaison(alert.bytes()).body()).contains("<Status>ACCEPTED</Status>");
+
+        UUID exchangeId = exchangeIdOf("RU-LIAISON", alert);
+        assertThat(shareStates(exchangeId))
+                .containsEntry("MN-CUSTOMS", "DENIED")
+                .containsEntry("MN-BORDER", "DENIED");
+        assertThat(decisionAudited(exchangeId, "MN-CUSTOMS"))
+                .containsEntry("code", "tlp-red-named")
+                .satisfies(e -> assertThat((String) e.get("detail")).contains("TLP:RED goes only to named addressees"));
+    }
+
+    /** The inbound dry run says which agencies would receive a partner's exchange and why, and stores nothing. */
+    @Test
+    void dryRunsAnInboundExchangeForEveryReceivingAgency() throws Exception {
+        Exchange sample = fresh(Samples.vehicleAlertFromBorderPolice());
+        // As a liaison message becomes it: no addressees.
+        Exchange alert = sample.withHeader(sample.header().withAddressees(List.of()))
+                .withMarkings(new Markings(
+                        Classification.CONFIDENTIAL,
+                        Tlp.AMBER,
+                        List.of(),
+                        HandlingCode.H2,
+                        null,
+                        sample.markings().sourceReliability(),
+                        sample.markings().informationAccuracy(),
+                        null));
+
+        HttpResponse<String> answer = agency("mn-border").dryRunInbound(ExchangeXml.write(alert), "RU-LIAISON");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode result = new ObjectMapper().readTree(answer.body());
+        assertThat(result.get("from").asText()).isEqualTo("RU-LIAISON");
+        Map<String, String> decided = new HashMap<>();
+        result.get("decisions")
+                .forEach(d -> decided.put(
+                        d.get("agency").asText(),
+                        d.get("decision").asText() + " " + d.get("ruleId").asText()));
+        assertThat(decided)
+                .containsEntry("MN-CUSTOMS", "RELEASE inbound-receives[1]")
+                .containsEntry("MN-BORDER", "DENY classification-ceiling")
+                .containsEntry("MN-DEFENCE", "DENY inbound-receives")
+                .containsEntry("MN-INTEL", "DENY inbound-receives");
+        UUID exchangeId = alert.header().exchangeId();
+        assertNothingStored(exchangeId);
+        assertThat(auditOf(exchangeId)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("step", "DRY_RUN")
+                .containsEntry("actor", "MN-BORDER")
+                .containsEntry("detail", "inbound from RU-LIAISON"));
+    }
+
     /** The sample vehicle alert, created now unless the header says otherwise, signed with {@code signer}'s key. */
     private static Sent liaison(String signer, Map<String, String> header) {
         Map<String, String> values =
@@ -255,6 +340,14 @@ class InboundFlowIT extends GatewayTestSupport {
                 },
                 exchangeId);
         return states;
+    }
+
+    /** The DECIDE event of the exchange for one agency. */
+    private Map<String, Object> decisionAudited(UUID exchangeId, String agency) {
+        return auditOf(exchangeId).stream()
+                .filter(e -> "DECIDE".equals(e.get("step")) && agency.equals(e.get("partner_id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no decision audited for " + agency));
     }
 
     private void assertRefusalAudited(UUID exchangeId, String code, String actor) {

@@ -62,6 +62,7 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
             Map.entry("GET /api/v1/exchanges/{exchangeId}", EnumSet.of(Who.AGENCY)),
             Map.entry("GET /api/v1/exchanges/{exchangeId}/receipts/{recipientId}", EnumSet.of(Who.AGENCY)),
             Map.entry("POST /api/v1/policy/dry-run", EnumSet.of(Who.AGENCY, Who.OFFICER)),
+            Map.entry("POST /api/v1/policy/dry-run/inbound", EnumSet.of(Who.AGENCY, Who.OFFICER)),
             Map.entry("GET /api/v1/approvals", EnumSet.of(Who.OFFICER, Who.AUDITOR)),
             Map.entry("GET /api/v1/approvals/{shareId}", EnumSet.of(Who.OFFICER, Who.AUDITOR)),
             Map.entry("POST /api/v1/approvals/{shareId}/approve", EnumSet.of(Who.OFFICER)),

@@ -59,6 +59,14 @@ public final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(plaintext)));
     }
 
+    /** An inbound dry run: which agencies would receive the plaintext exchange from the partner. */
+    public HttpResponse<String> dryRunInbound(byte[] plaintext, String from, String... agencies) {
+        String query = "?from=" + from + (agencies.length == 0 ? "" : "&agency=" + String.join("&agency=", agencies));
+        return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/policy/dry-run/inbound" + query))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(plaintext)));
+    }
+
     public HttpResponse<String> status(UUID exchangeId) {
         return send(HttpRequest.newBuilder(gateway.resolve("/api/v1/exchanges/" + exchangeId))
                 .GET());

@@ -5,17 +5,20 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Policy outside the outbound flow: dry runs (decide and render, send nothing), and the watch that
+ * Policy outside the flows: dry runs, outbound (decide and render, send nothing) and inbound (which agencies
+ * would receive a partner's exchange), and the watch that
  * reloads partner files changed on disk on every node without a restart.
  */
 @Component
 public class PolicyRoutes extends RouteBuilder {
 
     public static final String DRY_RUN = "direct:policy.dry-run";
+    public static final String DRY_RUN_INBOUND = "direct:policy.dry-run-inbound";
 
     @Override
     public void configure() {
         from(DRY_RUN).routeId("policy.dry-run").to("bean:policyDryRun?method=evaluate");
+        from(DRY_RUN_INBOUND).routeId("policy.dry-run-inbound").to("bean:policyDryRun?method=evaluateInbound");
 
         from("timer:policy.reload?period={{borderlink.config.watch-interval}}")
                 .routeId("policy.reload")
