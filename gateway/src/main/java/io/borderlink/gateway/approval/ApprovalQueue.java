@@ -244,5 +244,6 @@ public class ApprovalQueue {
     }
 
     /** What of a task is the exchange's content, as the viewer may see it. */
-    private record Content(String view, String rendered, List<ViewDiff.Row> diff, ApprovalTask.NarrativeReview narrative) {}
+    private record Content(
+            String view, String rendered, List<ViewDiff.Row> diff, ApprovalTask.NarrativeReview narrative) {}
 }

@@ -94,7 +94,10 @@ class ContentByRoleIT extends GatewayTestSupport {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("id=\"metadata-only\"", viewDigest(), incident.header().exchangeId().toString())
+                .contains(
+                        "id=\"metadata-only\"",
+                        viewDigest(),
+                        incident.header().exchangeId().toString())
                 .contains("RU-LIAISON", "RESTRICTED", "1 of 2", "officer-1")
                 .doesNotContain("id=\"rendered\"", "id=\"diff\"", "LiaisonMessage", REASON)
                 .doesNotContain(CONTENT)
@@ -130,7 +133,8 @@ class ContentByRoleIT extends GatewayTestSupport {
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(signedOriginal(bundle.body())).contains("Munkhbat", "HS-0211");
         for (String who : List.of("admin-1", "officer-1")) {
-            assertThat(agency(who).postJsonForBytes("/api/v1/audit/exports", request)
+            assertThat(agency(who)
+                            .postJsonForBytes("/api/v1/audit/exports", request)
                             .statusCode())
                     .as(who)
                     .isEqualTo(403);

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 /** What each role sees of an exchange, decided in one place: the rows of the matrix in docs/architecture.md. */
 class ContentVisibilityTest {
 
-    private static final Exchange INCIDENT = ExchangeXml.read(SecureXml.parse(Samples.borderIncidentFromBorderPolice()));
+    private static final Exchange INCIDENT =
+            ExchangeXml.read(SecureXml.parse(Samples.borderIncidentFromBorderPolice()));
 
     @Test
     void anAdministratorSeesOnlyMetadataInEveryView() {
         for (View view : View.values()) {
-            assertThat(ContentVisibility.sight(Role.ADMIN.name(), view)).as(view.name()).isEqualTo(Sight.METADATA);
+            assertThat(ContentVisibility.sight(Role.ADMIN.name(), view))
+                    .as(view.name())
+                    .isEqualTo(Sight.METADATA);
         }
     }
 
@@ -81,8 +84,8 @@ class ContentVisibilityTest {
 
     @Test
     void leavesAbsentFieldsAbsent() {
-        Exchange plain = INCIDENT.withBody(
-                INCIDENT.body().withoutSourceDetails().withoutInternalNotes());
+        Exchange plain =
+                INCIDENT.withBody(INCIDENT.body().withoutSourceDetails().withoutInternalNotes());
 
         assertThat(ContentVisibility.forPeople(plain)).isEqualTo(plain);
     }
