@@ -43,7 +43,7 @@ class ApprovalController {
 
     @GetMapping("/{shareId}")
     ApprovalTask task(@PathVariable UUID shareId) {
-        return queue.task(shareId);
+        return queue.task(shareId, Callers.current());
     }
 
     @PostMapping(path = "/{shareId}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)

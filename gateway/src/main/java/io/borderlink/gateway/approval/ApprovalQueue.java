@@ -16,6 +16,10 @@ import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.policy.Policy.NarrativeRule;
 import io.borderlink.gateway.policy.RuleOutcome;
+import io.borderlink.gateway.security.Caller;
+import io.borderlink.gateway.security.ContentVisibility;
+import io.borderlink.gateway.security.ContentVisibility.Sight;
+import io.borderlink.gateway.security.ContentVisibility.View;
 import io.borderlink.gateway.share.Share;
 import io.borderlink.gateway.share.Shares;
 import java.nio.charset.StandardCharsets;
@@ -115,19 +119,59 @@ public class ApprovalQueue {
                 .list();
     }
 
-    /** Everything an officer needs to decide: the partner view as the partner gets it, the diff, the trace. */
-    public ApprovalTask task(UUID shareId) {
+    /**
+     * Everything an officer needs to decide: the partner view as the partner gets it, the diff, the trace. What
+     * of it the viewer sees is {@link ContentVisibility}'s to say: the source's identity and the internal notes
+     * never, and an administrator only the metadata.
+     */
+    public ApprovalTask task(UUID shareId, Caller viewer) {
         Share share = shares.find(shareId)
                 .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + shareId));
         Exchange original = evidence.signedOriginal(share.exchangeId());
+        Optional<Partner> partner = partners.current().find(share.recipientId());
+        Sight sight = ContentVisibility.sight(viewer, View.APPROVAL_TASK);
+        List<ApprovalTask.Decided> decisions = records.decisions(shareId, share.viewDigest());
+        if (sight == Sight.METADATA) {
+            return task(
+                    share,
+                    original,
+                    partner,
+                    Sight.METADATA,
+                    new Content(null, null, List.of(), narrativeMetadata(share, partner)),
+                    decisions.stream().map(ApprovalTask.Decided::withoutReason).toList());
+        }
         byte[] view = evidence.find(share.exchangeId(), EvidenceKind.PARTNER_VIEW, share.recipientId())
                 .orElseThrow(() ->
                         new GatewayException(ErrorCode.INTERNAL_ERROR, "partner view of " + shareId + " is missing"));
-        Optional<Partner> partner = partners.current().find(share.recipientId());
         Exchange partnerView = ExchangeXml.read(SecureXml.parse(view));
-        String rendered = partner.map(p -> rendered(partnerView, p, shareId)).orElse(null);
+        Content content = new Content(
+                new String(view, StandardCharsets.UTF_8),
+                partner.map(p -> rendered(partnerView, p, shareId)).orElse(null),
+                ViewDiff.between(ExchangeXml.write(ContentVisibility.forPeople(original)), view),
+                narrative(share, original, partnerView, partner));
+        return task(share, original, partner, Sight.CONTENT, content, decisions);
+    }
+
+    /** Held shares of exchanges received before the deadline. */
+    List<UUID> overdue(Instant deadline) {
+        return jdbc.sql(
+                        """
+                        SELECT s.id FROM share s JOIN exchange e ON e.id = s.exchange_id
+                        WHERE s.state = 'HELD' AND e.received_at < ?""")
+                .param(utc(deadline))
+                .query(UUID.class)
+                .list();
+    }
+
+    private ApprovalTask task(
+            Share share,
+            Exchange original,
+            Optional<Partner> partner,
+            Sight sight,
+            Content content,
+            List<ApprovalTask.Decided> decisions) {
         return new ApprovalTask(
-                shareId,
+                share.shareId(),
                 share.exchangeId(),
                 share.recipientId(),
                 partner.map(p -> p.format().id()).orElse(null),
@@ -144,23 +188,13 @@ public class ApprovalQueue {
                 share.approvers(),
                 share.viewDigest(),
                 share.policyVersion(),
-                new String(view, StandardCharsets.UTF_8),
-                rendered,
-                ViewDiff.between(ExchangeXml.write(original), view),
+                content.view(),
+                content.rendered(),
+                content.diff(),
                 trace(share.trace()),
-                narrative(share, original, partnerView, partner),
-                records.decisions(shareId, share.viewDigest()));
-    }
-
-    /** Held shares of exchanges received before the deadline. */
-    List<UUID> overdue(Instant deadline) {
-        return jdbc.sql(
-                        """
-                        SELECT s.id FROM share s JOIN exchange e ON e.id = s.exchange_id
-                        WHERE s.state = 'HELD' AND e.received_at < ?""")
-                .param(utc(deadline))
-                .query(UUID.class)
-                .list();
+                content.narrative(),
+                decisions,
+                sight);
     }
 
     private static ApprovalTask.NarrativeReview narrative(
@@ -174,6 +208,12 @@ public class ApprovalQueue {
                 written == null ? null : written.text(),
                 share.narrativeEditedBy(),
                 rule != null && rule != NarrativeRule.DROP);
+    }
+
+    /** The narrative's rule and who edited it, without its texts. */
+    private static ApprovalTask.NarrativeReview narrativeMetadata(Share share, Optional<Partner> partner) {
+        String rule = partner.map(p -> p.policy().narrative()).map(Enum::name).orElse(null);
+        return new ApprovalTask.NarrativeReview(rule, null, null, share.narrativeEditedBy(), false);
     }
 
     private String rendered(Exchange partnerView, Partner partner, UUID shareId) {
@@ -202,4 +242,8 @@ public class ApprovalQueue {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    /** What of a task is the exchange's content, as the viewer may see it. */
+    private record Content(
+            String view, String rendered, List<ViewDiff.Row> diff, ApprovalTask.NarrativeReview narrative) {}
 }

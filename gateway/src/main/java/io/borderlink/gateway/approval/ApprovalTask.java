@@ -1,6 +1,8 @@
 package io.borderlink.gateway.approval;
 
 import io.borderlink.gateway.policy.RuleOutcome;
+import io.borderlink.gateway.security.ContentVisibility;
+import io.borderlink.gateway.security.ContentVisibility.Sight;
 import io.borderlink.gateway.share.ShareState;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.UUID;
  * narrative beside the original one, and the decisions taken so far (only those for the current view count).
  *
  * @param viewDigest what an approval is bound to; the approve form sends it back
+ * @param sight how much of the exchange the viewer sees ({@link ContentVisibility}): at {@code METADATA} the
+ *     view, the rendered message, the diff, the narratives and the officers' reasons are left out
  */
 public record ApprovalTask(
         UUID shareId,
@@ -36,7 +40,8 @@ public record ApprovalTask(
         List<ViewDiff.Row> diff,
         List<RuleOutcome> trace,
         NarrativeReview narrative,
-        List<Decided> decisions) {
+        List<Decided> decisions,
+        Sight sight) {
 
     /** Approvals given for the current view. */
     public long approvals() {
@@ -66,5 +71,11 @@ public record ApprovalTask(
 
     /** One officer's decision; {@code current} is false when it was for an earlier partner view. */
     public record Decided(
-            String officer, String verdict, String reason, Instant decidedAt, String certificate, boolean current) {}
+            String officer, String verdict, String reason, Instant decidedAt, String certificate, boolean current) {
+
+        /** The decision without the officer's reason, which is free text about the content. */
+        Decided withoutReason() {
+            return new Decided(officer, verdict, null, decidedAt, certificate, current);
+        }
+    }
 }

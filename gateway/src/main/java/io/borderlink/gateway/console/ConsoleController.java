@@ -63,7 +63,7 @@ class ConsoleController {
     @GetMapping("/console/approvals/{shareId}")
     String task(@PathVariable UUID shareId, Model model) {
         Caller caller = Callers.current();
-        ApprovalTask task = approvals.task(shareId);
+        ApprovalTask task = approvals.task(shareId, caller);
         model.addAttribute("caller", caller);
         model.addAttribute("task", task);
         model.addAttribute(
@@ -107,8 +107,9 @@ class ConsoleController {
 
     @GetMapping("/console/exchanges/{exchangeId}")
     String exchange(@PathVariable UUID exchangeId, Model model) {
-        model.addAttribute("caller", Callers.current());
-        model.addAttribute("exchange", exchanges.overview(exchangeId));
+        Caller caller = Callers.current();
+        model.addAttribute("caller", caller);
+        model.addAttribute("exchange", exchanges.overview(exchangeId, caller));
         return "console/exchange";
     }
 

@@ -4,6 +4,11 @@ import io.borderlink.contracts.api.ExchangeStatus;
 import io.borderlink.contracts.api.ShareStatus;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.security.Caller;
+import io.borderlink.gateway.security.ContentVisibility;
+import io.borderlink.gateway.security.ContentVisibility.Sight;
+import io.borderlink.gateway.security.ContentVisibility.View;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One exchange as the console shows it to officers, auditors and administrators: header facts, every
- * share, and the audit events that concern it, in order.
+ * share, and the audit events that concern it, in order; an event's detail as {@link ContentVisibility} lets
+ * the viewer read it.
  */
 @Component
 public class ExchangeOverview {
@@ -26,7 +32,8 @@ public class ExchangeOverview {
         this.queries = queries;
     }
 
-    public Overview overview(UUID exchangeId) {
+    public Overview overview(UUID exchangeId, Caller viewer) {
+        Sight sight = ContentVisibility.sight(viewer, View.EXCHANGE_PAGE);
         ExchangeStatus status = queries.status(exchangeId)
                 .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no exchange " + exchangeId));
         List<Event> events = jdbc.sql(
@@ -41,7 +48,8 @@ public class ExchangeOverview {
                         rs.getString("partner_id"),
                         rs.getString("code"),
                         rs.getString("actor"),
-                        rs.getString("detail"),
+                        ContentVisibility.eventDetail(
+                                sight, AuditStep.valueOf(rs.getString("step")), rs.getString("detail")),
                         rs.getString("node")))
                 .list();
         return new Overview(status, status.shares(), events);

@@ -11,6 +11,7 @@ import io.borderlink.gateway.support.GatewayClient;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,31 @@ class DeadLetterAdminIT extends GatewayTestSupport {
                         .get("/console/dead-letters")
                         .statusCode())
                 .isEqualTo(403);
+    }
+
+    /**
+     * An administrator handles a dead letter from its metadata and delivery history: the API, the console's
+     * dead-letter pages and the exchange's page say nothing of what the incident says or who its source is.
+     */
+    @Test
+    void showsAnAdministratorNothingOfWhatADeadLetterSays() {
+        UUID shareId = deadLetterToRuLiaison();
+        UUID exchangeId = jdbc.queryForObject("SELECT exchange_id FROM share WHERE id = ?", UUID.class, shareId);
+
+        List<HttpResponse<String>> pages = List.of(
+                admin().get("/api/v1/dead-letters?recipient=RU-LIAISON"),
+                admin().get("/api/v1/dead-letters/" + shareId),
+                admin().get("/console/dead-letters?recipient=RU-LIAISON"),
+                admin().get("/console/dead-letters/" + shareId),
+                admin().get("/console/exchanges/" + exchangeId));
+
+        assertThat(pages).allSatisfy(page -> {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains(exchangeId.toString(), "PARTNER_UNAVAILABLE")
+                    .doesNotContain("3.8 km", "SOKOLOV", "761538204", "Granta", "jerrycans")
+                    .doesNotContain("Munkhbat", "HS-0211", "Tsogtbaatar", "tipped off");
+        });
     }
 
     /** Dead letters are for administrators only: an officer is refused. */
