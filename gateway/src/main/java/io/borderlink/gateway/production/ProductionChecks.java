@@ -20,9 +20,9 @@ import java.util.Set;
 /**
  * What a production gateway must not run with, each problem named by the setting that causes it:
  * development material (a certificate, trust anchor, CRL or key carrying {@code OU=DEV ONLY}, or a file
- * under {@code certs-dev/}, whose private keys are public), no audit checkpoint key of its own, a cluster that binds to loopback only or
- * whose minimum is not a majority of its members, no RFC 3161 anchoring of the audit trail, and the
- * development form login. Collects every problem, so that an operator fixes them in one go.
+ * under {@code certs-dev/}, whose private keys are public), no audit checkpoint key of its own, a cluster
+ * that binds to loopback only or whose minimum is not a majority of its members, no RFC 3161 anchoring of
+ * the audit trail, and the development form login. Collects every problem, so that an operator fixes them in one go.
  */
 final class ProductionChecks {
 
