@@ -28,8 +28,9 @@ import java.util.zip.ZipInputStream;
 /**
  * Checks an evidence bundle ({@link BundleFormat}) with nothing but the bundle and the trust anchors an
  * auditor brings: the gateway's signature on the manifest and every file against it, every checkpoint's
- * signature (by a checkpoint certificate the auditor names) and time-stamp, the chain from one signed checkpoint to the next, the agencies' signatures on
- * the originals and the gateway's on what it sent. No database, no running gateway; certificates carried
+ * signature (by a checkpoint certificate the auditor names) and time-stamp ({@link BundleCheckpoints}), the
+ * chain from one signed checkpoint to the next, the agencies' signatures on the originals and the gateway's
+ * on what it sent. No database, no running gateway; certificates carried
  * by the bundle count only through a path to the given anchors.
  */
 public final class BundleVerifier {
