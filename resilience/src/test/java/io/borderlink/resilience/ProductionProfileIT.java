@@ -269,7 +269,9 @@ class ProductionProfileIT {
                     PASSWORD,
                     "BORDERLINK_EVIDENCE_KEK_ALIAS",
                     "kek-2026"));
-            environment.put("BORDERLINK_PKI_AUDITCHECKPOINT_KEYSTORE", auditCheckpoint.keyStore().toString());
+            environment.put(
+                    "BORDERLINK_PKI_AUDITCHECKPOINT_KEYSTORE",
+                    auditCheckpoint.keyStore().toString());
             environment.put("BORDERLINK_PKI_AUDITCHECKPOINT_PASSWORD", PASSWORD);
             environment.put("BORDERLINK_PKI_AUDITCHECKPOINT_ALIAS", "audit-checkpoint");
 

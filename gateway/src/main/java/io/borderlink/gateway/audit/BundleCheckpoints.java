@@ -36,8 +36,7 @@ final class BundleCheckpoints {
     }
 
     /** The checkpoints whose signature verifies, by the entry they sign; time-stamps checked on the way. */
-    Map<Long, String> check(Map<String, byte[]> files, List<String> checked, List<String> problems)
-            throws IOException {
+    Map<Long, String> check(Map<String, byte[]> files, List<String> checked, List<String> problems) throws IOException {
         Map<Long, String> heads = new HashMap<>();
         List<X509Certificate> tsa =
                 tsaTrust.isEmpty() && trustBundledTsa && files.containsKey(BundleFormat.TSA_CERTIFICATES)

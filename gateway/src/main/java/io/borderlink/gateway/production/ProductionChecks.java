@@ -71,7 +71,10 @@ final class ProductionChecks {
         store(keystore, location, key.chain());
         boolean[] usage = key.certificate().getKeyUsage();
         if (usage != null && !usage[DIGITAL_SIGNATURE] && !usage[NON_REPUDIATION]) {
-            refuse(keystore, location, "its certificate's key usage allows neither digitalSignature nor nonRepudiation");
+            refuse(
+                    keystore,
+                    location,
+                    "its certificate's key usage allows neither digitalSignature nor nonRepudiation");
         }
         byte[] encoded = key.certificate().getPublicKey().getEncoded();
         online.forEach((other, publicKey) -> {

@@ -143,12 +143,17 @@ class ProductionReadiness {
         Map<String, PublicKey> online = new LinkedHashMap<>();
         online.put("borderlink.pki.signing", keys.signing().certificate().getPublicKey());
         online.put("borderlink.pki.encryption", keys.encryption().certificate().getPublicKey());
-        keys.ecSigning().ifPresent(k -> online.put("borderlink.pki.ec-signing", k.certificate().getPublicKey()));
+        keys.ecSigning()
+                .ifPresent(k ->
+                        online.put("borderlink.pki.ec-signing", k.certificate().getPublicKey()));
         keys.ecEncryption()
-                .ifPresent(k -> online.put("borderlink.pki.ec-encryption", k.certificate().getPublicKey()));
+                .ifPresent(k -> online.put(
+                        "borderlink.pki.ec-encryption", k.certificate().getPublicKey()));
         List<X509Certificate> served = certificatesIn(tls);
         for (int i = 0; i < served.size(); i++) {
-            online.put("the TLS key (" + SERVER_STORES + "keystore, entry " + (i + 1) + ")", served.get(i).getPublicKey());
+            online.put(
+                    "the TLS key (" + SERVER_STORES + "keystore, entry " + (i + 1) + ")",
+                    served.get(i).getPublicKey());
         }
         return online;
     }

@@ -39,15 +39,20 @@ final class TlsClientRefusals {
     void refused(X509Certificate[] chain, CertificateException cause) {
         X509Certificate client = chain == null || chain.length == 0 ? null : chain[0];
         AuditEvent event = AuditEvent.rejected(
-                AuditStep.ACCESS, null, ErrorCode.TLS_CLIENT_REFUSED, "TLS handshake refused: " + reason(client, cause));
+                AuditStep.ACCESS,
+                null,
+                ErrorCode.TLS_CLIENT_REFUSED,
+                "TLS handshake refused: " + reason(client, cause));
         if (client != null) {
-            event = event.actor(
-                    bounded(client.getSubjectX500Principal().getName()), Certificates.fingerprint(client));
+            event = event.actor(bounded(client.getSubjectX500Principal().getName()), Certificates.fingerprint(client));
         }
         try {
             floods.getObject().record(event);
         } catch (RuntimeException e) {
-            log.error("a TLS client refused at the handshake could not be audited: {} ({})", event.detail(), e.toString());
+            log.error(
+                    "a TLS client refused at the handshake could not be audited: {} ({})",
+                    event.detail(),
+                    e.toString());
         }
     }
 
@@ -61,7 +66,8 @@ final class TlsClientRefusals {
             return "the certificate expired on " + client.getNotAfter().toInstant();
         }
         if (now.isBefore(client.getNotBefore().toInstant())) {
-            return "the certificate is not valid before " + client.getNotBefore().toInstant();
+            return "the certificate is not valid before "
+                    + client.getNotBefore().toInstant();
         }
         if (String.valueOf(cause.getMessage()).contains("PKIX path building failed")) {
             return "issued by " + bounded(client.getIssuerX500Principal().getName())

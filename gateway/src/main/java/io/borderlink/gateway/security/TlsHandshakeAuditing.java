@@ -56,7 +56,8 @@ final class TlsHandshakeAuditing implements TomcatConnectorCustomizer {
             context.init(keys, trust, null);
             return new TomcatTlsContext(context, keys, trust);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build the TLS context of the HTTPS connector: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot build the TLS context of the HTTPS connector: " + e.getMessage(), e);
         }
     }
 }

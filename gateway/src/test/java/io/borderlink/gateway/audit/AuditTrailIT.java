@@ -425,7 +425,10 @@ class AuditTrailIT extends GatewayTestSupport {
     }
 
     private BundleVerifier offline() {
-        return new BundleVerifier(List.of(DevPki.ca("national-root")), List.of(DevPki.certificate("audit-checkpoint")), List.of(TSA.ca()));
+        return new BundleVerifier(
+                List.of(DevPki.ca("national-root")),
+                List.of(DevPki.certificate("audit-checkpoint")),
+                List.of(TSA.ca()));
     }
 
     private Path export(UUID exchangeId) throws IOException {

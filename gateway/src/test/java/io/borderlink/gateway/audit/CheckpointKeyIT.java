@@ -88,8 +88,7 @@ class CheckpointKeyIT extends GatewayTestSupport {
                 .isEqualTo(Certificates.fingerprint(CHECKPOINT))
                 .isNotEqualTo(Certificates.fingerprint(SIGNING));
         assertThat(jose.verify(checkpoint.statement(), CHECKPOINT)).isNotEmpty();
-        assertThatThrownBy(() -> jose.verify(checkpoint.statement(), SIGNING))
-                .isInstanceOf(GatewayException.class);
+        assertThatThrownBy(() -> jose.verify(checkpoint.statement(), SIGNING)).isInstanceOf(GatewayException.class);
         assertThat(verification.verify(null).intact()).isTrue();
     }
 
@@ -103,10 +102,9 @@ class CheckpointKeyIT extends GatewayTestSupport {
         BundleVerifier.Report withSigningCertificate = offline(SIGNING).verify(bundle);
 
         assertThat(withSigningCertificate.intact()).isFalse();
-        assertThat(withSigningCertificate.problems())
-                .anySatisfy(p -> assertThat(p)
-                        .contains(Certificates.fingerprint(CHECKPOINT))
-                        .contains("not among the checkpoint certificates given"));
+        assertThat(withSigningCertificate.problems()).anySatisfy(p -> assertThat(p)
+                .contains(Certificates.fingerprint(CHECKPOINT))
+                .contains("not among the checkpoint certificates given"));
         assertThat(offline(CHECKPOINT).verify(bundle).problems()).isEmpty();
         assertThat(verifyCommand(bundle, "certs-dev/gateway.crt.pem")).isEqualTo(1);
         assertThat(verifyCommand(bundle, "certs-dev/audit-checkpoint.crt.pem")).isZero();

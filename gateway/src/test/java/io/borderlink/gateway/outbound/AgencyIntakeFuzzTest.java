@@ -15,8 +15,8 @@ import io.borderlink.testkit.DevPki;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.util.unit.DataSize;
 

@@ -51,8 +51,8 @@ class GatewayKeysTest {
 
     @Test
     void signsCheckpointsWithTheCheckpointKeyAndAcceptsTheRetiredSigners() {
-        GatewayKeys keys = configuration.gatewayKeys(settings(
-                null, null, store("audit-checkpoint"), List.of(DevPki.file("gateway.crt.pem"))));
+        GatewayKeys keys = configuration.gatewayKeys(
+                settings(null, null, store("audit-checkpoint"), List.of(DevPki.file("gateway.crt.pem"))));
 
         assertThat(keys.checkpointSigning()).isEqualTo(DevPki.key("audit-checkpoint"));
         assertThat(keys.checkpointSigners())

@@ -129,7 +129,8 @@ class ProductionChecksTest {
     /** The gateway's signing key, which is also its TLS key here, named again as the checkpoint key. */
     @Test
     void refusesACheckpointKeyThatIsTheTlsOrTheSigningKey() {
-        TestPki.Issued gateway = gatewayCa.issue("gateway", "CN=borderlink-gateway,O=Test,C=MN", TestPki.Profile.SYSTEM);
+        TestPki.Issued gateway =
+                gatewayCa.issue("gateway", "CN=borderlink-gateway,O=Test,C=MN", TestPki.Profile.SYSTEM);
         Map<String, PublicKey> online = new LinkedHashMap<>();
         online.put("borderlink.pki.signing", gateway.certificate().getPublicKey());
         online.put("the TLS key", gateway.certificate().getPublicKey());

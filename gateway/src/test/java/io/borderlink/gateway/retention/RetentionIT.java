@@ -58,8 +58,9 @@ class RetentionIT extends GatewayTestSupport {
                         List.of(DevPki.certificate("audit-checkpoint")),
                         List.of())
                 .verify(bundle);
-        BundleVerifier.Report withoutIt =
-                new BundleVerifier(List.of(DevPki.ca("national-root")), List.of(DevPki.certificate("audit-checkpoint")), List.of()).verify(bundle);
+        BundleVerifier.Report withoutIt = new BundleVerifier(
+                        List.of(DevPki.ca("national-root")), List.of(DevPki.certificate("audit-checkpoint")), List.of())
+                .verify(bundle);
 
         assertThat(withPartnerRoot.problems()).isEmpty();
         assertThat(withPartnerRoot.checked()).anySatisfy(line -> assertThat(line)

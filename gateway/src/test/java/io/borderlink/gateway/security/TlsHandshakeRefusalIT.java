@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.SigningKey;
-import io.borderlink.gateway.support.GatewayClient;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import java.math.BigInteger;
@@ -51,7 +50,8 @@ class TlsHandshakeRefusalIT extends GatewayTestSupport {
     /** A client of a CA made on the spot, which nobody trusts: refused, audited, and the node goes on serving. */
     @Test
     void auditsAClientWhoseCertificateIsFromACaTheGatewayDoesNotTrust() throws Exception {
-        SigningKey stranger = strangerIssuedBy("CN=Unknown Liaison CA,O=Elsewhere,C=XX", "CN=stranger,O=Elsewhere,C=XX");
+        SigningKey stranger =
+                strangerIssuedBy("CN=Unknown Liaison CA,O=Elsewhere,C=XX", "CN=stranger,O=Elsewhere,C=XX");
         String fingerprint = Certificates.fingerprint(stranger.certificate());
 
         assertThatThrownBy(() -> handshake(stranger)).isInstanceOf(SSLException.class);
@@ -60,7 +60,9 @@ class TlsHandshakeRefusalIT extends GatewayTestSupport {
         assertThat(refusal)
                 .containsEntry("step", "ACCESS")
                 .containsEntry("outcome", "REJECTED")
-                .containsEntry("actor", stranger.certificate().getSubjectX500Principal().getName());
+                .containsEntry(
+                        "actor",
+                        stranger.certificate().getSubjectX500Principal().getName());
         assertThat((String) refusal.get("detail"))
                 .isEqualTo("TLS handshake refused: issued by "
                         + stranger.certificate().getIssuerX500Principal().getName() + ", which the gateway does not"
@@ -143,12 +145,7 @@ class TlsHandshakeRefusalIT extends GatewayTestSupport {
     }
 
     private static X509Certificate certificate(
-            String issuer,
-            String subject,
-            PublicKey key,
-            PrivateKey signer,
-            Instant now,
-            boolean authority)
+            String issuer, String subject, PublicKey key, PrivateKey signer, Instant now, boolean authority)
             throws Exception {
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 new X500Name(issuer),
