@@ -429,3 +429,34 @@ rm -f "$OUT_DIR/evidence-kek.p12"
 keytool -genseckey -alias dev-only-evidence-kek-1 -keyalg AES -keysize 256 -storetype PKCS12 \
   -keystore "$OUT_DIR/evidence-kek.p12" -storepass "$PASS" -keypass "$PASS"
 log "done: evidence key-encryption key written to $OUT_DIR/evidence-kek.p12 (DEV ONLY)"
+
+# ---------------------------------------------------------------------------
+# Audit checkpoint key (DEV ONLY): signs the audit trail's checkpoints and nothing else
+# (borderlink.pki.audit-checkpoint), so that a key the gateway uses online (TLS, outbound signatures)
+# cannot sign another history. Self-signed: the auditor names this very certificate to the offline
+# verifier (--checkpoint-certificate) instead of trusting a path, so it needs no CA, and it is made after
+# the PKI above (which replaces *.p12) without reissuing anything else.
+# ---------------------------------------------------------------------------
+ca_conf audit-checkpoint
+CK="$DB/audit-checkpoint"
+cat > "$CK/ext.cnf" <<'CKEOF'
+[ ext_audit_checkpoint ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier   = hash
+CKEOF
+KEY_TYPE=rsa newkey "$CK/ca.key.pem"
+openssl req -new -config "$CK/ca.cnf" -key "$CK/ca.key.pem" \
+  -subj "$(subj "C=MN/$BL/CN=borderlink-audit-checkpoint")" -out "$CK/ca.csr"
+openssl ca -batch -notext -config "$CK/ca.cnf" -selfsign -rand_serial \
+  -keyfile "$CK/ca.key.pem" -in "$CK/ca.csr" -out "$CK/ca.crt.pem" \
+  -startdate "$LEAF_START" -enddate "$LEAF_END" \
+  -extfile "$CK/ext.cnf" -extensions ext_audit_checkpoint 2>/dev/null
+openssl x509 -in "$CK/ca.crt.pem" -noout -ext keyUsage | grep -q "Digital Signature, Non Repudiation" \
+  || { echo "CHECK FAILED: audit-checkpoint lacks digitalSignature, nonRepudiation" >&2; exit 1; }
+openssl pkcs12 -export -name audit-checkpoint -inkey "$CK/ca.key.pem" -in "$CK/ca.crt.pem" \
+  -passout "pass:$PASS" -out "$CK/audit-checkpoint.p12"
+cp "$CK/ca.key.pem" "$OUT_DIR/audit-checkpoint.key.pem"
+cp "$CK/ca.crt.pem" "$OUT_DIR/audit-checkpoint.crt.pem"
+cp "$CK/audit-checkpoint.p12" "$OUT_DIR/audit-checkpoint.p12"
+log "done: audit checkpoint key written to $OUT_DIR/audit-checkpoint.p12 (DEV ONLY)"

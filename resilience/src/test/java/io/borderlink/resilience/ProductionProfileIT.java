@@ -56,8 +56,9 @@ import org.junit.jupiter.api.Test;
  * The jar under the prod profile on PostgreSQL, configured as docs/production.md says (secrets in the
  * environment, paths in a mounted file), first with everything the development gateway uses — refused, with
  * every setting at fault named — then with a production-like PKI made by the test (nothing says DEV ONLY), a
- * cluster bound to this host's own address with a majority, and an RFC 3161 time-stamping authority: it
- * starts, accepts an exchange, delivers it to the partner, and anchors its audit trail.
+ * cluster bound to this host's own address with a majority, a checkpoint key of its own and an RFC 3161
+ * time-stamping authority: it starts, accepts an exchange, delivers it to the partner, and anchors its audit
+ * trail.
  */
 class ProductionProfileIT {
 
@@ -68,6 +69,7 @@ class ProductionProfileIT {
     private static Authority ruRoot;
     private static Issued gateway;
     private static Issued gatewayEncryption;
+    private static Issued auditCheckpoint;
     private static Issued tsaSigner;
     private static Issued mnBorder;
     private static Issued officer;
@@ -88,6 +90,8 @@ class ProductionProfileIT {
         gateway = gatewayCa.issue("gateway", "CN=borderlink-gateway,O=Borderlink Test,C=MN", Profile.SYSTEM);
         gatewayEncryption =
                 gatewayCa.issue("gateway-enc", "CN=borderlink-gateway-enc,O=Borderlink Test,C=MN", Profile.ENCRYPTION);
+        auditCheckpoint = gatewayCa.issue(
+                "audit-checkpoint", "CN=borderlink-audit-checkpoint,O=Borderlink Test,C=MN", Profile.SIGNING_ONLY);
         tsaSigner = gatewayCa.issue("tsa", "CN=Production Test TSA,O=Borderlink Test,C=MN", Profile.TIME_STAMPING);
         mnBorder = agencyCa.issue("mn-border", "CN=MN-BORDER,O=Border Police,C=MN", Profile.SYSTEM);
         officer = staffCa.issue("officer-1", "CN=officer-1,O=Borderlink Test,C=MN", Profile.PERSON);
@@ -162,6 +166,7 @@ class ProductionProfileIT {
                 .contains("borderlink.cluster.minimum-members (1): not a majority of the 3 members of"
                         + " borderlink.cluster.members (this node included): set it to 2")
                 .contains("borderlink.audit.tsa-url: not set")
+                .contains("borderlink.pki.audit-checkpoint: not set")
                 .contains("borderlink.console.form-login (true): the password form login is for development only")
                 .doesNotContain("Started BorderlinkApplication");
     }
@@ -264,6 +269,11 @@ class ProductionProfileIT {
                     PASSWORD,
                     "BORDERLINK_EVIDENCE_KEK_ALIAS",
                     "kek-2026"));
+            environment.put(
+                    "BORDERLINK_PKI_AUDITCHECKPOINT_KEYSTORE",
+                    auditCheckpoint.keyStore().toString());
+            environment.put("BORDERLINK_PKI_AUDITCHECKPOINT_PASSWORD", PASSWORD);
+            environment.put("BORDERLINK_PKI_AUDITCHECKPOINT_ALIAS", "audit-checkpoint");
 
             try (GatewayProcess node = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve("gateway.log"))
                     .profile("prod")

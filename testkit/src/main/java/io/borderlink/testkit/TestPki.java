@@ -50,6 +50,12 @@ public final class TestPki {
                 keyUsage = critical, digitalSignature
                 extendedKeyUsage = clientAuth
                 """),
+        /** A key that signs and does nothing else, such as the gateway's audit checkpoint key. */
+        SIGNING_ONLY(
+                """
+                basicConstraints = critical, CA:FALSE
+                keyUsage = critical, digitalSignature, nonRepudiation
+                """),
         /** An RFC 3161 time-stamping authority. */
         TIME_STAMPING(
                 """

@@ -48,6 +48,8 @@ class RehearsalPkiCommand implements Callable<Integer> {
         gatewayCa.issue("gateway", "CN=borderlink-gateway,O=Borderlink Rehearsal,C=MN", Profile.SYSTEM);
         gatewayCa.issue("gateway-enc", "CN=borderlink-gateway-enc,O=Borderlink Rehearsal,C=MN", Profile.ENCRYPTION);
         gatewayCa.issue(
+                "audit-checkpoint", "CN=borderlink-audit-checkpoint,O=Borderlink Rehearsal,C=MN", Profile.SIGNING_ONLY);
+        gatewayCa.issue(
                 "tsa", "CN=Rehearsal Time-Stamping Authority,O=Borderlink Rehearsal,C=MN", Profile.TIME_STAMPING);
         agencyCa.issue("mn-border", "CN=MN-BORDER,O=Border Police,C=MN", Profile.SYSTEM);
         staffCa.issue("officer-1", "CN=officer-1,O=Borderlink Rehearsal,C=MN", Profile.PERSON);
@@ -70,6 +72,7 @@ class RehearsalPkiCommand implements Callable<Integer> {
                 + ", alias = file name):");
         System.out.println(
                 "  gateway.p12 gateway-enc.p12 tsa.p12      the gateway's TLS/signing, encryption and TSA keys");
+        System.out.println("  audit-checkpoint.p12                     the key that signs audit checkpoints only");
         System.out.println("  mn-border.p12 officer-1.p12 ru-liaison.p12  an agency, an officer, a partner");
         System.out.println("  trust/   CA certificates and client-trust.p12 (national root + RU-LIAISON's root)");
         System.out.println(

@@ -167,7 +167,8 @@ public class AuditChainBenchmark {
                     null,
                     null,
                     Duration.ofSeconds(10),
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(10));
             trail = new JdbcAuditTrail(jdbc, transactions, clock, new NodeIdentity("benchmark"), event -> {});
             sequencer = new AuditSequencer(jdbc, transactions, new JoseCrypto(), keys, settings, clock);
         }

@@ -101,6 +101,11 @@ public enum ErrorCode {
      * already used for other content, or a digest other than its signed manifest lists. It is quarantined.
      */
     TRANSFER_FILE_INVALID(400),
+    /**
+     * A client's certificate was refused during the TLS handshake (an issuer the gateway does not trust, expired,
+     * not yet valid): audited with its fingerprint, subject and reason, never answered, as no connection exists.
+     */
+    TLS_CLIENT_REFUSED(403),
     /** Many identical refusals in a short time, audited as one event with their count (never answered). */
     REFUSALS_AGGREGATED(429),
     INTERNAL_ERROR(500);

@@ -2,6 +2,7 @@ package io.borderlink.gateway.audit;
 
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.JoseCrypto;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.gateway.pki.GatewayKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains committed events: gives each a gap-free sequence number and a hash linked to the entry before,
- * in the order it finds them, and signs the head every so often. Every node runs it; the row lock on
+ * in the order it finds them, and signs the head every so often with the checkpoint key (never a key the
+ * gateway uses online, under prod). Every node runs it; the row lock on
  * {@code audit_head} lets one at a time in, so two nodes never interleave, and a node that finds it
  * taken skips its turn. It refuses to extend a chain that is shorter than, or differs from, what its
  * last checkpoint signed: building on a damaged chain would bury the damage.
@@ -133,7 +135,8 @@ public class AuditSequencer {
     private void checkpoint(ChainHead head) {
         CheckpointStatement statement = new CheckpointStatement(
                 head.seq(), head.chainHash(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-        String signed = jose.sign(statement.json(), keys.signing());
+        SigningKey signer = keys.checkpointSigning();
+        String signed = jose.sign(statement.json(), signer);
         jdbc.update(
                 """
                 INSERT INTO audit_checkpoint (seq, chain_hash, signed_at, signer_certificate, statement)
@@ -141,7 +144,7 @@ public class AuditSequencer {
                 statement.seq(),
                 statement.chainHash(),
                 statement.signedAt().atOffset(ZoneOffset.UTC),
-                Certificates.fingerprint(keys.signing().certificate()),
+                Certificates.fingerprint(signer.certificate()),
                 signed);
     }
 

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The tamper-evident trail. The {@code audit.sequence} and {@code audit.anchor} routes read the two
- * intervals through Camel property placeholders; they are declared here so that they are typed and
+ * The tamper-evident trail. The {@code audit.sequence}, {@code audit.anchor} and {@code audit.refusal-floods}
+ * routes read their intervals through Camel property placeholders; they are declared here so that they are typed and
  * documented.
  *
  * @param sequenceInterval how often every node chains what was recorded since; an event is durable the
@@ -25,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  *     checked against it, never against whatever certificate they carry
  * @param tsaTimeout how long a time-stamp request may take
  * @param anchorInterval how often the newest checkpoint is sent to the TSA if it has no token yet
+ * @param refusalWindow identical refusals (same step, caller, code and detail) within this long of the first are
+ *     counted rather than each audited, and the count is audited once the window closes: a script hammering
+ *     an endpoint leaves two events instead of thousands (also how often the {@code audit.refusal-floods}
+ *     route flushes the counts)
  */
 @Validated
 @ConfigurationProperties("borderlink.audit")
@@ -36,7 +40,8 @@ public record AuditSettings(
         URI tsaUrl,
         Path tsaCertificate,
         @DefaultValue("10s") Duration tsaTimeout,
-        @DefaultValue("60s") Duration anchorInterval) {
+        @DefaultValue("60s") Duration anchorInterval,
+        @DefaultValue("10s") Duration refusalWindow) {
 
     public AuditSettings {
         if (tsaUrl != null && tsaCertificate == null) {

@@ -31,14 +31,14 @@ public class AuditVerification {
     private final JdbcTemplate jdbc;
     private final Checkpoints checkpoints;
     private final AuditTrail audit;
-    private final X509Certificate gateway;
+    private final List<X509Certificate> signers;
     private final Clock clock;
 
     AuditVerification(JdbcTemplate jdbc, Checkpoints checkpoints, AuditTrail audit, GatewayKeys keys, Clock clock) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
         this.audit = audit;
-        this.gateway = keys.signing().certificate();
+        this.signers = keys.checkpointSigners();
         this.clock = clock;
     }
 
@@ -73,7 +73,7 @@ public class AuditVerification {
             Checkpoint start = checkpoints
                     .find(fromCheckpoint)
                     .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no checkpoint " + fromCheckpoint));
-            Optional<String> invalid = checkpoints.problem(start, gateway);
+            Optional<String> invalid = checkpoints.problem(start, signers);
             if (invalid.isPresent()) {
                 problems.add(new ChainProblem(Kind.CHECKPOINT_INVALID, start.seq(), invalid.get()));
                 return report(started, start.seq() + 1, start.seq(), 0, problems, 0);
@@ -126,7 +126,7 @@ public class AuditVerification {
                         : checkpoints.from(page.get(page.size() - 1).seq() + 1, PAGE)) {
             for (Checkpoint checkpoint : page) {
                 checked++;
-                Optional<String> invalid = checkpoints.problem(checkpoint, gateway);
+                Optional<String> invalid = checkpoints.problem(checkpoint, signers);
                 if (invalid.isPresent()) {
                     problems.add(new ChainProblem(Kind.CHECKPOINT_INVALID, checkpoint.seq(), invalid.get()));
                 } else if (!reported && checkpoint.seq() > chainEnd) {

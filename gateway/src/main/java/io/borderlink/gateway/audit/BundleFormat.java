@@ -46,13 +46,15 @@ final class BundleFormat {
 
                 Check it, without the gateway or its database, with the gateway's command-line tool:
 
-                    java -jar borderlink-gateway.jar verify --bundle <this file> --trust <national root CA, PEM>
+                    java -jar borderlink-gateway.jar verify --bundle <this file> --trust <national root CA, PEM> \\
+                        --checkpoint-certificate <the gateway's audit checkpoint certificate, PEM>
 
                 manifest.json    what is in the bundle, each file with its SHA-256; manifest.jws is the
                                  gateway's signature over it (compact JWS, payload = manifest.json)
                 chain.json       slices of the audit chain, each from one signed checkpoint to the next;
                                  entries of this scope carry their event, the others only their hashes
-                checkpoints.json the signed checkpoints (JWS) with RFC 3161 time-stamps where there are
+                checkpoints.json the signed checkpoints (JWS, by the gateway's checkpoint key, whose certificate's
+                                 SHA-256 each names) with RFC 3161 time-stamps where there are
                 evidence.json    the documents under evidence/, with kind, partner and SHA-256; a
                                  PARTNER_RECEIPT is the recipient's signed receipt, naming the SHA-256 of
                                  the exclusive c14n (XML) or the bytes (JOSE) of what it was SENT

@@ -8,7 +8,6 @@ import io.borderlink.crypto.ArchivedPaths;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.JoseCrypto;
-import io.borderlink.crypto.TimeStamps;
 import io.borderlink.crypto.XmlCrypto;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,9 @@ import java.util.zip.ZipInputStream;
 /**
  * Checks an evidence bundle ({@link BundleFormat}) with nothing but the bundle and the trust anchors an
  * auditor brings: the gateway's signature on the manifest and every file against it, every checkpoint's
- * signature and time-stamp, the chain from one signed checkpoint to the next, the agencies' signatures on
- * the originals and the gateway's on what it sent. No database, no running gateway; certificates carried
+ * signature (by a checkpoint certificate the auditor names) and time-stamp ({@link BundleCheckpoints}), the
+ * chain from one signed checkpoint to the next, the agencies' signatures on the originals and the gateway's
+ * on what it sent. No database, no running gateway; certificates carried
  * by the bundle count only through a path to the given anchors.
  */
 public final class BundleVerifier {
@@ -39,31 +38,36 @@ public final class BundleVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<X509Certificate> anchors;
-    private final List<X509Certificate> tsaTrust;
+    private final BundleCheckpoints checkpoints;
     private final JoseCrypto jose = new JoseCrypto();
     private final XmlCrypto xml = new XmlCrypto();
 
-    private final boolean trustBundledTsa;
-
     /**
-     * A verifier that accepts only time-stamps by the authority the auditor names: a bundle can carry any
-     * certificate, so one taken from it proves nothing about who stamped.
+     * A verifier that accepts only checkpoints signed by the certificates the auditor names and time-stamps by
+     * the authority the auditor names: a bundle can carry any certificate, so one taken from it proves nothing
+     * about who signed or stamped.
      *
      * @param anchors the roots the gateway's and the agencies' certificates must lead to
+     * @param checkpointSigners the certificates of the keys that signed the checkpoints (the gateway's checkpoint
+     *     key, and the keys before it for older checkpoints); a checkpoint by any other is refused
      * @param tsaTrust the time-stamping authority's certificate, or its CA; empty refuses every time-stamp
      */
-    public BundleVerifier(List<X509Certificate> anchors, List<X509Certificate> tsaTrust) {
-        this(anchors, tsaTrust, false);
+    public BundleVerifier(
+            List<X509Certificate> anchors, List<X509Certificate> checkpointSigners, List<X509Certificate> tsaTrust) {
+        this(anchors, checkpointSigners, tsaTrust, false);
     }
 
     /**
      * @param trustBundledTsa when no authority is named, check time-stamps against the certificate the bundle
      *     carries (intact, but not proven whose) instead of refusing them; the auditor's explicit choice
      */
-    public BundleVerifier(List<X509Certificate> anchors, List<X509Certificate> tsaTrust, boolean trustBundledTsa) {
+    public BundleVerifier(
+            List<X509Certificate> anchors,
+            List<X509Certificate> checkpointSigners,
+            List<X509Certificate> tsaTrust,
+            boolean trustBundledTsa) {
         this.anchors = List.copyOf(anchors);
-        this.tsaTrust = List.copyOf(tsaTrust);
-        this.trustBundledTsa = trustBundledTsa;
+        this.checkpoints = new BundleCheckpoints(checkpointSigners, tsaTrust, trustBundledTsa);
     }
 
     /** What was checked, and what failed: the bundle is good only when nothing failed. */
@@ -119,7 +123,7 @@ public final class BundleVerifier {
         checked.add("manifest signed by " + subject(gateway));
         checkFiles(manifest.path("files"), files, checked, problems);
 
-        Map<Long, String> signedHeads = checkpoints(files, gateway, checked, problems);
+        Map<Long, String> signedHeads = checkpoints.check(files, checked, problems);
         chain(files, signedHeads, checked, problems);
         evidence(files, gatewayChain, gatewaySigners, checked, problems);
         approvals(files, gateway, checked, problems);
@@ -152,51 +156,6 @@ public final class BundleVerifier {
             }
         });
         checked.add(good + " files match the manifest");
-    }
-
-    /** The checkpoints whose signature verifies, by the entry they sign; time-stamps checked on the way. */
-    private Map<Long, String> checkpoints(
-            Map<String, byte[]> files, X509Certificate gateway, List<String> checked, List<String> problems)
-            throws IOException {
-        Map<Long, String> heads = new HashMap<>();
-        List<X509Certificate> tsa =
-                tsaTrust.isEmpty() && trustBundledTsa && files.containsKey(BundleFormat.TSA_CERTIFICATES)
-                        ? Certificates.parseAll(files.get(BundleFormat.TSA_CERTIFICATES))
-                        : tsaTrust;
-        for (JsonNode node : json(files, BundleFormat.CHECKPOINTS)) {
-            Checkpoint checkpoint = new Checkpoint(
-                    node.path("id").asLong(),
-                    node.path("seq").asLong(),
-                    node.path("chainHash").asText(),
-                    Instant.parse(node.path("signedAt").asText()),
-                    node.path("signerCertificate").asText(),
-                    node.path("statement").asText(),
-                    null);
-            Optional<String> invalid = Checkpoints.problem(checkpoint, gateway, jose);
-            if (invalid.isPresent()) {
-                problems.add(invalid.get());
-                continue;
-            }
-            heads.put(checkpoint.seq(), checkpoint.chainHash());
-            JsonNode stamp = node.get("timeStamp");
-            if (stamp != null && tsa.isEmpty()) {
-                problems.add("checkpoint " + checkpoint.id() + " is time-stamped by an authority the auditor did not"
-                        + " name: name it (--tsa), or accept the bundle's own TSA certificate (--trust-bundled-tsa)");
-            } else if (stamp != null) {
-                try {
-                    TimeStamps.TimeStamp verified =
-                            TimeStamps.verify(stamp.path("token").binaryValue(), Checkpoints.stamped(checkpoint), tsa);
-                    checked.add("checkpoint " + checkpoint.id() + " (entry " + checkpoint.seq() + ") time-stamped at "
-                            + verified.time() + " by " + verified.tsa()
-                            + (tsaTrust.isEmpty() ? " (TSA certificate taken from the bundle)" : ""));
-                } catch (GatewayException e) {
-                    problems.add(
-                            "the time-stamp of checkpoint " + checkpoint.id() + " does not verify: " + e.getMessage());
-                }
-            }
-        }
-        checked.add(heads.size() + " checkpoints signed by the gateway");
-        return heads;
     }
 
     /** Each slice must run from a signed hash (or the start of the chain) to a signed hash, link by link. */

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * What a checkpoint signs: the chain's length (the sequence number of its last entry), its hash and the
- * time, as the JSON payload of a compact JWS made with the gateway's signing key.
+ * time, as the JSON payload of a compact JWS made with the gateway's checkpoint key.
  */
 record CheckpointStatement(long seq, String chainHash, Instant signedAt) {
 

@@ -1,6 +1,7 @@
 package io.borderlink.gateway.audit;
 
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.JoseCrypto;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads checkpoints with their anchors, and checks one against the certificate that should have signed it. */
+/** Reads checkpoints with their anchors, and checks one against the certificates that may have signed it. */
 @Component
 class Checkpoints {
 
@@ -61,17 +62,25 @@ class Checkpoints {
     }
 
     /**
-     * Why a checkpoint cannot be believed, if it cannot: its signature does not verify with the certificate,
-     * or its statement says something other than its row.
+     * Why a checkpoint cannot be believed, if it cannot: it names a signer that is none of the certificates
+     * given, its signature does not verify with that certificate, or its statement says something other than
+     * its row.
      */
-    Optional<String> problem(Checkpoint checkpoint, X509Certificate signer) {
-        return problem(checkpoint, signer, jose);
+    Optional<String> problem(Checkpoint checkpoint, List<X509Certificate> signers) {
+        return problem(checkpoint, signers, jose);
     }
 
-    static Optional<String> problem(Checkpoint checkpoint, X509Certificate signer, JoseCrypto jose) {
+    static Optional<String> problem(Checkpoint checkpoint, List<X509Certificate> signers, JoseCrypto jose) {
+        Optional<X509Certificate> signer = signers.stream()
+                .filter(c -> Certificates.fingerprint(c).equals(checkpoint.signerCertificate()))
+                .findFirst();
+        if (signer.isEmpty()) {
+            return Optional.of("checkpoint " + checkpoint.id() + " is signed by the certificate with SHA-256 "
+                    + checkpoint.signerCertificate() + ", which is not among the checkpoint certificates given");
+        }
         CheckpointStatement statement;
         try {
-            statement = CheckpointStatement.parse(jose.verify(checkpoint.statement(), signer));
+            statement = CheckpointStatement.parse(jose.verify(checkpoint.statement(), signer.get()));
         } catch (GatewayException | IllegalArgumentException e) {
             return Optional.of("checkpoint " + checkpoint.id() + " does not verify: " + e.getMessage());
         }

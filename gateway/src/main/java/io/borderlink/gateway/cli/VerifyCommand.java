@@ -2,6 +2,7 @@ package io.borderlink.gateway.cli;
 
 import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.audit.BundleVerifier;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -32,6 +33,15 @@ class VerifyCommand implements Callable<Integer> {
     List<Path> trust;
 
     @Option(
+            names = "--checkpoint-certificate",
+            required = true,
+            arity = "1..*",
+            description = "the certificate (PEM) of the key that signs the gateway's audit checkpoints, e.g."
+                    + " certs-dev/audit-checkpoint.crt.pem; repeatable, to name the keys before it for older"
+                    + " checkpoints. A checkpoint signed by any other is refused")
+    List<Path> checkpointCertificates;
+
+    @Option(
             names = "--tsa",
             description = "the time-stamping authority's certificate or CA (PEM); without it, time-stamped"
                     + " checkpoints are refused unless --trust-bundled-tsa is given")
@@ -45,12 +55,10 @@ class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<X509Certificate> anchors = new ArrayList<>();
-        for (Path path : trust) {
-            anchors.addAll(Certificates.parseAll(Files.readAllBytes(path)));
-        }
         List<X509Certificate> tsaTrust = tsa == null ? List.of() : Certificates.parseAll(Files.readAllBytes(tsa));
-        BundleVerifier.Report report = new BundleVerifier(anchors, tsaTrust, trustBundledTsa).verify(bundle);
+        BundleVerifier.Report report = new BundleVerifier(
+                        certificates(trust), certificates(checkpointCertificates), tsaTrust, trustBundledTsa)
+                .verify(bundle);
         report.checked().forEach(line -> System.out.println("ok    " + line));
         report.problems().forEach(line -> System.out.println("FAIL  " + line));
         System.out.println(
@@ -58,5 +66,13 @@ class VerifyCommand implements Callable<Integer> {
                         ? "VERIFIED: " + bundle
                         : "NOT VERIFIED: " + report.problems().size() + " problems in " + bundle);
         return report.intact() ? 0 : 1;
+    }
+
+    private static List<X509Certificate> certificates(List<Path> files) throws IOException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Path path : files) {
+            certificates.addAll(Certificates.parseAll(Files.readAllBytes(path)));
+        }
+        return certificates;
     }
 }

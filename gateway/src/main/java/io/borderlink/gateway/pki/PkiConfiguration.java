@@ -20,7 +20,11 @@ class PkiConfiguration {
                 load(settings.signing()),
                 load(settings.encryption()),
                 Optional.ofNullable(settings.ecSigning()).map(s -> requireEc("ec-signing", load(s))),
-                Optional.ofNullable(settings.ecEncryption()).map(s -> requireEc("ec-encryption", load(s))));
+                Optional.ofNullable(settings.ecEncryption()).map(s -> requireEc("ec-encryption", load(s))),
+                Optional.ofNullable(settings.auditCheckpoint()).map(PkiConfiguration::load),
+                settings.retiredCheckpointCertificates().stream()
+                        .map(Certificates::readCertificate)
+                        .toList());
     }
 
     @Bean

@@ -24,6 +24,13 @@ import org.springframework.validation.annotation.Validated;
  *     RSA signatures by {@code signing}
  * @param ecEncryption optional: an elliptic-curve key that senders with an EC-only PKI agree content keys
  *     with (ECDH-ES); intake decrypts with whichever of the two encryption keys a document addresses
+ * @param auditCheckpoint the key that signs the audit trail's checkpoints and nothing else, so that whoever
+ *     obtains a key the gateway uses online (TLS, outbound signatures) still cannot sign another history;
+ *     required under prod, where it must differ from every other key; without it, elsewhere, {@code signing}
+ *     signs checkpoints
+ * @param retiredCheckpointCertificates certificates (PEM) of keys that signed this trail's checkpoints before
+ *     the current one (a rotated checkpoint key, or {@code signing} before checkpoints had a key of their own):
+ *     the gateway's own verification accepts their checkpoints, which each name their signer's fingerprint
  * @param agencies the trust anchors and intermediates agency certificates must chain to
  * @param people the trust anchors and intermediates the certificates of officers, auditors and
  *     administrators must chain to
@@ -41,6 +48,8 @@ public record PkiSettings(
         @Valid @NotNull KeyStoreSettings encryption,
         @Valid KeyStoreSettings ecSigning,
         @Valid KeyStoreSettings ecEncryption,
+        @Valid KeyStoreSettings auditCheckpoint,
+        @DefaultValue List<Path> retiredCheckpointCertificates,
         @Valid @NotNull TrustSettings agencies,
         @Valid @NotNull TrustSettings people,
         @NotNull Path crlFolder,

@@ -1,28 +1,34 @@
 package io.borderlink.gateway.production;
 
 import io.borderlink.crypto.Certificates;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.gateway.cluster.ClusterSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What a production gateway must not run with, each problem named by the setting that causes it:
  * development material (a certificate, trust anchor, CRL or key carrying {@code OU=DEV ONLY}, or a file
- * under {@code certs-dev/}, whose private keys are public), a cluster that binds to loopback only or
- * whose minimum is not a majority of its members, no RFC 3161 anchoring of the audit trail, and the
- * development form login. Collects every problem, so that an operator fixes them in one go.
+ * under {@code certs-dev/}, whose private keys are public), no audit checkpoint key of its own, a cluster
+ * that binds to loopback only or whose minimum is not a majority of its members, no RFC 3161 anchoring of
+ * the audit trail, and the development form login. Collects every problem, so that an operator fixes them in one go.
  */
 final class ProductionChecks {
 
     private static final String DEVELOPMENT_FOLDER = "certs-dev";
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int NON_REPUDIATION = 1;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -45,6 +51,37 @@ final class ProductionChecks {
                 .filter(Certificates::isDevelopmentCertificate)
                 .findFirst()
                 .ifPresent(dev -> refuse(setting, location, "holds development material (" + subject(dev) + ")"));
+    }
+
+    /**
+     * The key that signs audit checkpoints: set, not development material, allowed to sign by its
+     * certificate, and none of the keys the gateway uses online (TLS, outbound signatures, decryption), so
+     * that whoever obtains one of those still cannot sign another history of the trail.
+     *
+     * @param location its key store, or null when it is not set
+     * @param online the other keys' public keys, by the setting that names each
+     */
+    void checkpointKey(String setting, String location, SigningKey key, Map<String, PublicKey> online) {
+        if (location == null || key == null) {
+            problems.add(setting + ": not set; under prod the audit trail's checkpoints are signed by a key of their"
+                    + " own (keystore, password, alias), none of the gateway's other keys");
+            return;
+        }
+        String keystore = setting + ".keystore";
+        store(keystore, location, key.chain());
+        boolean[] usage = key.certificate().getKeyUsage();
+        if (usage != null && !usage[DIGITAL_SIGNATURE] && !usage[NON_REPUDIATION]) {
+            refuse(
+                    keystore,
+                    location,
+                    "its certificate's key usage allows neither digitalSignature nor nonRepudiation");
+        }
+        byte[] encoded = key.certificate().getPublicKey().getEncoded();
+        online.forEach((other, publicKey) -> {
+            if (Arrays.equals(encoded, publicKey.getEncoded())) {
+                refuse(keystore, location, "the same key as " + other + "; checkpoints need a key of their own");
+            }
+        });
     }
 
     /**

@@ -20,10 +20,13 @@ import io.borderlink.gateway.security.ConsoleSettings;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
@@ -77,6 +80,13 @@ class ProductionReadiness {
                         "borderlink.pki.ec-encryption.keystore",
                         pki.ecEncryption().keystore().toString(),
                         key.chain()));
+        checks.checkpointKey(
+                "borderlink.pki.audit-checkpoint",
+                pki.auditCheckpoint() == null
+                        ? null
+                        : pki.auditCheckpoint().keystore().toString(),
+                keys.auditCheckpoint().orElse(null),
+                onlineKeys(keys, tls.getBundle("server").getStores().getKeyStore()));
         checks.keyEncryptionKey(
                 "borderlink.evidence.kek",
                 evidence.kek().keystore().toString(),
@@ -126,6 +136,26 @@ class ProductionReadiness {
         if (!checks.problems().isEmpty()) {
             throw new ProductionRefusal(checks.problems());
         }
+    }
+
+    /** Every key the gateway uses online, by the setting that names it: none may sign checkpoints too. */
+    private static Map<String, PublicKey> onlineKeys(GatewayKeys keys, KeyStore tls) {
+        Map<String, PublicKey> online = new LinkedHashMap<>();
+        online.put("borderlink.pki.signing", keys.signing().certificate().getPublicKey());
+        online.put("borderlink.pki.encryption", keys.encryption().certificate().getPublicKey());
+        keys.ecSigning()
+                .ifPresent(k ->
+                        online.put("borderlink.pki.ec-signing", k.certificate().getPublicKey()));
+        keys.ecEncryption()
+                .ifPresent(k -> online.put(
+                        "borderlink.pki.ec-encryption", k.certificate().getPublicKey()));
+        List<X509Certificate> served = certificatesIn(tls);
+        for (int i = 0; i < served.size(); i++) {
+            online.put(
+                    "the TLS key (" + SERVER_STORES + "keystore, entry " + (i + 1) + ")",
+                    served.get(i).getPublicKey());
+        }
+        return online;
     }
 
     private static void trustSettings(ProductionChecks checks, String domain, PkiSettings.TrustSettings trust) {

@@ -7,7 +7,7 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
-import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.audit.RefusalFloods;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,15 +23,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Every refused request is audited with the certificate that made it, and answered 403 with its code:
  * ACCESS_DENIED, or the certificate's own refusal (CERT_REVOKED, REVOCATION_UNKNOWN, …) when that is why
- * the caller could not be authenticated.
+ * the caller could not be authenticated. A script hammering an endpoint it may not use leaves the first
+ * refusal and one event with the count of the rest ({@link RefusalFloods}).
  */
 final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final AuditTrail audit;
+    private final RefusalFloods refusals;
     private final ObjectMapper json;
 
-    AuditingAccessDenial(AuditTrail audit, ObjectMapper json) {
-        this.audit = audit;
+    AuditingAccessDenial(RefusalFloods refusals, ObjectMapper json) {
+        this.refusals = refusals;
         this.json = json;
     }
 
@@ -80,7 +81,7 @@ final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeni
                 && chain.length > 0) {
             event = event.actor(chain[0].getSubjectX500Principal().getName(), Certificates.fingerprint(chain[0]));
         }
-        audit.record(event);
+        refusals.record(event);
         ProblemDetail problem = ApiProblems.problem(
                 code, code == ErrorCode.ACCESS_DENIED ? "access denied" : "client certificate refused: " + code);
         response.setStatus(code.status());

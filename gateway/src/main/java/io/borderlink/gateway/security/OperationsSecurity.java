@@ -3,7 +3,7 @@ package io.borderlink.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.AgencyDirectory;
-import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.audit.RefusalFloods;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
 import io.borderlink.gateway.pki.Trust;
@@ -63,11 +63,11 @@ class OperationsSecurity {
             Partners partners,
             PeopleDirectory people,
             Trust trust,
-            AuditTrail audit,
+            RefusalFloods refusals,
             ObjectMapper json,
             Environment environment)
             throws Exception {
-        AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
+        AuditingAccessDenial denial = new AuditingAccessDenial(refusals, json);
         boolean open = environment.getProperty("borderlink.operations.open-endpoints", Boolean.class, false)
                 && !environment.acceptsProfiles(Profiles.of("prod"));
         OrRequestMatcher documentation = new OrRequestMatcher(

@@ -3,7 +3,7 @@ package io.borderlink.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.AgencyDirectory;
-import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.audit.RefusalFloods;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
 import io.borderlink.gateway.pki.Trust;
@@ -54,10 +54,10 @@ class SecurityConfiguration {
             Partners partners,
             PeopleDirectory people,
             Trust trust,
-            AuditTrail audit,
+            RefusalFloods refusals,
             ObjectMapper json)
             throws Exception {
-        AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
+        AuditingAccessDenial denial = new AuditingAccessDenial(refusals, json);
         // Path patterns, not MVC matchers: /services/** is served by the CXF servlet, not by Spring MVC.
         return http.securityMatcher(new OrRequestMatcher(
                         PATHS.matcher("/api/**"), PATHS.matcher("/services/**"), PATHS.matcher("/partners/**")))
@@ -111,7 +111,7 @@ class SecurityConfiguration {
             PeopleDirectory people,
             Trust trust,
             ConsoleSettings settings,
-            AuditTrail audit,
+            RefusalFloods refusals,
             ObjectMapper json,
             Environment environment)
             throws Exception {
@@ -119,7 +119,7 @@ class SecurityConfiguration {
             throw new IllegalStateException(
                     "refusing to start: borderlink.console.form-login is for development only (the dev profile)");
         }
-        AuditingAccessDenial denial = new AuditingAccessDenial(audit, json);
+        AuditingAccessDenial denial = new AuditingAccessDenial(refusals, json);
         http.securityMatcher(new OrRequestMatcher(
                         PATHS.matcher("/console"),
                         PATHS.matcher("/console/**"),

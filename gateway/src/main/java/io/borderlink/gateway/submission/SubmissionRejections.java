@@ -9,7 +9,7 @@ import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
-import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.audit.RefusalFloods;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import java.security.cert.X509Certificate;
@@ -23,20 +23,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Audits every refused submission with its stable code, who presented it and the digest of what was
- * presented. The caller sees only the code and a short message; the cause stays in the log and the trail.
+ * presented (a flood of identical ones as the first and a count, {@link RefusalFloods}). The caller sees only the code and a short message; the cause stays in the log and the trail.
  */
 @Component("submissionRejections")
 public class SubmissionRejections {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionRejections.class);
 
-    private final AuditTrail audit;
     private final RefusalFloods floods;
     private final AgencyDirectory agencies;
     private final Partners partners;
 
-    SubmissionRejections(AuditTrail audit, AgencyDirectory agencies, Partners partners, RefusalFloods floods) {
-        this.audit = audit;
+    SubmissionRejections(AgencyDirectory agencies, Partners partners, RefusalFloods floods) {
         this.floods = floods;
         this.agencies = agencies;
         this.partners = partners;
@@ -81,19 +79,14 @@ public class SubmissionRejections {
         String described = claimedId == null ? detail : claimedDetail(claimedId) + detail;
         AuditEvent event =
                 AuditEvent.rejected(AuditStep.RECEIVE, null, code, described).digest(digest);
-        String actor = null;
-        String fingerprint = null;
         if (client != null) {
-            actor = agencies.byCertificate(client)
+            String actor = agencies.byCertificate(client)
                     .map(Agency::id)
                     .or(() -> partners.current().byCertificate(client).map(Partner::id))
                     .orElse(client.getSubjectX500Principal().getName());
-            fingerprint = Certificates.fingerprint(client);
-            event = event.actor(actor, fingerprint);
+            event = event.actor(actor, Certificates.fingerprint(client));
         }
-        if (floods.admit(new RefusalFloods.Kind(actor, fingerprint, code, described))) {
-            audit.record(event);
-        }
+        floods.record(event);
     }
 
     /** How a refusal names the exchange id the refused document claimed; the trail is searched by it. */

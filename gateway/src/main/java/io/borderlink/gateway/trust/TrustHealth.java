@@ -107,6 +107,7 @@ public class TrustHealth {
         Entries entries = (owner, kind, certificate) -> all.add(expiry(owner, kind, certificate, now));
         entries.add("gateway", "signing", keys.signing().certificate());
         entries.add("gateway", "encryption", keys.encryption().certificate());
+        keys.auditCheckpoint().ifPresent(k -> entries.add("gateway", "audit-checkpoint", k.certificate()));
         tlsCertificates(entries);
         trust.agencies().domain().anchors().forEach(c -> entries.add(Trust.AGENCIES, "trust-anchor", c));
         trust.agencies().domain().intermediates().forEach(c -> entries.add(Trust.AGENCIES, "intermediate", c));

@@ -137,8 +137,11 @@ class AuditChainOnPostgresIT {
         EvidenceBundles.Export export =
                 nodeB.getBean(EvidenceBundles.class).range(from, to, new Auditor("auditor-1", null));
         try {
-            BundleVerifier.Report report =
-                    new BundleVerifier(List.of(DevPki.ca("national-root")), List.of()).verify(export.file());
+            BundleVerifier.Report report = new BundleVerifier(
+                            List.of(DevPki.ca("national-root")),
+                            List.of(DevPki.certificate("audit-checkpoint")),
+                            List.of())
+                    .verify(export.file());
 
             assertThat(report.problems()).isEmpty();
             assertThat(export.events()).isGreaterThanOrEqualTo(2);

@@ -52,6 +52,7 @@ class AuditTrailIT extends GatewayTestSupport {
     private static final LocalTsa TSA = LocalTsa.start();
     private static final Path TSA_CA = TSA.caFile();
     private static final String NATIONAL_ROOT = "certs-dev/ca/national-root.crt.pem";
+    private static final String CHECKPOINT_CERTIFICATE = "certs-dev/audit-checkpoint.crt.pem";
 
     @Autowired
     AuditTrail trail;
@@ -292,7 +293,15 @@ class AuditTrailIT extends GatewayTestSupport {
                 .anySatisfy(line -> assertThat(line).contains("signed by").contains("MN-BORDER"))
                 .anySatisfy(line -> assertThat(line).contains("time-stamped at"));
         assertThat(BorderlinkCommand.run(
-                        "verify", "--bundle", bundle.toString(), "--trust", NATIONAL_ROOT, "--tsa", TSA_CA.toString()))
+                        "verify",
+                        "--bundle",
+                        bundle.toString(),
+                        "--trust",
+                        NATIONAL_ROOT,
+                        "--checkpoint-certificate",
+                        CHECKPOINT_CERTIFICATE,
+                        "--tsa",
+                        TSA_CA.toString()))
                 .isZero();
         assertThat(jdbc.queryForList(
                         "SELECT step FROM audit_event WHERE exchange_id = ? AND actor = 'auditor-1'",
@@ -336,7 +345,14 @@ class AuditTrailIT extends GatewayTestSupport {
 
         assertThat(report.intact()).isFalse();
         assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("chain.json"));
-        assertThat(BorderlinkCommand.run("verify", "--bundle", edited.toString(), "--trust", NATIONAL_ROOT))
+        assertThat(BorderlinkCommand.run(
+                        "verify",
+                        "--bundle",
+                        edited.toString(),
+                        "--trust",
+                        NATIONAL_ROOT,
+                        "--checkpoint-certificate",
+                        CHECKPOINT_CERTIFICATE))
                 .isEqualTo(1);
     }
 
@@ -409,7 +425,10 @@ class AuditTrailIT extends GatewayTestSupport {
     }
 
     private BundleVerifier offline() {
-        return new BundleVerifier(List.of(DevPki.ca("national-root")), List.of(TSA.ca()));
+        return new BundleVerifier(
+                List.of(DevPki.ca("national-root")),
+                List.of(DevPki.certificate("audit-checkpoint")),
+                List.of(TSA.ca()));
     }
 
     private Path export(UUID exchangeId) throws IOException {

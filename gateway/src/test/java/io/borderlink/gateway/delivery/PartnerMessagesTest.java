@@ -29,6 +29,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,9 @@ class PartnerMessagesTest {
             DevPki.key("gateway"),
             DevPki.key("gateway-enc"),
             Optional.of(DevPki.key("gateway-ec")),
-            Optional.of(DevPki.key("gateway-enc-ec")));
+            Optional.of(DevPki.key("gateway-enc-ec")),
+            Optional.empty(),
+            List.of());
 
     private final PartnerMessages messages =
             new PartnerMessages(XML, JOSE, KEYS, DevTrust.create(), Clock.systemUTC(), LabelPoliciesFixture.outbound());

@@ -236,8 +236,9 @@ class InterpolPollingIT extends GatewayTestSupport {
                 .postJsonForBytes("/api/v1/audit/exports", "{\"exchangeId\":\"" + exchangeId + "\"}");
         assertThat(export.statusCode()).isEqualTo(200);
         Path bundle = Files.write(Files.createTempFile("notice-bundle", ".zip"), export.body());
-        BundleVerifier.Report report =
-                new BundleVerifier(List.of(DevPki.ca("national-root")), List.of()).verify(bundle);
+        BundleVerifier.Report report = new BundleVerifier(
+                        List.of(DevPki.ca("national-root")), List.of(DevPki.certificate("audit-checkpoint")), List.of())
+                .verify(bundle);
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.checked()).anySatisfy(line -> assertThat(line).contains("1 fetched from a feed"));

@@ -15,6 +15,7 @@ import io.borderlink.testkit.DevPki;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.util.unit.DataSize;
@@ -36,7 +37,9 @@ class AgencyIntakeFuzzTest {
                     DevPki.key("gateway"),
                     DevPki.key("gateway-enc"),
                     Optional.of(DevPki.key("gateway-ec")),
-                    Optional.of(DevPki.key("gateway-enc-ec"))),
+                    Optional.of(DevPki.key("gateway-enc-ec")),
+                    Optional.empty(),
+                    List.of()),
             DevTrust.create(),
             // No agency is registered: a document that survives every check up to the binding is refused there,
             // which is still an answer with a code.

@@ -18,6 +18,8 @@ public final class DevTrust {
                 null,
                 null,
                 null,
+                null,
+                List.of(),
                 new PkiSettings.TrustSettings(
                         List.of(DevPki.file("ca/national-root.crt.pem")), List.of(DevPki.file("ca/agency-ca.crt.pem"))),
                 new PkiSettings.TrustSettings(

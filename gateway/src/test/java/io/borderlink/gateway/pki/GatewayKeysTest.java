@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The gateway's two key pairs as the PKI settings load them, and which key serves whom. */
+/** The gateway's key pairs and checkpoint key as the PKI settings load them, and which key serves whom. */
 class GatewayKeysTest {
 
     /** Not read when only the keys are loaded. */
@@ -49,13 +49,42 @@ class GatewayKeysTest {
                 .hasMessageContaining("borderlink.pki.ec-encryption must hold an EC key");
     }
 
+    @Test
+    void signsCheckpointsWithTheCheckpointKeyAndAcceptsTheRetiredSigners() {
+        GatewayKeys keys = configuration.gatewayKeys(
+                settings(null, null, store("audit-checkpoint"), List.of(DevPki.file("gateway.crt.pem"))));
+
+        assertThat(keys.checkpointSigning()).isEqualTo(DevPki.key("audit-checkpoint"));
+        assertThat(keys.checkpointSigners())
+                .containsExactly(DevPki.certificate("audit-checkpoint"), DevPki.certificate("gateway"));
+        assertThat(keys.signing()).isEqualTo(DevPki.key("gateway"));
+    }
+
+    @Test
+    void signsCheckpointsWithTheSigningKeyOnlyWithoutACheckpointKey() {
+        GatewayKeys keys = configuration.gatewayKeys(settings(null, null));
+
+        assertThat(keys.checkpointSigning()).isEqualTo(DevPki.key("gateway"));
+        assertThat(keys.checkpointSigners()).containsExactly(DevPki.certificate("gateway"));
+    }
+
     private static PkiSettings settings(
             PkiSettings.KeyStoreSettings ecSigning, PkiSettings.KeyStoreSettings ecEncryption) {
+        return settings(ecSigning, ecEncryption, null, List.of());
+    }
+
+    private static PkiSettings settings(
+            PkiSettings.KeyStoreSettings ecSigning,
+            PkiSettings.KeyStoreSettings ecEncryption,
+            PkiSettings.KeyStoreSettings auditCheckpoint,
+            List<Path> retiredCheckpointCertificates) {
         return new PkiSettings(
                 store("gateway"),
                 store("gateway-enc"),
                 ecSigning,
                 ecEncryption,
+                auditCheckpoint,
+                retiredCheckpointCertificates,
                 TRUST,
                 TRUST,
                 Path.of("unused"),

@@ -9,8 +9,11 @@ import io.borderlink.testkit.TestPki;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +24,17 @@ class ProductionChecksTest {
     @TempDir
     static Path folder;
 
+    private static final String CHECKPOINT_SETTING = "borderlink.pki.audit-checkpoint";
+
     private static TestPki.Authority productionRoot;
+    private static TestPki.Authority gatewayCa;
 
     private final ProductionChecks checks = new ProductionChecks();
 
     @BeforeAll
     static void productionLikePki() {
         productionRoot = TestPki.in(folder.resolve("pki")).root("root", "CN=Test National Root,O=Test,C=MN");
+        gatewayCa = productionRoot.intermediate("gateway-ca", "CN=Test Gateway CA,O=Test,C=MN");
     }
 
     @Test
@@ -94,6 +101,75 @@ class ProductionChecksTest {
                         "borderlink.evidence.kek.keystore (certs-dev/evidence-kek.p12): development material (under"
                                 + " certs-dev/)",
                         "borderlink.evidence.kek.alias (dev-only-evidence-kek-1): the development key-encryption key");
+    }
+
+    @Test
+    void refusesToRunWithoutAKeyOfItsOwnForAuditCheckpoints() {
+        checks.checkpointKey(CHECKPOINT_SETTING, null, null, Map.of());
+
+        assertThat(checks.problems())
+                .singleElement()
+                .asString()
+                .startsWith("borderlink.pki.audit-checkpoint: not set; under prod the audit trail's checkpoints are"
+                        + " signed by a key of their own");
+    }
+
+    @Test
+    void refusesTheDevelopmentCheckpointKeyWhereverItLives() {
+        checks.checkpointKey(
+                CHECKPOINT_SETTING, "/etc/borderlink/audit-checkpoint.p12", DevPki.key("audit-checkpoint"), Map.of());
+
+        assertThat(checks.problems())
+                .singleElement()
+                .asString()
+                .startsWith("borderlink.pki.audit-checkpoint.keystore (/etc/borderlink/audit-checkpoint.p12): holds"
+                        + " development material (CN=borderlink-audit-checkpoint,OU=DEV ONLY");
+    }
+
+    /** The gateway's signing key, which is also its TLS key here, named again as the checkpoint key. */
+    @Test
+    void refusesACheckpointKeyThatIsTheTlsOrTheSigningKey() {
+        TestPki.Issued gateway =
+                gatewayCa.issue("gateway", "CN=borderlink-gateway,O=Test,C=MN", TestPki.Profile.SYSTEM);
+        Map<String, PublicKey> online = new LinkedHashMap<>();
+        online.put("borderlink.pki.signing", gateway.certificate().getPublicKey());
+        online.put("the TLS key", gateway.certificate().getPublicKey());
+
+        checks.checkpointKey(CHECKPOINT_SETTING, "/etc/borderlink/gateway.p12", gateway.key(), online);
+
+        assertThat(checks.problems())
+                .containsExactly(
+                        "borderlink.pki.audit-checkpoint.keystore (/etc/borderlink/gateway.p12): the same key as"
+                                + " borderlink.pki.signing; checkpoints need a key of their own",
+                        "borderlink.pki.audit-checkpoint.keystore (/etc/borderlink/gateway.p12): the same key as"
+                                + " the TLS key; checkpoints need a key of their own");
+    }
+
+    @Test
+    void refusesACheckpointKeyWhoseCertificateMayNotSign() {
+        TestPki.Issued encryption =
+                gatewayCa.issue("encryption", "CN=borderlink-encryption,O=Test,C=MN", TestPki.Profile.ENCRYPTION);
+
+        checks.checkpointKey(CHECKPOINT_SETTING, "/etc/borderlink/encryption.p12", encryption.key(), Map.of());
+
+        assertThat(checks.problems())
+                .containsExactly("borderlink.pki.audit-checkpoint.keystore (/etc/borderlink/encryption.p12): its"
+                        + " certificate's key usage allows neither digitalSignature nor nonRepudiation");
+    }
+
+    @Test
+    void acceptsAProductionCheckpointKeyOfItsOwn() {
+        TestPki.Issued gateway = gatewayCa.issue("signer", "CN=borderlink-gateway,O=Test,C=MN", TestPki.Profile.SYSTEM);
+        TestPki.Issued checkpoint =
+                gatewayCa.issue("checkpoint", "CN=borderlink-checkpoint,O=Test,C=MN", TestPki.Profile.SIGNING_ONLY);
+
+        checks.checkpointKey(
+                CHECKPOINT_SETTING,
+                "/etc/borderlink/audit-checkpoint.p12",
+                checkpoint.key(),
+                Map.of("borderlink.pki.signing", gateway.certificate().getPublicKey()));
+
+        assertThat(checks.problems()).isEmpty();
     }
 
     @Test

@@ -54,10 +54,13 @@ class RetentionIT extends GatewayTestSupport {
 
         Path bundle = export(id);
         BundleVerifier.Report withPartnerRoot = new BundleVerifier(
-                        List.of(DevPki.ca("national-root"), DevPki.ca("ru-liaison-root")), List.of())
+                        List.of(DevPki.ca("national-root"), DevPki.ca("ru-liaison-root")),
+                        List.of(DevPki.certificate("audit-checkpoint")),
+                        List.of())
                 .verify(bundle);
-        BundleVerifier.Report withoutIt =
-                new BundleVerifier(List.of(DevPki.ca("national-root")), List.of()).verify(bundle);
+        BundleVerifier.Report withoutIt = new BundleVerifier(
+                        List.of(DevPki.ca("national-root")), List.of(DevPki.certificate("audit-checkpoint")), List.of())
+                .verify(bundle);
 
         assertThat(withPartnerRoot.problems()).isEmpty();
         assertThat(withPartnerRoot.checked()).anySatisfy(line -> assertThat(line)
@@ -93,7 +96,9 @@ class RetentionIT extends GatewayTestSupport {
                 .satisfies(e -> assertThat(e.get("detail").toString()).startsWith("purged under rule test-liaison"));
 
         BundleVerifier.Report report = new BundleVerifier(
-                        List.of(DevPki.ca("national-root"), DevPki.ca("ru-liaison-root")), List.of())
+                        List.of(DevPki.ca("national-root"), DevPki.ca("ru-liaison-root")),
+                        List.of(DevPki.certificate("audit-checkpoint")),
+                        List.of())
                 .verify(export(id));
 
         assertThat(report.problems()).isEmpty();

@@ -1,30 +1,35 @@
-package io.borderlink.gateway.submission;
+package io.borderlink.gateway.audit;
 
 import io.borderlink.contracts.error.ErrorCode;
-import io.borderlink.gateway.audit.AuditEvent;
-import io.borderlink.gateway.audit.AuditStep;
-import io.borderlink.gateway.audit.AuditTrail;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Floods of identical refusals (the same caller, code and detail: a script resending one bad document, a
- * page hammering an endpoint) would drown the trail in copies. The first of a kind is audited as it comes;
- * the identical ones after it within the window are counted, and one {@code REFUSALS_AGGREGATED} event
- * carries their count, the first and last time and the refusal they repeat. The count is flushed on a timer
- * and when the node stops, so none is lost short of a crash.
+ * The trail's one way of recording refusals. Floods of identical ones (the same step, caller, code and
+ * detail: a script resending one bad document, or hammering an endpoint it may not use, or a client
+ * retrying a handshake with a certificate nobody trusts) would drown the trail in copies. The first of a
+ * kind is audited as it comes; the identical ones after it within the window are counted, and one
+ * {@code REFUSALS_AGGREGATED} event of the same step carries their count, the first and last time and the
+ * refusal they repeat. The count is flushed on a timer and when the node stops, so none is lost short of a
+ * crash.
  */
 @Component("refusalFloods")
 public class RefusalFloods {
 
     /** What makes two refusals the same. */
-    record Kind(String actor, String fingerprint, ErrorCode code, String detail) {}
+    record Kind(AuditStep step, String actor, String fingerprint, String code, String detail) {
+
+        static Kind of(AuditEvent refusal) {
+            return new Kind(
+                    refusal.step(), refusal.actor(), refusal.actorCertificate(), refusal.code(), refusal.detail());
+        }
+    }
 
     private static final class Tally {
         private final Instant first;
@@ -43,10 +48,22 @@ public class RefusalFloods {
     private final Clock clock;
     private final Duration window;
 
-    RefusalFloods(AuditTrail audit, Clock clock, @Value("${borderlink.audit.refusal-window:10s}") Duration window) {
+    @Autowired
+    RefusalFloods(AuditTrail audit, Clock clock, AuditSettings settings) {
+        this(audit, clock, settings.refusalWindow());
+    }
+
+    RefusalFloods(AuditTrail audit, Clock clock, Duration window) {
         this.audit = audit;
         this.clock = clock;
         this.window = window;
+    }
+
+    /** Audits a refusal, unless it repeats one audited within the window: then it is counted for the aggregate. */
+    public void record(AuditEvent refusal) {
+        if (admit(Kind.of(refusal))) {
+            audit.record(refusal);
+        }
     }
 
     /** Whether this refusal is to be audited now; false when it repeats one audited within the window. */
@@ -86,7 +103,7 @@ public class RefusalFloods {
                 }
                 if (tally.repeats > 0) {
                     AuditEvent event = AuditEvent.rejected(
-                                    AuditStep.RECEIVE,
+                                    k.step(),
                                     null,
                                     ErrorCode.REFUSALS_AGGREGATED,
                                     tally.repeats + " more " + k.code() + " between " + tally.firstRepeat + " and "

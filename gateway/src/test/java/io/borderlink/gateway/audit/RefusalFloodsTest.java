@@ -1,10 +1,8 @@
-package io.borderlink.gateway.submission;
+package io.borderlink.gateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderlink.contracts.error.ErrorCode;
-import io.borderlink.gateway.audit.AuditEvent;
-import io.borderlink.gateway.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +49,7 @@ class RefusalFloodsTest {
 
     @Test
     void auditsTheFirstAndCountsTheRepeatsWithoutLosingOne() {
-        RefusalFloods.Kind oversized = new RefusalFloods.Kind("MN-BORDER", "ab12", ErrorCode.MESSAGE_TOO_LARGE, "2 MB");
+        RefusalFloods.Kind oversized = kind("MN-BORDER", "ab12", ErrorCode.MESSAGE_TOO_LARGE, "2 MB");
 
         assertThat(floods.admit(oversized)).isTrue();
         for (int i = 0; i < 999; i++) {
@@ -74,17 +72,17 @@ class RefusalFloodsTest {
 
     @Test
     void keepsDifferentRefusalsApart() {
-        assertThat(floods.admit(new RefusalFloods.Kind("MN-BORDER", "ab12", ErrorCode.XML_MALFORMED, "a")))
+        assertThat(floods.admit(kind("MN-BORDER", "ab12", ErrorCode.XML_MALFORMED, "a")))
                 .isTrue();
-        assertThat(floods.admit(new RefusalFloods.Kind("MN-BORDER", "ab12", ErrorCode.XML_MALFORMED, "b")))
+        assertThat(floods.admit(kind("MN-BORDER", "ab12", ErrorCode.XML_MALFORMED, "b")))
                 .isTrue();
-        assertThat(floods.admit(new RefusalFloods.Kind("MN-CUSTOMS", "cd34", ErrorCode.XML_MALFORMED, "a")))
+        assertThat(floods.admit(kind("MN-CUSTOMS", "cd34", ErrorCode.XML_MALFORMED, "a")))
                 .isTrue();
     }
 
     @Test
     void writesTheCountsWhenTheNodeStops() {
-        RefusalFloods.Kind kind = new RefusalFloods.Kind(null, null, ErrorCode.CROSS_SITE_REFUSED, "evil");
+        RefusalFloods.Kind kind = kind(null, null, ErrorCode.CROSS_SITE_REFUSED, "evil");
         floods.admit(kind);
         floods.admit(kind);
 
@@ -92,5 +90,28 @@ class RefusalFloodsTest {
 
         assertThat(trail).singleElement().satisfies(event -> assertThat(event.detail())
                 .startsWith("1 more"));
+    }
+
+    @Test
+    void keepsTheSameRefusalAtDifferentStepsApartAndAggregatesEachUnderItsStep() {
+        RefusalFloods.Kind intake = kind("MN-BORDER", "ab12", ErrorCode.ACCESS_DENIED, "GET /api/v1/audit/events");
+        RefusalFloods.Kind access = new RefusalFloods.Kind(
+                AuditStep.ACCESS, intake.actor(), intake.fingerprint(), intake.code(), intake.detail());
+
+        assertThat(floods.admit(intake)).isTrue();
+        assertThat(floods.admit(access)).isTrue();
+        floods.admit(access);
+        floods.flushAll();
+
+        assertThat(trail).singleElement().satisfies(event -> {
+            assertThat(event.step()).isEqualTo(AuditStep.ACCESS);
+            assertThat(event.actor()).isEqualTo("MN-BORDER");
+            assertThat(event.detail()).startsWith("1 more ACCESS_DENIED");
+        });
+    }
+
+    /** An intake refusal, the kind the submission endpoints record. */
+    private static RefusalFloods.Kind kind(String actor, String fingerprint, ErrorCode code, String detail) {
+        return new RefusalFloods.Kind(AuditStep.RECEIVE, actor, fingerprint, code.name(), detail);
     }
 }
