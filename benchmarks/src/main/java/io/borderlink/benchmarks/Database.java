@@ -1,6 +1,8 @@
 package io.borderlink.benchmarks;
 
 import io.borderlink.testkit.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The gateway's database in a load run: a file H2 of its own (the default), or a database of its own on
@@ -38,6 +41,9 @@ abstract class Database implements AutoCloseable {
     @Override
     public void close() {}
 
+    /** Removes what the run stored, unless the run is to keep it; on PostgreSQL the database goes with the server. */
+    void delete() {}
+
     /** pg_stat_database's cumulative counters for the gateway's database. */
     record Counters(long commits, long rollbacks, long inserted, long updated, long deleted, long returned) {
 
@@ -53,9 +59,11 @@ abstract class Database implements AutoCloseable {
     }
 
     private static final class H2 extends Database {
+        private final Path file;
         private final String url;
 
         H2(Path file) {
+            this.file = file;
             // WRITE_DELAY=0 as the dev profile has it: a commit is on disk before the receipt, as on PostgreSQL.
             this.url = "jdbc:h2:file:" + file.toAbsolutePath()
                     + ";WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
@@ -80,6 +88,23 @@ abstract class Database implements AutoCloseable {
         @Override
         Counters counters() {
             return null;
+        }
+
+        /** The database file and its lock and trace files; whatever cannot go is left to the temp cleanup. */
+        @Override
+        void delete() {
+            String name = file.getFileName().toString();
+            try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
+                files.filter(f -> f.getFileName().toString().startsWith(name)).forEach(f -> {
+                    try {
+                        Files.deleteIfExists(f);
+                    } catch (IOException e) {
+                        // left for the operating system's temp cleanup
+                    }
+                });
+            } catch (IOException e) {
+                // ditto
+            }
         }
     }
 

@@ -197,7 +197,7 @@ public final class LoadGenerator {
             database.close();
             say("gateway stopped; its log: %s", gateway.log());
             if (!options.keep) {
-                deleteDatabase(workDir);
+                database.delete();
             }
         }
     }
@@ -344,20 +344,6 @@ public final class LoadGenerator {
                     .forEach(e -> say("  %5d x %s", e.getValue(), e.getKey()));
         } catch (IOException | java.io.UncheckedIOException e) {
             say("cannot read the gateway log: %s", e.getMessage());
-        }
-    }
-
-    private static void deleteDatabase(Path workDir) {
-        try (Stream<Path> files = Files.list(workDir)) {
-            files.filter(f -> f.getFileName().toString().startsWith("db")).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    // left for the operating system's temp cleanup
-                }
-            });
-        } catch (IOException e) {
-            // ditto
         }
     }
 
