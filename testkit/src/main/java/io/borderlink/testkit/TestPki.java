@@ -5,7 +5,6 @@ import io.borderlink.crypto.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -169,10 +167,20 @@ public final class TestPki {
                                             .map(uri -> "URI:" + uri)
                                             .collect(Collectors.joining(", "))
                                     + "\n");
-            Path extensionFile = write(home.resolve(leaf + ".ext"), "[ leaf ]\n" + extensions);
-            openssl("genpkey", "-quiet", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key);
-            openssl("req", "-new", "-config", config(), "-key", key, "-subj", slashed(subject), "-out", request);
-            openssl(
+            Path extensionFile = Openssl.write(home.resolve(leaf + ".ext"), "[ leaf ]\n" + extensions);
+            Openssl.run("genpkey", "-quiet", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key);
+            Openssl.run(
+                    "req",
+                    "-new",
+                    "-config",
+                    config(),
+                    "-key",
+                    key,
+                    "-subj",
+                    Openssl.subject(subject),
+                    "-out",
+                    request);
+            Openssl.run(
                     "ca",
                     "-batch",
                     "-notext",
@@ -189,8 +197,8 @@ public final class TestPki {
                     extensionFile,
                     "-extensions",
                     "leaf");
-            Path chain = write(home.resolve(leaf + ".chain.pem"), Certificates.pem(chain()));
-            openssl(
+            Path chain = Openssl.write(home.resolve(leaf + ".chain.pem"), Certificates.pem(chain()));
+            Openssl.run(
                     "pkcs12",
                     "-export",
                     "-name",
@@ -216,7 +224,7 @@ public final class TestPki {
 
         /** Revokes a certificate this CA issued (keyCompromise); it shows in the next CRL. */
         public void revoke(Issued issued) {
-            openssl(
+            Openssl.run(
                     "ca",
                     "-batch",
                     "-config",
@@ -230,7 +238,7 @@ public final class TestPki {
         /** A fresh CRL (PEM) whose nextUpdate lies {@code validFor} ahead. */
         public byte[] crl(Duration validFor) {
             Path out = home.resolve("crl.pem");
-            openssl(
+            Openssl.run(
                     "ca",
                     "-batch",
                     "-config",
@@ -275,7 +283,7 @@ public final class TestPki {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            write(
+            Openssl.write(
                     config(),
                     """
                     [ ca ]
@@ -317,10 +325,20 @@ public final class TestPki {
                             .formatted(home.toAbsolutePath(), parent == null ? "" : ", pathlen:0"));
             Path key = home.resolve("ca.key.pem");
             Path request = home.resolve("ca.csr");
-            openssl("genpkey", "-quiet", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key);
-            openssl("req", "-new", "-config", config(), "-key", key, "-subj", slashed(subject), "-out", request);
+            Openssl.run("genpkey", "-quiet", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key);
+            Openssl.run(
+                    "req",
+                    "-new",
+                    "-config",
+                    config(),
+                    "-key",
+                    key,
+                    "-subj",
+                    Openssl.subject(subject),
+                    "-out",
+                    request);
             if (parent == null) {
-                openssl(
+                Openssl.run(
                         "ca",
                         "-batch",
                         "-notext",
@@ -341,7 +359,7 @@ public final class TestPki {
                         "-extensions",
                         "authority");
             } else {
-                openssl(
+                Openssl.run(
                         "ca",
                         "-batch",
                         "-notext",
@@ -363,44 +381,6 @@ public final class TestPki {
 
         private Path config() {
             return home.resolve("ca.cnf");
-        }
-    }
-
-    /** {@code CN=x,O=y,C=z} as openssl's {@code -subj} wants it: {@code /C=z/O=y/CN=x}. */
-    private static String slashed(String subject) {
-        List<String> parts = new ArrayList<>(List.of(subject.split(",")));
-        java.util.Collections.reverse(parts);
-        return parts.stream().map(String::strip).map(part -> "/" + part).collect(Collectors.joining());
-    }
-
-    private static Path write(Path file, String content) {
-        try {
-            return Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Runs openssl with the arguments (paths as they are), or fails with what it said. */
-    static void openssl(Object... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add("openssl");
-        for (Object argument : arguments) {
-            command.add(argument.toString());
-        }
-        try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(
-                        String.join(" ", command) + " failed:\n" + new String(output, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run openssl (is it installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

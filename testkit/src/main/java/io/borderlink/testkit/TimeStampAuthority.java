@@ -81,7 +81,7 @@ public final class TimeStampAuthority implements AutoCloseable {
             Path reply = home.resolve(n + ".tsr");
             Files.write(query, exchange.getRequestBody().readAllBytes());
             try {
-                TestPki.openssl("ts", "-reply", "-config", home.resolve("tsa.cnf"), "-queryfile", query, "-out", reply);
+                Openssl.run("ts", "-reply", "-config", home.resolve("tsa.cnf"), "-queryfile", query, "-out", reply);
             } catch (IllegalStateException e) {
                 byte[] error = e.getMessage().getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(500, error.length);
