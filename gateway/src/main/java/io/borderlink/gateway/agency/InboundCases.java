@@ -5,7 +5,7 @@ import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.config.InvalidConfigurationException;
+import io.borderlink.gateway.config.CaseResult;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.policy.ShareDecision;
 import java.nio.file.Path;
@@ -25,23 +25,16 @@ public final class InboundCases {
         this.yaml = yaml;
     }
 
-    /** What one case concluded: null {@code failure} means it passed. */
-    public record Result(Path file, String agencyId, String description, String failure) {
-        public boolean passed() {
-            return failure == null;
-        }
-    }
-
     /** Every case of every agency in the directory; case folders are named after the agency file. */
-    public List<Result> run(AgencyDirectory directory, Path agenciesFolder) {
-        List<Result> results = new ArrayList<>();
+    public List<CaseResult> run(AgencyDirectory directory, Path agenciesFolder) {
+        List<CaseResult> results = new ArrayList<>();
         for (Agency agency : directory.all()) {
             Path cases = agenciesFolder
                     .resolve(directory.fileName(agency.id()).orElseThrow())
                     .resolve("cases");
             for (Path file : YamlRecords.filesIn(cases)) {
                 InboundCase inboundCase = yaml.read(file, InboundCase.class);
-                results.add(new Result(
+                results.add(new CaseResult(
                         file, agency.id(), inboundCase.description(), check(directory, agency, inboundCase)));
             }
         }
@@ -50,13 +43,7 @@ public final class InboundCases {
 
     /** Refuses agency files whose inbound sections fail any of their cases, naming each failing case file. */
     public void requirePassing(AgencyDirectory directory, Path agenciesFolder) {
-        List<String> failures = run(directory, agenciesFolder).stream()
-                .filter(r -> !r.passed())
-                .map(r -> r.file() + ": " + r.failure())
-                .toList();
-        if (!failures.isEmpty()) {
-            throw new InvalidConfigurationException("agency inbound cases fail: " + String.join("; ", failures));
-        }
+        CaseResult.requirePassing(run(directory, agenciesFolder), "agency inbound cases");
     }
 
     private static String check(AgencyDirectory directory, Agency agency, InboundCase inboundCase) {

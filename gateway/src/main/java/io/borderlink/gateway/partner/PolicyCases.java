@@ -7,7 +7,7 @@ import io.borderlink.contracts.exchange.Narrative;
 import io.borderlink.contracts.exchange.Tearline;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.gateway.config.InvalidConfigurationException;
+import io.borderlink.gateway.config.CaseResult;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.policy.LeakHit;
 import io.borderlink.gateway.policy.LeakKind;
@@ -36,22 +36,15 @@ public final class PolicyCases {
         this.engine = engine;
     }
 
-    /** What one case concluded: null {@code failure} means it passed. */
-    public record Result(Path file, String partnerId, String description, String failure) {
-        public boolean passed() {
-            return failure == null;
-        }
-    }
-
     /** Every case of every partner in the directory; case folders are named after the partner file. */
-    public List<Result> run(PartnerDirectory directory, Path partnersFolder) {
-        List<Result> results = new ArrayList<>();
+    public List<CaseResult> run(PartnerDirectory directory, Path partnersFolder) {
+        List<CaseResult> results = new ArrayList<>();
         for (Partner partner : directory.all()) {
             Path cases =
                     partnersFolder.resolve(directory.fileName(partner.id())).resolve("cases");
             for (Path file : YamlRecords.filesIn(cases)) {
                 PolicyCase policyCase = yaml.read(file, PolicyCase.class);
-                results.add(new Result(
+                results.add(new CaseResult(
                         file, partner.id(), policyCase.description(), check(directory, partner, policyCase)));
             }
         }
@@ -60,13 +53,7 @@ public final class PolicyCases {
 
     /** Refuses a directory whose policies fail any of their cases, naming each failing case file. */
     public void requirePassing(PartnerDirectory directory, Path partnersFolder) {
-        List<String> failures = run(directory, partnersFolder).stream()
-                .filter(r -> !r.passed())
-                .map(r -> r.file() + ": " + r.failure())
-                .toList();
-        if (!failures.isEmpty()) {
-            throw new InvalidConfigurationException("policy cases fail: " + String.join("; ", failures));
-        }
+        CaseResult.requirePassing(run(directory, partnersFolder), "policy cases");
     }
 
     private String check(PartnerDirectory directory, Partner partner, PolicyCase policyCase) {

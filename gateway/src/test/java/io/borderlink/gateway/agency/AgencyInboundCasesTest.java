@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borderlink.adapters.agency.AgencyExchangeFormat;
 import io.borderlink.adapters.format.PartnerFormats;
+import io.borderlink.gateway.config.CaseResult;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
 import jakarta.validation.Validation;
@@ -32,11 +33,11 @@ class AgencyInboundCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyAgencyInboundCasePasses() {
-        List<InboundCases.Result> results = CASES.run(AgencyDirectory.load(AGENCIES, YAML), AGENCIES);
+        List<CaseResult> results = CASES.run(AgencyDirectory.load(AGENCIES, YAML), AGENCIES);
         assertThat(results).as("inbound cases under config/agencies").isNotEmpty();
         return results.stream()
                 .map(result -> DynamicTest.dynamicTest(
-                        result.agencyId() + ": " + result.description(), () -> assertThat(result.failure())
+                        result.owner() + ": " + result.description(), () -> assertThat(result.failure())
                                 .as(result.file().toString())
                                 .isNull()));
     }
@@ -45,7 +46,7 @@ class AgencyInboundCasesTest {
     void everyReceivingAgencyHasInboundCases() {
         AgencyDirectory directory = AgencyDirectory.load(AGENCIES, YAML);
         List<String> covered = CASES.run(directory, AGENCIES).stream()
-                .map(InboundCases.Result::agencyId)
+                .map(CaseResult::owner)
                 .distinct()
                 .toList();
         assertThat(covered)

@@ -8,6 +8,7 @@ import io.borderlink.adapters.interpol.NoticeFormat;
 import io.borderlink.adapters.liaison.LiaisonFormat;
 import io.borderlink.adapters.peer.PeerExchangeFormat;
 import io.borderlink.adapters.wco.WcoFormat;
+import io.borderlink.gateway.config.CaseResult;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
@@ -41,11 +42,11 @@ class PartnerPolicyCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyPartnerPolicyCasePasses() {
-        List<PolicyCases.Result> results = CASES.run(PartnerDirectory.load(PARTNERS, YAML, LABELS), PARTNERS);
+        List<CaseResult> results = CASES.run(PartnerDirectory.load(PARTNERS, YAML, LABELS), PARTNERS);
         assertThat(results).as("policy cases under config/partners").isNotEmpty();
         return results.stream()
                 .map(result -> DynamicTest.dynamicTest(
-                        result.partnerId() + ": " + result.description(), () -> assertThat(result.failure())
+                        result.owner() + ": " + result.description(), () -> assertThat(result.failure())
                                 .as(result.file().toString())
                                 .isNull()));
     }
@@ -54,7 +55,7 @@ class PartnerPolicyCasesTest {
     void everyConfiguredPartnerHasPolicyCases() {
         PartnerDirectory directory = PartnerDirectory.load(PARTNERS, YAML, LABELS);
         List<String> covered = CASES.run(directory, PARTNERS).stream()
-                .map(PolicyCases.Result::partnerId)
+                .map(CaseResult::owner)
                 .distinct()
                 .toList();
         assertThat(covered)
