@@ -71,11 +71,7 @@ class CheckpointKeyIT extends GatewayTestSupport {
 
     @BeforeEach
     void emptyTrail() {
-        jdbc.execute("SET REFERENTIAL_INTEGRITY TRUE");
-        for (String table :
-                List.of("audit_anchor", "audit_checkpoint", "audit_chain", "audit_pending", "audit_event")) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        AuditTables.empty(jdbc);
     }
 
     @Test
