@@ -24,6 +24,7 @@ import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.share.Lease;
+import io.borderlink.gateway.share.OutboxSettings;
 import io.borderlink.gateway.share.ShareStateConflict;
 import io.borderlink.gateway.share.Shares;
 import io.borderlink.routes.outbox.OutboxRoutes;
@@ -105,9 +106,9 @@ public class Deliveries {
         return claim(shareId, null);
     }
 
-    /** The same for a share just accepted on this node, whose view is still in memory. */
+    /** The same for a share just accepted on this node: opened leased to it, its view still in memory. */
     public ShareDelivery claim(ReleasedShare released) {
-        return claim(released.shareId(), released);
+        return claim(released.lease().shareId(), released);
     }
 
     private ShareDelivery claim(UUID shareId, ReleasedShare released) {
@@ -117,7 +118,8 @@ public class Deliveries {
         }
         ShareDelivery share = null;
         try {
-            share = claimLeased(shareId, released);
+            Optional<Lease> lease = released == null ? shares.claim(shareId, settings.lease()) : handedOff(released);
+            share = lease.map(leased -> prepare(leased, released)).orElse(null);
             return share;
         } finally {
             if (share == null) {
@@ -126,12 +128,15 @@ public class Deliveries {
         }
     }
 
-    private ShareDelivery claimLeased(UUID shareId, ReleasedShare released) {
-        Optional<Lease> claimed = shares.claim(shareId, settings.lease());
-        if (claimed.isEmpty()) {
-            return null;
-        }
-        Lease lease = claimed.get();
+    /** The lease the share was opened with while half of it is left for the attempt, else renewed if still ours. */
+    private Optional<Lease> handedOff(ReleasedShare released) {
+        Duration left = Duration.between(clock.instant(), released.leasedUntil());
+        boolean enough = left.compareTo(settings.lease().dividedBy(2)) >= 0;
+        return enough || shares.renew(released.lease()) ? Optional.of(released.lease()) : Optional.empty();
+    }
+
+    /** Null when the share cannot be tried now: its recipient is gone, or its circuit is open. */
+    private ShareDelivery prepare(Lease lease, ReleasedShare released) {
         // The recipient alone, the same whether the share came from the intake or from a sweep.
         boolean outbound = lease.direction() == Direction.OUTBOUND;
         LogContext.exchange(lease.exchangeId());
@@ -152,7 +157,7 @@ public class Deliveries {
         if (refusal.isPresent()) {
             Instant next = clock.instant().plus(refusal.get());
             shares.putBack(lease, next);
-            log.debug("circuit to {} is open: share {} waits until {}", lease.recipientId(), shareId, next);
+            log.debug("circuit to {} is open: share {} waits until {}", lease.recipientId(), lease.shareId(), next);
             return null;
         }
         try {
@@ -223,14 +228,14 @@ public class Deliveries {
                 to,
                 sent.message().digest(),
                 sent.message().bytes(),
-                mediaType(share.recipient()),
+                share.recipient().format().mediaType(),
                 now));
         kept.add(new Kept(
                 EvidenceKind.SENT_SIGNED,
                 to,
                 sent.message().signedDigest(),
                 sent.message().signed(),
-                mediaType(share.recipient()),
+                share.recipient().format().mediaType(),
                 now));
         if (!sent.handedOver()) {
             kept.add(new Kept(
@@ -343,11 +348,10 @@ public class Deliveries {
                 retry ? "will retry at " + next : "dead-lettered");
     }
 
-    /** The share's view: the one handed over at acceptance if the share recorded its digest, else the evidence. */
+    /** The share's view: the one handed over at acceptance, else the evidence. */
     private ShareDelivery load(Lease lease, Recipient recipient, ReleasedShare released) {
-        Exchange partnerView = released != null && released.viewDigest().equals(lease.viewDigest())
-                ? released.view()
-                : evidence.partnerView(lease.exchangeId(), lease.recipientId());
+        Exchange partnerView =
+                released != null ? released.view() : evidence.partnerView(lease.exchangeId(), lease.recipientId());
         return new ShareDelivery(
                 lease.shareId(), lease.exchangeId(), recipient, lease.attempt(), partnerView, lease.viewDigest());
     }
@@ -383,10 +387,6 @@ public class Deliveries {
         return AuditEvent.of(step, Outcome.OK)
                 .about(share.exchangeId(), share.recipient().id())
                 .actor(GATEWAY, null);
-    }
-
-    private static String mediaType(Recipient recipient) {
-        return recipient.format().mediaType();
     }
 
     /** "text/xml; charset=utf-8" → "text/xml": the evidence column holds the bare media type. */

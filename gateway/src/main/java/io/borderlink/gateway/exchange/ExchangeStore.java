@@ -10,6 +10,7 @@ import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.policy.Decision;
 import io.borderlink.gateway.policy.ShareDecision;
+import io.borderlink.gateway.share.Lease;
 import io.borderlink.gateway.share.Shares;
 import io.borderlink.gateway.submission.DecidedExchange;
 import io.borderlink.gateway.submission.RejectedSubmissionException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -126,8 +128,11 @@ public class ExchangeStore {
         String signer = fingerprint(verified.signer());
         audit.record(AuditEvent.ok(AuditStep.RECEIVE, id).actor(actor, signer).digest(verified.originalDigest()));
         List<ReleasedShare> released = new ArrayList<>();
+        List<Acceptance.Decided> decisions = new ArrayList<>();
         for (Shares.Opened share : shares.open(id, decided.decisions(), verified.receivedAt())) {
             ShareDecision decision = share.decision();
+            decisions.add(new Acceptance.Decided(
+                    decision.partnerId(), decision.decision().name()));
             if (decision.decision() != Decision.DENY) {
                 kept.add(new EvidenceStore.Kept(
                         EvidenceKind.PARTNER_VIEW,
@@ -137,13 +142,16 @@ public class ExchangeStore {
                         "application/xml",
                         verified.receivedAt()));
             }
-            if (decision.decision() == Decision.RELEASE) {
-                released.add(new ReleasedShare(share.shareId(), decision.view(), decision.viewDigest()));
+            if (share.leasedUntil() != null) {
+                Lease lease = new Lease(
+                        share.shareId(), id, decision.partnerId(), verified.direction(), 1, decision.viewDigest());
+                released.add(new ReleasedShare(lease, share.leasedUntil(), decision.view()));
             }
         }
         evidence.store(id, kept);
         audit.record(AuditEvent.ok(AuditStep.ACCEPT, id).actor(actor, signer).digest(verified.signedDigest()));
-        return new Acceptance(new Receipt(id, ACCEPTED, verified.receivedAt(), false), released);
+        decisions.sort(Comparator.comparing(Acceptance.Decided::recipient));
+        return new Acceptance(new Receipt(id, ACCEPTED, verified.receivedAt(), false), decisions, released);
     }
 
     private Optional<Acceptance> resubmission(VerifiedExchange verified) {
@@ -161,11 +169,19 @@ public class ExchangeStore {
                                 id,
                                 verified.originalDigest());
                     }
-                    Instant receivedAt =
-                            rs.getObject("received_at", OffsetDateTime.class).toInstant();
-                    return new Acceptance(new Receipt(id, ACCEPTED, receivedAt, true), List.of());
+                    return rs.getObject("received_at", OffsetDateTime.class).toInstant();
                 })
-                .optional();
+                .optional()
+                .map(receivedAt ->
+                        new Acceptance(new Receipt(id, ACCEPTED, receivedAt, true), decisions(id), List.of()));
+    }
+
+    /** The decisions the first submission's receipt stated. */
+    private List<Acceptance.Decided> decisions(UUID id) {
+        return jdbc.sql("SELECT recipient_id, decision FROM share WHERE exchange_id = ? ORDER BY recipient_id")
+                .param(id)
+                .query((rs, row) -> new Acceptance.Decided(rs.getString("recipient_id"), rs.getString("decision")))
+                .list();
     }
 
     /** Polled feeds arrive unsigned and are fetched, not delivered: no certificate to name. */

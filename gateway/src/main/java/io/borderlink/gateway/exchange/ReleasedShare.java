@@ -1,12 +1,13 @@
 package io.borderlink.gateway.exchange;
 
 import io.borderlink.contracts.exchange.Exchange;
-import java.util.UUID;
+import io.borderlink.gateway.share.Lease;
+import java.time.Instant;
 
 /**
- * A share released at acceptance, handed to delivery with the view the decision produced, so that the
- * delivery worker does not read back, decrypt and parse the partner view the same transaction just stored.
- * The share row stays the truth: the worker still claims it, and uses the view only if the digest the share
- * recorded is this view's.
+ * A share released at acceptance, handed to delivery as it was opened: leased to this node for its first
+ * attempt until {@code leasedUntil}, with the view the decision produced. So the delivery worker neither claims
+ * the share again nor reads back, decrypts and parses the partner view the same transaction just stored; the
+ * share row stays the truth, and the attempt's outcome is still recorded by a conditional update on this lease.
  */
-public record ReleasedShare(UUID shareId, Exchange view, String viewDigest) {}
+public record ReleasedShare(Lease lease, Instant leasedUntil, Exchange view) {}

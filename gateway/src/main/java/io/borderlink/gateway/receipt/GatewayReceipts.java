@@ -11,6 +11,8 @@ import io.borderlink.crypto.CertifiedJws;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.exchange.Acceptance;
+import io.borderlink.gateway.exchange.Acceptance.Decided;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.pki.GatewayKeys;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -40,21 +41,13 @@ public class GatewayReceipts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JdbcClient jdbc;
     private final XmlCrypto xml;
     private final CertifiedJws jws;
     private final ReceiptSignatures signatures;
     private final Partners partners;
     private final GatewayKeys keys;
 
-    GatewayReceipts(
-            JdbcClient jdbc,
-            XmlCrypto xml,
-            JoseCrypto jose,
-            ReceiptSignatures signatures,
-            Partners partners,
-            GatewayKeys keys) {
-        this.jdbc = jdbc;
+    GatewayReceipts(XmlCrypto xml, JoseCrypto jose, ReceiptSignatures signatures, Partners partners, GatewayKeys keys) {
         this.xml = xml;
         this.jws = new CertifiedJws(jose);
         this.signatures = signatures;
@@ -62,16 +55,10 @@ public class GatewayReceipts {
         this.keys = keys;
     }
 
-    /** One recipient's decision, as the acceptance receipt states it. */
-    record Decided(String recipient, String decision) {}
-
     public Receipt forAgency(
-            @Body Receipt receipt, @ExchangeProperty(OutboundIntakeRoute.VERIFIED) VerifiedExchange verified) {
-        List<Decided> decisions = jdbc.sql(
-                        "SELECT recipient_id, decision FROM share WHERE exchange_id = ? ORDER BY recipient_id")
-                .param(receipt.exchangeId())
-                .query((rs, row) -> new Decided(rs.getString("recipient_id"), rs.getString("decision")))
-                .list();
+            @Body Acceptance acceptance, @ExchangeProperty(OutboundIntakeRoute.VERIFIED) VerifiedExchange verified) {
+        Receipt receipt = acceptance.receipt();
+        List<Decided> decisions = acceptance.decisions();
         String signed = "SOAP".equals(verified.channel())
                 ? new String(signedXml(receipt, verified.signedDigest(), decisions), StandardCharsets.UTF_8)
                 : jws.sign(json(receipt, verified.signedDigest(), decisions), keys.signing());

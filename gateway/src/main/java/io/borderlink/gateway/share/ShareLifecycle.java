@@ -1,12 +1,17 @@
 package io.borderlink.gateway.share;
 
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditEvent.Outcome;
+import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.policy.Decision;
+import io.borderlink.gateway.policy.ShareDecision;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The share state machine, as data and without a database: which state a decision opens a share in,
+ * The share state machine, as data and without a database: which state a decision opens a share in (and the
+ * event that records the decision),
  * and which {@link ShareTransition}s each state allows. {@link Shares} applies it to the table.
  *
  * <p>The stored states are those the status API and the console show. The lifecycle's other stages are
@@ -15,7 +20,7 @@ import java.util.UUID;
  * is {@code PENDING} again with a {@code last_error_code} and a later {@code next_attempt_at}. So:
  *
  * <pre>
- *   decision RELEASE → PENDING ⇄ in flight → DELIVERED
+ *   decision RELEASE → PENDING (leased to the node whose intake hands it to a worker) ⇄ in flight → DELIVERED
  *                                          → HANDED_OVER (a file drop) → DELIVERED (a signed receipt file)
  *                                          → PENDING (retry) | DEAD_LETTER → PENDING (resend) | ABANDONED
  *   decision HOLD    → HELD → PENDING (released) | HELD (reviewed) | REJECTED | EXPIRED | DENIED
@@ -27,6 +32,8 @@ import java.util.UUID;
  */
 public final class ShareLifecycle {
 
+    private static final String POLICY = "policy";
+
     private ShareLifecycle() {}
 
     /** The state a share is opened in for the policy's decision. */
@@ -36,6 +43,23 @@ public final class ShareLifecycle {
             case HOLD -> ShareState.HELD;
             case DENY -> ShareState.DENIED;
         };
+    }
+
+    /** The policy's decision for one recipient, with the rule that made it. */
+    static AuditEvent decided(UUID exchangeId, ShareDecision decision) {
+        Outcome outcome =
+                switch (decision.decision()) {
+                    case RELEASE -> Outcome.RELEASED;
+                    case HOLD -> Outcome.HELD;
+                    case DENY -> Outcome.DENIED;
+                };
+        return AuditEvent.of(AuditStep.DECIDE, outcome)
+                .about(exchangeId, decision.partnerId())
+                .code(decision.ruleId())
+                .actor(POLICY, null)
+                .digest(decision.viewDigest())
+                .detail("rule " + decision.ruleId() + ", policy " + decision.policyVersion()
+                        + (decision.reason() == null ? "" : ": " + decision.reason()));
     }
 
     public static boolean allows(ShareState current, ShareTransition transition) {

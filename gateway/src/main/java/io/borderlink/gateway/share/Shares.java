@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.audit.AuditEvent;
-import io.borderlink.gateway.audit.AuditEvent.Outcome;
-import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
 import io.borderlink.gateway.partner.Direction;
@@ -42,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Shares {
 
     private static final int MAX_ERROR = 1000;
-    private static final String POLICY = "policy";
     private static final String NO_LEASE = "lease_owner = NULL, lease_until = NULL";
 
     /** Due, and not leased by a live node: what {@link #due} lists and {@link #claim} takes. */
@@ -54,6 +51,7 @@ public class Shares {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final String node;
+    private final Duration lease;
     private final Clock clock;
 
     Shares(
@@ -62,29 +60,36 @@ public class Shares {
             AuditTrail audit,
             ObjectMapper json,
             NodeIdentity node,
+            OutboxSettings settings,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
         this.json = json;
         this.node = node.id();
+        this.lease = settings.lease();
         this.clock = clock;
     }
 
-    /** A share opened for a decision; its id is the message id the recipient sees. */
-    public record Opened(UUID shareId, ShareDecision decision) {}
+    /** A share opened for a decision; its id is the message id the recipient sees; a due one is leased (see open). */
+    public record Opened(UUID shareId, ShareDecision decision, Instant leasedUntil) {}
 
-    /** Opens one share per decision, in the state the decision gives, with one DECIDE event each. */
+    /**
+     * Opens one share per decision, in the state the decision gives, with one DECIDE event each. A share due
+     * now is opened already leased to this node, whose intake hands it to a delivery worker: the worker needs no
+     * claim of its own, and no other node's sweep takes the share before that lease has run out.
+     */
     public List<Opened> open(UUID exchangeId, List<ShareDecision> decisions, Instant at) {
         return transactions.execute(status -> {
             List<Opened> opened = new ArrayList<>();
+            Instant leasedUntil = clock.instant().plus(lease);
             for (ShareDecision decision : decisions) {
                 UUID shareId = UUID.randomUUID();
-                insert(shareId, exchangeId, decision, at);
-                opened.add(new Opened(shareId, decision));
+                boolean due = insert(shareId, exchangeId, decision, at, leasedUntil);
+                opened.add(new Opened(shareId, decision, due ? leasedUntil : null));
             }
             audit.record(opened.stream()
-                    .map(share -> decided(exchangeId, share.decision()))
+                    .map(share -> ShareLifecycle.decided(exchangeId, share.decision()))
                     .toList());
             return opened;
         });
@@ -158,6 +163,16 @@ public class Shares {
                         rs.getInt("attempts") + 1,
                         rs.getString("view_digest")))
                 .single());
+    }
+
+    /** Extends the lease a share was opened with (see {@link #open}); false when it is no longer this node's to try. */
+    public boolean renew(Lease opened) {
+        OffsetDateTime now = now();
+        return jdbc.sql("UPDATE share SET lease_until = ?, updated_at = ? WHERE id = ? AND state = '"
+                                + ShareTransition.CLAIM.from() + "' AND lease_owner = ? AND attempts = 0")
+                        .params(now.plus(lease), now, opened.shareId(), node)
+                        .update()
+                == 1;
     }
 
     /** Gives the lease back untried; the share is due again at {@code next}. */
@@ -331,13 +346,16 @@ public class Shares {
                 .orElseGet(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + share.shareId()));
     }
 
-    private void insert(UUID shareId, UUID exchangeId, ShareDecision decision, Instant at) {
+    /** Answers whether the share is due now, and so opened leased to this node. */
+    private boolean insert(UUID shareId, UUID exchangeId, ShareDecision decision, Instant at, Instant leasedUntil) {
         ShareState state = ShareLifecycle.opened(decision.decision());
+        boolean due = state == ShareState.PENDING;
         jdbc.sql(
                         """
                         INSERT INTO share (id, exchange_id, recipient_id, decision, rule_id, reason, policy_version,
-                                           view_digest, state, next_attempt_at, updated_at, approvers, trace)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                           view_digest, state, next_attempt_at, updated_at, approvers, trace,
+                                           lease_owner, lease_until)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         shareId,
                         exchangeId,
@@ -348,28 +366,14 @@ public class Shares {
                         decision.policyVersion(),
                         decision.viewDigest(),
                         state.name(),
-                        state == ShareState.PENDING ? utc(at) : null,
+                        due ? utc(at) : null,
                         utc(at),
                         decision.approvers(),
-                        traceJson(decision))
+                        traceJson(decision),
+                        due ? node : null,
+                        due ? utc(leasedUntil) : null)
                 .update();
-    }
-
-    /** The policy's decision for one recipient, with the rule that made it. */
-    private static AuditEvent decided(UUID exchangeId, ShareDecision decision) {
-        Outcome outcome =
-                switch (decision.decision()) {
-                    case RELEASE -> Outcome.RELEASED;
-                    case HOLD -> Outcome.HELD;
-                    case DENY -> Outcome.DENIED;
-                };
-        return AuditEvent.of(AuditStep.DECIDE, outcome)
-                .about(exchangeId, decision.partnerId())
-                .code(decision.ruleId())
-                .actor(POLICY, null)
-                .digest(decision.viewDigest())
-                .detail("rule " + decision.ruleId() + ", policy " + decision.policyVersion()
-                        + (decision.reason() == null ? "" : ": " + decision.reason()));
+        return due;
     }
 
     private String traceJson(ShareDecision decision) {

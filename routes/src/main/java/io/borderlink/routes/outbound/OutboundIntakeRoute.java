@@ -29,7 +29,6 @@ public class OutboundIntakeRoute extends RouteBuilder {
                 .split(simple("${body.releasedShares}"))
                 .to(OutboxRoutes.DELIVER)
                 .end()
-                .setBody(simple("${body.receipt}"))
                 .to("bean:gatewayReceipts?method=forAgency");
     }
 }
