@@ -13,20 +13,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The agency's side of the load: submissions to the REST intake over mutual TLS, and the status API. */
 final class Agency {
 
     private final HttpClient http;
-    private final URI exchanges;
+    private final List<URI> nodes;
+    private final AtomicLong turn = new AtomicLong();
 
-    Agency(HttpClient http, URI exchanges) {
+    /**
+     * @param nodes each node's intake; submissions take turns over them, request by request, as a load balancer
+     *     in front of the cluster would, so that every node gets the same share whatever the number of clients
+     */
+    Agency(HttpClient http, List<URI> nodes) {
         this.http = http;
-        this.exchanges = exchanges;
+        this.nodes = List.copyOf(nodes);
     }
 
     void submit(Phase phase, Submission submission, long scheduled, LongList latencies) {
-        HttpRequest request = HttpRequest.newBuilder(exchanges)
+        int node = (int) (turn.getAndIncrement() % nodes.size());
+        HttpRequest request = HttpRequest.newBuilder(nodes.get(node))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(submission.document()))
@@ -36,7 +43,7 @@ final class Agency {
             long done = System.nanoTime();
             if (response.statusCode() == 202) {
                 latencies.add(done - scheduled);
-                phase.accepted.add(submission.exchangeId());
+                phase.accepted(submission.exchangeId(), node);
             } else {
                 phase.error("HTTP " + response.statusCode(), response.body());
             }
@@ -56,7 +63,7 @@ final class Agency {
         int delivered = 0;
         for (UUID id : sample) {
             for (int attempt = 0; attempt < 20; attempt++) {
-                String body = get(exchanges.resolve("/api/v1/exchanges/" + id));
+                String body = get(nodes.get(0).resolve("/api/v1/exchanges/" + id));
                 if (body.matches("(?s).*\"state\"\\s*:\\s*\"DELIVERED\".*")) {
                     delivered++;
                     break;

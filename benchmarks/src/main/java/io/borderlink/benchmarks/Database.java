@@ -9,8 +9,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +32,35 @@ abstract class Database implements AutoCloseable {
         return new Postgres(TestPostgres.shared());
     }
 
+    /** The same, on a server that also counts statements ({@code pg_stat_statements}), for several nodes. */
+    static Database postgresCountingStatements() {
+        return new Postgres(TestPostgres.shared(List.of("shared_preload_libraries=pg_stat_statements")));
+    }
+
     abstract String kind();
 
     abstract String url();
 
     abstract List<String> gatewayArguments();
+
+    /**
+     * The arguments of a node that logs in as a role of its own ({@link #nodeRoles}), migrations run as the
+     * database's owner, as docs/production.md has it.
+     */
+    List<String> gatewayArguments(NodeRole role) {
+        throw new UnsupportedOperationException("several nodes need --postgres");
+    }
+
+    /**
+     * One login role per node, {@code count} of them, each a member of the database's owner so that it has the
+     * same rights on what the migrations create, and the statements they issue counted per role.
+     */
+    Statements nodeRoles(int count) {
+        throw new UnsupportedOperationException("several nodes need --postgres");
+    }
+
+    /** A node's login role. */
+    record NodeRole(String name, String password) {}
 
     /** What the database has done so far, or null where it cannot tell (H2 is locked by the gateway). */
     abstract Counters counters();
@@ -138,11 +165,45 @@ abstract class Database implements AutoCloseable {
         }
 
         @Override
-        Counters counters() {
+        List<String> gatewayArguments(NodeRole role) {
+            return List.of(
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + role.name(),
+                    "--spring.datasource.password=" + role.password(),
+                    "--spring.flyway.user=" + server.username(),
+                    "--spring.flyway.password=" + server.password());
+        }
+
+        @Override
+        Statements nodeRoles(int count) {
+            List<NodeRole> roles = new ArrayList<>();
+            try (Connection connection = owner();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                for (int n = 1; n <= count; n++) {
+                    // Named after the database, which is unique on the server, as roles are server-wide.
+                    NodeRole role =
+                            new NodeRole(name + "_node_" + n, UUID.randomUUID().toString());
+                    statement.execute("CREATE ROLE \"" + role.name() + "\" LOGIN PASSWORD '" + role.password()
+                            + "' IN ROLE \"" + server.username() + "\"");
+                    roles.add(role);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot prepare the nodes' roles on " + url, e);
+            }
+            return new Statements(this::owner, name, roles);
+        }
+
+        private Connection owner() throws SQLException {
             Properties credentials = new Properties();
             credentials.setProperty("user", server.username());
             credentials.setProperty("password", server.password());
-            try (Connection connection = DriverManager.getConnection(url, credentials);
+            return DriverManager.getConnection(url, credentials);
+        }
+
+        @Override
+        Counters counters() {
+            try (Connection connection = owner();
                     PreparedStatement query = connection.prepareStatement(
                             "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_returned"
                                     + " FROM pg_stat_database WHERE datname = ?")) {

@@ -11,7 +11,6 @@ import io.borderlink.testkit.StubServer.Role;
 import io.borderlink.testkit.StubServer.Settings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,10 +52,10 @@ import java.util.stream.Stream;
  *       waiting clients), for {@code --duration} seconds;
  *   <li>waits, bounded by {@code --drain-timeout}, until the stub has received every accepted exchange.
  * </ol>
- * </ol>
  *
  * With {@code --half-of-max}, the sustained closed-loop phase measures the maximum end-to-end rate, then
- * a second phase runs at half of it, where the targets want p99 acceptance latency under 50 ms.
+ * a second phase runs at half of it, where the targets want p99 acceptance latency under 50 ms. With
+ * {@code --nodes N} (PostgreSQL) N gateways form one cluster on one database ({@link Cluster}).
  *
  * <p>Everything stays on 127.0.0.1. Run from the repository root; see benchmarks/README.md.
  */
@@ -66,7 +65,7 @@ public final class LoadGenerator {
     private final StubServer stub;
     private final HttpClient agencyHttp;
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private GatewayProcess gateway;
+    private Cluster cluster;
     private Agency agency;
     private Path outDir;
     private Database database;
@@ -124,7 +123,9 @@ public final class LoadGenerator {
         ExchangeDocuments documents = new ExchangeDocuments(new XmlCrypto(), options.keys);
 
         outDir = options.out != null ? Files.createDirectories(options.out) : workDir;
-        database = options.postgres ? Database.postgres() : Database.h2(workDir.resolve("db"));
+        database = !options.postgres
+                ? Database.h2(workDir.resolve("db"))
+                : options.nodes > 1 ? Database.postgresCountingStatements() : Database.postgres();
         say("database: %s", database.url());
 
         long started = System.nanoTime();
@@ -138,21 +139,16 @@ public final class LoadGenerator {
             // gets it over with before the warm-up.
             jvm.add("-XX:StartFlightRecording:name=startup,settings=default,duration=1s");
         }
-        gateway = GatewayProcess.launch(options.jar, workDir.resolve("gateway.log"))
-                .jvm(jvm)
-                .arguments(database.gatewayArguments())
-                .arguments(List.of(
-                        "--borderlink.config.partners=" + partnersWithoutRateLimits(workDir),
-                        "--borderlink.partner." + options.keys.partner + ".endpoint=" + stub.endpoint(),
-                        // Documents are pre-generated before the run; the window must cover that and the run.
-                        "--borderlink.intake.max-age=" + options.maxAge))
-                .arguments(options.gatewayArgs)
-                .start();
-        agency = new Agency(agencyHttp, URI.create("https://127.0.0.1:" + gateway.port() + "/api/v1/exchanges"));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--borderlink.config.partners=" + partnersWithoutRateLimits(workDir),
+                "--borderlink.partner." + options.keys.partner + ".endpoint=" + stub.endpoint(),
+                // Documents are pre-generated before the run; the window must cover that and the run.
+                "--borderlink.intake.max-age=" + options.maxAge));
+        arguments.addAll(options.gatewayArgs);
+        cluster = Cluster.start(options.nodes, database, workDir, options.jar, jvm, arguments);
+        agency = new Agency(agencyHttp, cluster.intakes());
         try {
-            say("gateway pid %d: %s", gateway.pid(), String.join(" ", gateway.command()));
-            gateway.awaitHealthy(Duration.ofMinutes(3));
-            say("gateway healthy after %.1f s on port %d", seconds(System.nanoTime() - started), gateway.port());
+            cluster.awaitHealthy(started);
 
             // The warm-up protects its documents as it goes (the agency-side crypto competes with the gateway,
             // which does not matter there); its rate sizes the pre-generated pool of the measured phase.
@@ -193,9 +189,8 @@ public final class LoadGenerator {
             reportLog();
             return results.ok() ? 0 : 1;
         } finally {
-            gateway.close();
+            cluster.close();
             database.close();
-            say("gateway stopped; its log: %s", gateway.log());
             if (!options.keep) {
                 database.delete();
             }
@@ -218,17 +213,19 @@ public final class LoadGenerator {
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         boolean measured = !name.equals("warm-up");
         GatewayProfile profile = measured && options.jfr
-                ? GatewayProfile.start(gateway.pid(), outDir.resolve("phase-" + (++phases) + ".jfr"))
+                ? GatewayProfile.start(cluster.first().pid(), outDir.resolve("phase-" + (++phases) + ".jfr"))
                 : null;
         phase.databaseBefore = measured ? database.counters() : null;
-        long gatewayCpuBefore = gateway.cpuTime().map(Duration::toNanos).orElse(-1L);
+        Cluster.Window perNode = measured ? cluster.openWindow() : null;
+        long gatewayCpuBefore = cluster.cpuNanos();
         long ownCpuBefore = os.getProcessCpuTime();
         long machineCpuBefore = Machine.machineBusyNanos();
         phase.start = System.nanoTime();
         long end = phase.start + length.toNanos();
         progress.scheduleAtFixedRate(
-                () -> phase.memory.add(
-                        new Memory(seconds(System.nanoTime() - phase.start), Machine.residentKilobytes(gateway.pid()))),
+                () -> phase.memory.add(new Memory(
+                        seconds(System.nanoTime() - phase.start),
+                        Machine.residentKilobytes(cluster.first().pid()))),
                 0,
                 10,
                 TimeUnit.SECONDS);
@@ -283,11 +280,14 @@ public final class LoadGenerator {
         clients.shutdown();
         progress.shutdownNow();
         phase.latencies = Stream.of(all).flatMapToLong(Arrays::stream).sorted().toArray();
-        phase.gatewayCpuNanos = gateway.cpuTime().map(Duration::toNanos).orElse(-1L) - gatewayCpuBefore;
+        phase.gatewayCpuNanos = cluster.cpuNanos() - gatewayCpuBefore;
         phase.ownCpuNanos = os.getProcessCpuTime() - ownCpuBefore;
         phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : Machine.machineBusyNanos() - machineCpuBefore;
         if (gatewayCpuBefore < 0) {
             phase.gatewayCpuNanos = -1;
+        }
+        if (perNode != null) {
+            perNode.close(phase);
         }
         if (profile != null) {
             phase.profile = profile.stop();
@@ -331,13 +331,21 @@ public final class LoadGenerator {
 
     /** Warnings and errors the gateway logged: where a bottleneck or a failure shows first. */
     private void reportLog() {
-        try (Stream<String> lines = Files.lines(gateway.log())) {
+        for (GatewayProcess node : cluster.nodes()) {
+            reportLog(node.log());
+        }
+    }
+
+    private void reportLog(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
             Map<String, Integer> counts = new TreeMap<>();
             lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
                     .map(l -> l.replaceAll("^\\S+\\s+", "").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"))
                     .map(l -> l.length() > 200 ? l.substring(0, 200) : l)
                     .forEach(l -> counts.merge(l, 1, Integer::sum));
-            say("gateway log: %d distinct WARN/ERROR lines", counts.size());
+            say(
+                    "%s: %d distinct WARN/ERROR lines",
+                    cluster.size() > 1 ? log.getFileName() : "gateway log", counts.size());
             counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .limit(10)

@@ -33,6 +33,11 @@ final class Options {
               --postgres           the gateway on a database of its own on the test kit's embedded
                                    PostgreSQL (fsync off), instead of a file H2; adds transactions
                                    and rows per exchange from pg_stat_database
+              --nodes N            with --postgres: N gateway processes on the one database, one Hazelcast
+                                   cluster (majority as minimum members), submissions taking turns over
+                                   them; reports per node the exchanges it accepted, its CPU and the
+                                   statements it issued (pg_stat_statements, a login role per node), and
+                                   the top 10 statements; JFR profiles node 1 only [1: one gateway]
               --no-jfr             no JFR recording of the measured windows (by default each measured
                                    phase is recorded with jcmd and profiled by package)
               --out DIR            where report.txt, result.json and phase-N.jfr go [the work dir]
@@ -57,6 +62,7 @@ final class Options {
     boolean keep;
     boolean help;
     boolean postgres;
+    int nodes = 1;
     boolean jfr = true;
     Path out;
 
@@ -91,6 +97,9 @@ final class Options {
         if (o.clients < 1 || o.duration.isZero() || o.rate < 0) {
             throw new IllegalArgumentException("--clients and --duration must be positive, --rate >= 0");
         }
+        if (o.nodes < 1 || (o.nodes > 1 && !o.postgres)) {
+            throw new IllegalArgumentException("--nodes must be at least 1, and more than 1 needs --postgres");
+        }
         return o;
     }
 
@@ -111,6 +120,7 @@ final class Options {
                 case "--gateway-arg" -> gatewayArgs.add(value);
                 case "--stub-threads" -> stubThreads = Integer.parseInt(value);
                 case "--generator-threads" -> generatorThreads = Integer.parseInt(value);
+                case "--nodes" -> nodes = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         } catch (NumberFormatException e) {

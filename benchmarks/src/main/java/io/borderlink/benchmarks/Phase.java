@@ -23,6 +23,9 @@ final class Phase {
     final List<UUID> accepted = Collections.synchronizedList(new ArrayList<>());
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     final Map<String, String> firstErrorBody = new ConcurrentHashMap<>();
+    /** Exchanges accepted per node (its index in the cluster). */
+    private final Map<Integer, LongAdder> acceptedByNode = new ConcurrentHashMap<>();
+
     long start;
     long end;
     long lastArrival;
@@ -38,6 +41,10 @@ final class Phase {
     Database.Counters databaseBefore;
     Database.Counters database;
     GatewayProfile.Samples profile;
+    /** With several nodes: each node's figures over the window, and the statements they called most. */
+    List<PerNode> nodes = List.of();
+
+    List<Statements.Top> topStatements = List.of();
 
     Phase(String name, double rate, int clients, Duration length) {
         this.name = name;
@@ -49,6 +56,16 @@ final class Phase {
     void error(String kind, String body) {
         errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
         firstErrorBody.putIfAbsent(kind, body.length() > 300 ? body.substring(0, 300) : body);
+    }
+
+    void accepted(UUID exchange, int node) {
+        accepted.add(exchange);
+        acceptedByNode.computeIfAbsent(node, n -> new LongAdder()).increment();
+    }
+
+    long acceptedBy(int node) {
+        LongAdder count = acceptedByNode.get(node);
+        return count == null ? 0 : count.sum();
     }
 
     long errorCount() {
@@ -198,6 +215,9 @@ final class Phase {
                     (double) database.updated() / accepted.size(),
                     (double) database.deleted() / accepted.size(),
                     (double) database.returned() / accepted.size()));
+        }
+        if (!nodes.isEmpty()) {
+            out.append(PerNode.text(nodes, topStatements, accepted.size(), window()));
         }
         synchronized (memory) {
             if (memory.size() > 1) {

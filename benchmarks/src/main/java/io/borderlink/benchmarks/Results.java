@@ -41,10 +41,11 @@ final class Results {
     String text() {
         StringBuilder out = new StringBuilder(String.format(
                 Locale.ROOT,
-                "%s keys, %s database; load average at the end %s (the gateway, this generator and the stub share"
+                "%s keys, %s database%s; load average at the end %s (the gateway, this generator and the stub share"
                         + " the same %d cores)%n",
                 options.keys,
                 database,
+                options.nodes > 1 ? ", " + options.nodes + " gateway nodes" : "",
                 loadAverage,
                 Runtime.getRuntime().availableProcessors()));
         phases.forEach(p -> out.append(p.report(options.baseline)));
@@ -75,6 +76,7 @@ final class Results {
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("loadAverageAtEnd", loadAverage)
                 .put("clients", options.clients)
+                .put("gatewayNodes", options.nodes)
                 .put("baseline", options.baseline)
                 .put("ok", ok())
                 .put("sampledStatusDelivered", sampledDelivered);
@@ -115,6 +117,10 @@ final class Results {
             }
             if (p.database != null) {
                 phase.putPOJO("database", p.database);
+            }
+            if (!p.nodes.isEmpty()) {
+                PerNode.json(phase.putArray("nodes"), p.nodes, p.accepted.size());
+                PerNode.json(phase.putArray("topStatements"), p.topStatements);
             }
             ArrayNode memory = phase.putArray("rss");
             synchronized (p.memory) {

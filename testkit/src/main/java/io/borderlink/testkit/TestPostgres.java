@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -65,6 +66,7 @@ public final class TestPostgres implements AutoCloseable {
     private final Path logFile;
     private final int port;
     private final boolean dropPrivileges;
+    private final List<String> settings;
     private boolean running;
 
     private TestPostgres(String externalUrl) {
@@ -76,9 +78,10 @@ public final class TestPostgres implements AutoCloseable {
         this.logFile = null;
         this.port = -1;
         this.dropPrivileges = false;
+        this.settings = List.of();
     }
 
-    private TestPostgres(Path installDir, Path baseDir, int port, boolean dropPrivileges) {
+    private TestPostgres(Path installDir, Path baseDir, int port, boolean dropPrivileges, List<String> settings) {
         this.externalUrl = null;
         this.installDir = installDir;
         this.baseDir = baseDir;
@@ -87,14 +90,27 @@ public final class TestPostgres implements AutoCloseable {
         this.logFile = baseDir.resolve("postgres.log");
         this.port = port;
         this.dropPrivileges = dropPrivileges;
+        this.settings = List.copyOf(settings);
     }
 
-    public static synchronized TestPostgres shared() {
+    public static TestPostgres shared() {
+        return shared(List.of());
+    }
+
+    /**
+     * The shared server, started with these server settings ({@code name=value}, e.g. {@code
+     * shared_preload_libraries=pg_stat_statements}) if this JVM has not started it yet; an external server is
+     * taken as it is.
+     */
+    public static synchronized TestPostgres shared(List<String> settings) {
         if (shared == null) {
             String url = System.getenv(EXTERNAL_URL_ENV);
-            TestPostgres postgres = url == null || url.isBlank() ? launch() : new TestPostgres(url.trim());
+            TestPostgres postgres = url == null || url.isBlank() ? launch(settings) : new TestPostgres(url.trim());
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-shutdown"));
             shared = postgres;
+        } else if (shared.externalUrl == null && !shared.settings.equals(List.copyOf(settings))) {
+            throw new IllegalStateException(
+                    "the shared test PostgreSQL runs with " + shared.settings + ", not " + settings);
         }
         return shared;
     }
@@ -143,7 +159,8 @@ public final class TestPostgres implements AutoCloseable {
         requireEmbedded("start");
         if (!running) {
             String options = "-p " + port + " -h 127.0.0.1 -k '" + socketDir + "' -F -c fsync=off"
-                    + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+                    + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                    + settings.stream().map(setting -> " -c " + setting).collect(Collectors.joining());
             pgCtl("-D", dataDir.toString(), "-w", "-t", "60", "-l", logFile.toString(), "-o", options, "start");
             running = true;
         }
@@ -167,13 +184,13 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
-    private static TestPostgres launch() {
+    private static TestPostgres launch(List<String> settings) {
         try {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
             boolean root = new UnixSystem().getUid() == 0;
             Path installDir = extractBinaries(tmp);
             Path baseDir = Files.createTempDirectory(tmp, "borderlink-pg-data-");
-            TestPostgres postgres = new TestPostgres(installDir, baseDir, freeLoopbackPort(), root);
+            TestPostgres postgres = new TestPostgres(installDir, baseDir, freeLoopbackPort(), root, settings);
             Files.createDirectory(postgres.socketDir);
             Files.createFile(postgres.logFile);
             if (root) {
