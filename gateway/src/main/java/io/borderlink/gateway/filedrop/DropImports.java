@@ -18,6 +18,7 @@ import io.borderlink.gateway.submission.StoreFailures;
 import io.borderlink.gateway.submission.SubmissionSettings;
 import io.borderlink.gateway.submission.VerifiedExchange;
 import io.borderlink.routes.filedrop.FileDropRoutes;
+import io.borderlink.routes.filedrop.OpenedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -90,7 +91,8 @@ public class DropImports {
      * @param messageId what its readable header calls it
      */
     public record Opened(
-            Dropped file, DropNames.Parsed name, String digest, String messageId, VerifiedExchange verified) {}
+            Dropped file, DropNames.Parsed name, String digest, String messageId, VerifiedExchange verified)
+            implements OpenedFile {}
 
     /** What waits in the import folders, in name order within each, at most a batch. */
     public List<Dropped> pending() {

@@ -40,7 +40,7 @@ public class FileDropRoutes extends RouteBuilder {
                 .to("bean:dropImports?method=open")
                 .filter(body().isNotNull())
                 .setProperty(OPENED, body())
-                .setBody(simple("${body.verified}"))
+                .setBody(OpenedFile.verifiedDocument())
                 .to(InboundRoutes.ACCEPT)
                 .setBody(exchangeProperty(OPENED))
                 .to("bean:dropImports?method=imported")

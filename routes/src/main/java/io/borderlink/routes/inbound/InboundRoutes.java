@@ -2,6 +2,7 @@ package io.borderlink.routes.inbound;
 
 import io.borderlink.routes.errors.RouteErrorHandling;
 import io.borderlink.routes.outbound.OutboundIntakeRoute;
+import io.borderlink.routes.outbox.Accepted;
 import io.borderlink.routes.outbox.OutboxRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,9 @@ public class InboundRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .to("bean:inboundDecisions?method=decide")
                 .to("bean:exchangeStore?method=accept")
-                .split(simple("${body.releasedShares}"))
+                .split(Accepted.shares())
                 .to(OutboxRoutes.DELIVER)
                 .end()
-                .setBody(simple("${body.receipt}"));
+                .setBody(Accepted.receiptOf());
     }
 }

@@ -1,6 +1,7 @@
 package io.borderlink.routes.outbound;
 
 import io.borderlink.routes.errors.RouteErrorHandling;
+import io.borderlink.routes.outbox.Accepted;
 import io.borderlink.routes.outbox.OutboxRoutes;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class OutboundIntakeRoute extends RouteBuilder {
                 .setProperty(VERIFIED, body())
                 .to("bean:outboundDecisions?method=decide")
                 .to("bean:exchangeStore?method=accept")
-                .split(simple("${body.releasedShares}"))
+                .split(Accepted.shares())
                 .to(OutboxRoutes.DELIVER)
                 .end()
                 .to("bean:gatewayReceipts?method=forAgency");
