@@ -1,5 +1,6 @@
 package io.borderlink.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -11,6 +12,7 @@ import java.security.interfaces.ECKey;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -31,6 +33,16 @@ final class EllipticCurves {
 
     /** The few long-lived private keys (the gateway's, an agency's in the tools), converted once each. */
     private static final Map<PrivateKey, PrivateKey> PRIVATE_KEYS = new ConcurrentHashMap<>();
+
+    static final int PUBLIC_KEYS_KEPT = 256;
+
+    /** Public keys by encoding, least recently used first. */
+    private static final Map<ByteBuffer, PublicKey> PUBLIC_KEYS = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, PublicKey> eldest) {
+            return size() > PUBLIC_KEYS_KEPT;
+        }
+    };
 
     private EllipticCurves() {}
 
@@ -67,18 +79,33 @@ final class EllipticCurves {
     }
 
     /**
-     * The public key as Bouncy Castle's own. Not cached: public keys arrive with every document, from
-     * certificates whose path is not yet validated, and re-reading one costs little.
+     * The public key as Bouncy Castle's own, the same instance for the same encoding while it is among the
+     * last {@value #PUBLIC_KEYS_KEPT} seen: Bouncy Castle keeps the precomputed multiples of a point on the
+     * point, so an agency's or partner's key that signs or is agreed with again and again is prepared once,
+     * not for every document. Keyed by the encoding alone, so a key from a certificate that later fails its
+     * path validation is only ever that key; bounded, so a flood of new keys only evicts older ones.
      */
     static PublicKey onProvider(PublicKey key) {
         if (key.getClass().getName().startsWith("org.bouncycastle.")) {
             return key;
         }
+        ByteBuffer encoded = ByteBuffer.wrap(key.getEncoded());
+        synchronized (PUBLIC_KEYS) {
+            PublicKey known = PUBLIC_KEYS.get(encoded);
+            if (known != null) {
+                return known;
+            }
+        }
+        PublicKey converted;
         try {
-            return KeyFactory.getInstance("EC", PROVIDER).generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+            converted = KeyFactory.getInstance("EC", PROVIDER).generatePublic(new X509EncodedKeySpec(encoded.array()));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an EC public key Bouncy Castle reads", e);
         }
+        synchronized (PUBLIC_KEYS) {
+            PUBLIC_KEYS.putIfAbsent(encoded, converted);
+        }
+        return converted;
     }
 
     /** Whether both keys lie on the same curve; key agreement across curves is never attempted. */
