@@ -168,18 +168,7 @@ public final class TestPki {
                                             .collect(Collectors.joining(", "))
                                     + "\n");
             Path extensionFile = Openssl.write(home.resolve(leaf + ".ext"), "[ leaf ]\n" + extensions);
-            Openssl.run("genpkey", "-quiet", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key);
-            Openssl.run(
-                    "req",
-                    "-new",
-                    "-config",
-                    config(),
-                    "-key",
-                    key,
-                    "-subj",
-                    Openssl.subject(subject),
-                    "-out",
-                    request);
+            keyAndRequest(key, subject, request);
             Openssl.run(
                     "ca",
                     "-batch",
@@ -325,18 +314,7 @@ public final class TestPki {
                             .formatted(home.toAbsolutePath(), parent == null ? "" : ", pathlen:0"));
             Path key = home.resolve("ca.key.pem");
             Path request = home.resolve("ca.csr");
-            Openssl.run("genpkey", "-quiet", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key);
-            Openssl.run(
-                    "req",
-                    "-new",
-                    "-config",
-                    config(),
-                    "-key",
-                    key,
-                    "-subj",
-                    Openssl.subject(subject),
-                    "-out",
-                    request);
+            keyAndRequest(key, subject, request);
             if (parent == null) {
                 Openssl.run(
                         "ca",
@@ -377,6 +355,22 @@ public final class TestPki {
                         "-extensions",
                         "authority");
             }
+        }
+
+        /** A new RSA-2048 key and a certificate request for it, to be signed by {@code openssl ca}. */
+        private void keyAndRequest(Path key, String subject, Path request) {
+            Openssl.run("genpkey", "-quiet", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key);
+            Openssl.run(
+                    "req",
+                    "-new",
+                    "-config",
+                    config(),
+                    "-key",
+                    key,
+                    "-subj",
+                    Openssl.subject(subject),
+                    "-out",
+                    request);
         }
 
         private Path config() {
