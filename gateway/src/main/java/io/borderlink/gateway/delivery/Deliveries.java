@@ -118,7 +118,7 @@ public class Deliveries {
         }
         ShareDelivery share = null;
         try {
-            Optional<Lease> lease = released == null ? shares.claim(shareId, settings.lease()) : handedOff(released);
+            Optional<Lease> lease = released == null ? shares.claim(shareId) : handedOff(released);
             share = lease.map(leased -> prepare(leased, released)).orElse(null);
             return share;
         } finally {

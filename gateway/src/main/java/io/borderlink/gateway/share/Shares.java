@@ -141,11 +141,11 @@ public class Shares {
      * once; empty when the share is not due or another live node has it. A lease that ran out (its node
      * crashed) is taken over.
      */
-    public Optional<Lease> claim(UUID shareId, Duration leaseFor) {
+    public Optional<Lease> claim(UUID shareId) {
         OffsetDateTime now = now();
         int claimed = jdbc.sql("UPDATE share SET lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND "
                         + CLAIMABLE)
-                .params(node, now.plus(leaseFor), now, shareId, now, now)
+                .params(node, now.plus(lease), now, shareId, now, now)
                 .update();
         if (claimed == 0) {
             return Optional.empty();
