@@ -12,6 +12,7 @@ import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
+import io.borderlink.gateway.commit.GroupCommit;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.EvidenceStore.Kept;
@@ -40,7 +41,6 @@ import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The durable outbox: which shares are due, which node delivers each, and what became of every attempt.
@@ -56,7 +56,7 @@ public class Deliveries {
     private static final String GATEWAY = "gateway";
 
     private final Shares shares;
-    private final TransactionTemplate transactions;
+    private final GroupCommit commits;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
     private final Partners partners;
@@ -70,7 +70,7 @@ public class Deliveries {
 
     Deliveries(
             Shares shares,
-            TransactionTemplate transactions,
+            GroupCommit commits,
             EvidenceStore evidence,
             AuditTrail audit,
             Partners partners,
@@ -81,7 +81,7 @@ public class Deliveries {
             GatewayKeys keys,
             Clock clock) {
         this.shares = shares;
-        this.transactions = transactions;
+        this.commits = commits;
         this.evidence = evidence;
         this.audit = audit;
         this.partners = partners;
@@ -201,7 +201,7 @@ public class Deliveries {
         String receipt = sent.handedOver() ? null : Digests.sha256(sent.answer());
         List<AuditEvent> attempt = deliveredEvents(sent, share, receipt);
         try {
-            transactions.executeWithoutResult(status -> {
+            commits.run(() -> {
                 if (sent.handedOver()) {
                     shares.dropOff(lease(share), attempt);
                 } else {
@@ -213,7 +213,7 @@ public class Deliveries {
             // The recipient has the message all the same: what it was sent stays on record; the share itself
             // belongs to the node that took the lease over.
             log.warn("share {} was delivered after this node's lease had been taken over", share.shareId());
-            transactions.executeWithoutResult(status -> {
+            commits.run(() -> {
                 keepSent(sent, share, receipt, now);
                 audit.record(attempt);
             });

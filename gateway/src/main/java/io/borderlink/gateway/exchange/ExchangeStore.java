@@ -8,6 +8,7 @@ import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
+import io.borderlink.gateway.commit.GroupCommit;
 import io.borderlink.gateway.policy.Decision;
 import io.borderlink.gateway.policy.ShareDecision;
 import io.borderlink.gateway.share.Lease;
@@ -27,12 +28,12 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The persist step: an exchange, its evidence, one share per decision (opened by {@link Shares}) and their
- * audit events are committed in one transaction before the agency gets its receipt. The exchange id is
- * the primary key, so the database, not a cache, decides what is a duplicate.
+ * audit events are committed in one transaction before the agency gets its receipt (under load, one shared
+ * with the exchanges arriving at the same moment: {@link GroupCommit}). The exchange id is the primary key,
+ * so the database, not a cache, decides what is a duplicate.
  */
 @Component("exchangeStore")
 public class ExchangeStore {
@@ -40,19 +41,14 @@ public class ExchangeStore {
     static final String ACCEPTED = "ACCEPTED";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final GroupCommit commits;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
     private final Shares shares;
 
-    ExchangeStore(
-            JdbcClient jdbc,
-            TransactionTemplate transactions,
-            EvidenceStore evidence,
-            AuditTrail audit,
-            Shares shares) {
+    ExchangeStore(JdbcClient jdbc, GroupCommit commits, EvidenceStore evidence, AuditTrail audit, Shares shares) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.commits = commits;
         this.evidence = evidence;
         this.audit = audit;
         this.shares = shares;
@@ -75,7 +71,7 @@ public class ExchangeStore {
             return earlier.get();
         }
         try {
-            return transactions.execute(status -> insert(decided));
+            return commits.execute(() -> insert(decided));
         } catch (DuplicateKeyException e) {
             // Two copies raced past the lookup; the database let exactly one in.
             return resubmission(verified).orElseThrow(() -> e);

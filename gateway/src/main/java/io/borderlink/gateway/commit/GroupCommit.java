@@ -1,0 +1,135 @@
+package io.borderlink.gateway.commit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: units of database work that arrive while another commit is under way are committed
+ * together, in one transaction, by whichever of their threads gets there first; each caller returns only
+ * once its own unit is committed, so "stored before acknowledged" holds as with a transaction of its own.
+ * Alone, a unit commits at once: nothing waits for company. Under load the commits per unit fall, and with
+ * them the embedded database's page writes per commit (H2 writes a chunk at each) and PostgreSQL's
+ * commit round trips.
+ *
+ * <p>A batch is all or nothing, and one unit's failure must not become its neighbours': when a batch
+ * fails, each of its units runs again in a transaction of its own and gets its own outcome. Units are
+ * therefore written as transactions are: no effect outside the database that a rollback would not undo
+ * (after-commit listeners run once, for the transaction that committed).
+ */
+@Component
+public class GroupCommit {
+
+    /** Bounds one transaction's size and a follower's wait; far above what two cores queue in practice. */
+    static final int MAX_BATCH = 64;
+
+    private final TransactionTemplate transactions;
+    private final Queue<Unit<?>> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock committing = new ReentrantLock();
+
+    public GroupCommit(TransactionTemplate transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Runs {@code work} in a transaction, perhaps shared with others; its result once committed. */
+    public <T> T execute(Supplier<T> work) {
+        Unit<T> unit = new Unit<>(work);
+        queue.add(unit);
+        while (!unit.done) {
+            // The thread that gets the lock leads: it commits whatever is queued, its own unit included unless
+            // more than a batch was ahead of it; the others wait here and find their units done.
+            committing.lock();
+            try {
+                if (!unit.done) {
+                    commit(next());
+                }
+            } finally {
+                committing.unlock();
+            }
+        }
+        return unit.outcome();
+    }
+
+    /** The same for work without a result. */
+    public void run(Runnable work) {
+        execute(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Units waiting for a commit to take them. */
+    int queued() {
+        return queue.size();
+    }
+
+    private List<Unit<?>> next() {
+        List<Unit<?>> batch = new ArrayList<>();
+        Unit<?> unit;
+        while (batch.size() < MAX_BATCH && (unit = queue.poll()) != null) {
+            batch.add(unit);
+        }
+        return batch;
+    }
+
+    private void commit(List<Unit<?>> batch) {
+        if (batch.size() > 1) {
+            try {
+                transactions.executeWithoutResult(status -> batch.forEach(Unit::run));
+                batch.forEach(Unit::succeed);
+                return;
+            } catch (RuntimeException | Error e) {
+                // Rolled back as a whole: each unit again alone, so that only the failing one fails.
+            }
+        }
+        for (Unit<?> unit : batch) {
+            try {
+                transactions.executeWithoutResult(status -> unit.run());
+                unit.succeed();
+            } catch (RuntimeException | Error e) {
+                unit.fail(e);
+            }
+        }
+    }
+
+    /** One caller's work, its result, and whether it is committed (or failed); read by its own thread. */
+    private static final class Unit<T> {
+        private final Supplier<T> work;
+        private T result;
+        private Throwable failure;
+        private volatile boolean done;
+
+        Unit(Supplier<T> work) {
+            this.work = work;
+        }
+
+        void run() {
+            result = work.get();
+        }
+
+        void succeed() {
+            done = true;
+        }
+
+        void fail(Throwable e) {
+            result = null;
+            failure = e;
+            done = true;
+        }
+
+        T outcome() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+    }
+}
