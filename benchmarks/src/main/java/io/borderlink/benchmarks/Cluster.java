@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -123,13 +124,22 @@ final class Cluster implements AutoCloseable {
 
     /** CPU time all nodes have used so far, -1 where the platform does not tell. */
     long cpuNanos() {
+        return sum(Cluster::cpuNanos);
+    }
+
+    /** CPU time the nodes' JIT compiler threads have used so far, -1 where the platform does not tell. */
+    long compilerCpuNanos() {
+        return sum(node -> Machine.compilerCpuNanos(node.pid()));
+    }
+
+    private long sum(ToLongFunction<GatewayProcess> cpu) {
         long sum = 0;
         for (GatewayProcess node : nodes) {
-            long cpu = cpuNanos(node);
-            if (cpu < 0) {
+            long nanos = cpu.applyAsLong(node);
+            if (nanos < 0) {
                 return -1;
             }
-            sum += cpu;
+            sum += nanos;
         }
         return sum;
     }

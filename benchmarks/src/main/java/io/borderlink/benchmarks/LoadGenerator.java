@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * with EC for the partner.
  *
  * <ol>
- *   <li>warm-up: closed loop for {@code --warmup} seconds (60 by default: the gateway's JIT is still
- *       compiling hot paths long after start), each client protecting its document just before sending it;
+ *   <li>warm-up: closed loop, or open loop at {@code --warmup-rate}, for {@code --warmup} seconds (the JIT
+ *       compiles hot paths long after start), each client protecting its document just before sending it;
  *       then waits until the stub has everything;
  *   <li>pre-generates the measured phase's protected border-incident exchanges (fresh ids, signed by
  *       mn-border, encrypted to gateway-enc) while the gateway is idle, so that no agency-side crypto runs
@@ -152,7 +152,7 @@ public final class LoadGenerator {
 
             // The warm-up protects its documents as it goes (the agency-side crypto competes with the gateway,
             // which does not matter there); its rate sizes the pre-generated pool of the measured phase.
-            Phase warmup = phase("warm-up", Source.onDemand(documents), options.warmup, 0);
+            Phase warmup = phase("warm-up", Source.onDemand(documents), options.warmup, options.warmupRate);
             drain(warmup);
             List<Phase> reported = new ArrayList<>();
             if (options.rate > 0 && !options.halfOfMax) {
@@ -162,10 +162,9 @@ public final class LoadGenerator {
                 drain(sustained);
                 reported.add(sustained);
             } else {
-                // A closed loop speeds up as the gateway warms further: room for twice the warm-up rate.
-                Documents pool = pregenerate(
-                        documents,
-                        options.documents > 0 ? options.documents : budget(2 * warmup.acceptedPerSecond() + 20));
+                // Room for twice a closed warm-up's rate (the gateway warms further); a paced one tells less.
+                double room = options.warmupRate > 0 ? 3 * options.warmupRate : 2 * warmup.acceptedPerSecond();
+                Documents pool = pregenerate(documents, options.documents > 0 ? options.documents : budget(room + 20));
                 Phase max = phase("sustained (maximum)", pool, options.duration, 0);
                 drain(max);
                 reported.add(max);
@@ -218,6 +217,7 @@ public final class LoadGenerator {
         phase.databaseBefore = measured ? database.counters() : null;
         Cluster.Window perNode = measured ? cluster.openWindow() : null;
         long gatewayCpuBefore = cluster.cpuNanos();
+        long compilerCpuBefore = cluster.compilerCpuNanos();
         long ownCpuBefore = os.getProcessCpuTime();
         long machineCpuBefore = Machine.machineBusyNanos();
         phase.start = System.nanoTime();
@@ -285,6 +285,8 @@ public final class LoadGenerator {
         phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : Machine.machineBusyNanos() - machineCpuBefore;
         if (gatewayCpuBefore < 0) {
             phase.gatewayCpuNanos = -1;
+        } else if (compilerCpuBefore >= 0) {
+            phase.compilerCpuNanos = cluster.compilerCpuNanos() - compilerCpuBefore;
         }
         if (perNode != null) {
             perNode.close(phase);

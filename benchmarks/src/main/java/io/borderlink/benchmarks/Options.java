@@ -13,7 +13,11 @@ final class Options {
               (run from the repository root; needs gateway/target/borderlink-gateway.jar)
               --clients N          concurrent clients (closed loop) or client threads (fixed rate) [16]
               --duration S         seconds of the sustained phase [30]
-              --warmup S           seconds of closed-loop warm-up, not reported [180]
+              --warmup S           seconds of warm-up, not reported [180]
+              --warmup-rate R      warm up open loop at R exchanges/s instead of closed loop: below
+                                   saturation the JIT compiler gets the CPU it needs and finishes
+                                   before the measured windows (their report says how much CPU it
+                                   still took); the maximum's pool then allows 3 x R + 20/s [0: closed]
               --rate R             fixed target rate, exchanges/s (open loop); 0 = closed loop [0]
               --half-of-max        closed loop for the maximum, then a phase at half of it (fixed rate)
               --documents N        exchanges to pre-generate for the first measured phase
@@ -47,6 +51,7 @@ final class Options {
     int clients = 16;
     Duration duration = Duration.ofSeconds(30);
     Duration warmup = Duration.ofSeconds(180);
+    double warmupRate;
     double rate;
     boolean halfOfMax;
     int documents;
@@ -94,8 +99,9 @@ final class Options {
                 }
             }
         }
-        if (o.clients < 1 || o.duration.isZero() || o.rate < 0) {
-            throw new IllegalArgumentException("--clients and --duration must be positive, --rate >= 0");
+        if (o.clients < 1 || o.duration.isZero() || o.rate < 0 || o.warmupRate < 0) {
+            throw new IllegalArgumentException(
+                    "--clients and --duration must be positive, --rate and --warmup-rate >= 0");
         }
         if (o.nodes < 1 || (o.nodes > 1 && !o.postgres)) {
             throw new IllegalArgumentException("--nodes must be at least 1, and more than 1 needs --postgres");
@@ -109,6 +115,7 @@ final class Options {
                 case "--clients" -> clients = Integer.parseInt(value);
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value));
                 case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value));
+                case "--warmup-rate" -> warmupRate = Double.parseDouble(value);
                 case "--rate" -> rate = Double.parseDouble(value);
                 case "--documents" -> documents = Integer.parseInt(value);
                 case "--baseline" -> baseline = Double.parseDouble(value);

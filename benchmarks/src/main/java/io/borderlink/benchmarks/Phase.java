@@ -31,6 +31,9 @@ final class Phase {
     long lastArrival;
     long[] latencies = new long[0];
     long gatewayCpuNanos;
+    /** Of {@link #gatewayCpuNanos}, what the gateway's JIT compiler threads used; -1 if unknown. */
+    long compilerCpuNanos = -1;
+
     long ownCpuNanos;
     long machineCpuNanos;
     int deliveredAtEnd;
@@ -184,6 +187,14 @@ final class Phase {
                     accepted.isEmpty() ? 0.0 : gatewayCpuNanos / 1e6 / accepted.size(),
                     seconds(ownCpuNanos),
                     seconds(ownCpuNanos) / window()));
+            if (compilerCpuNanos >= 0 && gatewayCpuNanos > 0) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  of which JIT         %.1f s (%.0f %% of the gateway's: above a few %%, the window is not"
+                                + " the steady state)%n",
+                        seconds(compilerCpuNanos),
+                        100.0 * compilerCpuNanos / gatewayCpuNanos));
+            }
         }
         if (machineCpuNanos >= 0 && gatewayCpuNanos >= 0) {
             long others = Math.max(0, machineCpuNanos - gatewayCpuNanos - ownCpuNanos);
