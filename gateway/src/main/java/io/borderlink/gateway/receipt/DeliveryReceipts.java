@@ -66,7 +66,8 @@ public class DeliveryReceipts {
                         partnerReceipt.map(KeptDocuments.Document::digest).orElse(null))
                 .toString()
                 .getBytes(StandardCharsets.UTF_8);
-        return new DeliveryReceipt(query.exchangeId(), query.recipientId(), jws.sign(statement, keys.signing()));
+        return new DeliveryReceipt(
+                query.exchangeId(), query.recipientId(), jws.sign(statement, keys.signingFor(query.client())));
     }
 
     private static Optional<KeptDocuments.Document> latest(

@@ -10,6 +10,7 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.CertifiedJws;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.JoseCrypto;
+import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.exchange.Acceptance;
 import io.borderlink.gateway.exchange.Acceptance.Decided;
@@ -59,9 +60,11 @@ public class GatewayReceipts {
             @Body Acceptance acceptance, @ExchangeProperty(OutboundIntakeRoute.VERIFIED) VerifiedExchange verified) {
         Receipt receipt = acceptance.receipt();
         List<Decided> decisions = acceptance.decisions();
+        // The signature the agency reads, as for what it is sent: an EC agency's receipt by the EC signing key.
+        SigningKey signer = keys.signingFor(verified.signer());
         String signed = "SOAP".equals(verified.channel())
-                ? new String(signedXml(receipt, verified.signedDigest(), decisions), StandardCharsets.UTF_8)
-                : jws.sign(json(receipt, verified.signedDigest(), decisions), keys.signing());
+                ? new String(signedXml(receipt, verified.signedDigest(), decisions, signer), StandardCharsets.UTF_8)
+                : jws.sign(json(receipt, verified.signedDigest(), decisions), signer);
         return receipt.signed(signed);
     }
 
@@ -93,7 +96,7 @@ public class GatewayReceipts {
         return statement.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] signedXml(Receipt receipt, String signedDigest, List<Decided> decisions) {
+    private byte[] signedXml(Receipt receipt, String signedDigest, List<Decided> decisions, SigningKey signer) {
         Document document = SecureXml.newDocument();
         Element root = document.createElementNS(NAMESPACE, "AcceptanceReceipt");
         document.appendChild(root);
@@ -103,7 +106,7 @@ public class GatewayReceipts {
         for (Decided decided : decisions) {
             append(root, "Decision", decided.decision()).setAttribute("recipient", decided.recipient());
         }
-        xml.sign(document, keys.signing());
+        xml.sign(document, signer);
         return SecureXml.serialize(document);
     }
 

@@ -155,21 +155,44 @@ class XmlSec1InteropIT extends GatewayTestSupport {
     @Test
     void theAcceptanceReceiptOfASoapSubmissionVerifiesWithXmlsec1() throws Exception {
         Exchange alert = fresh(Samples.vehicleAlertFromBorderPolice());
-        HttpResponse<String> answer = agency("mn-border").submitOverSoap(protect(alert, "mn-border"));
+
+        String receipt = soapReceiptVerifiedByXmlsec1("mn-border", alert);
+
+        assertThat(receipt)
+                .contains("xmldsig-more#rsa-sha256")
+                .contains(alert.header().exchangeId().toString());
+    }
+
+    /** MN-INTEL's certificate is EC: its acceptance receipt is the gateway's ECDSA signature, which xmlsec1 verifies. */
+    @Test
+    void theAcceptanceReceiptOfAnEcAgencyIsAnEcdsaSignatureThatVerifiesWithXmlsec1() throws Exception {
+        Exchange incident = forKorea(fresh(Samples.borderIncidentFromBorderPolice()), "MN-INTEL");
+
+        String receipt = soapReceiptVerifiedByXmlsec1("mn-intel", incident);
+
+        assertThat(receipt)
+                .contains("xmldsig-more#ecdsa-sha256")
+                .doesNotContain("rsa-sha256")
+                .contains(incident.header().exchangeId().toString());
+    }
+
+    /** Submits over SOAP, takes the AcceptanceReceipt out of the answer, and has xmlsec1 verify it alone. */
+    private String soapReceiptVerifiedByXmlsec1(String agency, Exchange exchange) throws Exception {
+        HttpResponse<String> answer = agency(agency).submitOverSoap(protect(exchange, agency));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Element receipt = (Element) SecureXml.parse(answer.body().getBytes(StandardCharsets.UTF_8))
                 .getElementsByTagNameNS(GatewayReceipts.NAMESPACE, "AcceptanceReceipt")
                 .item(0);
         Document alone = SecureXml.newDocument();
         alone.appendChild(alone.importNode(receipt, true));
-        Path file = write("receipt.xml", SecureXml.serialize(alone));
+        byte[] serialized = SecureXml.serialize(alone);
+        Path file = write("receipt-" + agency + ".xml", serialized);
 
         String verification = xmlsec1.verify(
                 file, DevPki.ROOT.resolve("ca/national-root.crt.pem"), DevPki.ROOT.resolve("ca/gateway-ca.crt.pem"));
 
         assertThat(verification.lines()).contains("OK", "SignedInfo References (ok/all): 1/1");
-        assertThat(receipt.getTextContent())
-                .contains(alert.header().exchangeId().toString());
+        return new String(serialized, StandardCharsets.UTF_8);
     }
 
     /**

@@ -10,6 +10,8 @@ import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.CertifiedJws;
+import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.support.GatewayTestSupport;
@@ -51,6 +53,11 @@ class EllipticCurveFlowIT extends GatewayTestSupport {
         HttpResponse<String> receipt = agency("mn-intel").submit(submitted);
 
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(202);
+        CertifiedJws.Verified signedReceipt = new CertifiedJws(new JoseCrypto())
+                .verify(JSON.readTree(receipt.body()).get("receipt").asText());
+        assertThat(signedReceipt.signer()).isEqualTo(DevPki.certificate("gateway-ec"));
+        assertThat(JSON.readTree(signedReceipt.payload()).get("exchangeId").asText())
+                .isEqualTo(incident.header().exchangeId().toString());
         UUID correlationId = incident.header().correlationId();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !KR_LIAISON.receivedFor(correlationId).isEmpty());
