@@ -1,5 +1,7 @@
 package io.borderlink.gateway.commit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -29,11 +31,15 @@ public class GroupCommit {
     static final int MAX_BATCH = 64;
 
     private final TransactionTemplate transactions;
+    private final DistributionSummary units;
     private final Queue<Unit<?>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
 
-    public GroupCommit(TransactionTemplate transactions) {
+    public GroupCommit(TransactionTemplate transactions, MeterRegistry meters) {
         this.transactions = transactions;
+        this.units = DistributionSummary.builder("borderlink.commit.units")
+                .description("units of work (an exchange accepted, a delivery recorded) per group commit")
+                .register(meters);
     }
 
     /** Runs {@code work} in a transaction, perhaps shared with others; its result once committed. */
@@ -81,6 +87,7 @@ public class GroupCommit {
         if (batch.size() > 1) {
             try {
                 transactions.executeWithoutResult(status -> batch.forEach(Unit::run));
+                units.record(batch.size());
                 batch.forEach(Unit::succeed);
                 return;
             } catch (RuntimeException | Error e) {
@@ -90,6 +97,7 @@ public class GroupCommit {
         for (Unit<?> unit : batch) {
             try {
                 transactions.executeWithoutResult(status -> unit.run());
+                units.record(1);
                 unit.succeed();
             } catch (RuntimeException | Error e) {
                 unit.fail(e);

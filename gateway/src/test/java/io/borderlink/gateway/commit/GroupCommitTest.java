@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GroupCommitTest {
 
     private final AtomicInteger commits = new AtomicInteger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private JdbcTemplate jdbc;
     private GroupCommit group;
@@ -43,7 +45,7 @@ class GroupCommitTest {
                 super.doCommit(status);
             }
         };
-        group = new GroupCommit(new TransactionTemplate(counting));
+        group = new GroupCommit(new TransactionTemplate(counting), meters);
     }
 
     @AfterEach

@@ -62,7 +62,8 @@ class OperationsMetricsIT extends GatewayTestSupport {
                 .contains(
                         "borderlink_shares_decided_total{application=\"borderlink\",decision=\"HELD\",recipient=\"RU-LIAISON\"}")
                 .contains(
-                        "borderlink_delivery_failures_total{application=\"borderlink\",cause=\"HTTP_STATUS\",recipient=\"RU-LIAISON\"}");
+                        "borderlink_delivery_failures_total{application=\"borderlink\",cause=\"HTTP_STATUS\",recipient=\"RU-LIAISON\"}")
+                .contains("borderlink_commit_units_count{application=\"borderlink\"}");
     }
 
     /** Every metric name in a text: PromQL expressions, a rules file. */
