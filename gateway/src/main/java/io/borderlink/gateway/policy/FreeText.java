@@ -92,6 +92,10 @@ final class FreeText {
 
     /** Lower case, decomposed and without diacritics, Cyrillic transliterated. */
     static String plain(String raw) {
+        if (isAscii(raw)) {
+            // Most text: decomposition, marks and transliteration leave ASCII as it is.
+            return raw.toLowerCase(Locale.ROOT);
+        }
         String decomposed = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKD))
                 .replaceAll("")
                 .toLowerCase(Locale.ROOT);
@@ -99,7 +103,11 @@ final class FreeText {
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
             String latin = CYRILLIC.get(c);
-            out.append(latin != null ? latin : String.valueOf(c));
+            if (latin != null) {
+                out.append(latin);
+            } else {
+                out.append(c);
+            }
         }
         return out.toString();
     }
@@ -125,15 +133,28 @@ final class FreeText {
     }
 
     private static List<String> compacts(String raw, String plain) {
+        String transliterated = NOT_ALNUM.matcher(plain).replaceAll("");
+        if (isAscii(raw)) {
+            // No look-alikes to read as Latin: the one form.
+            return List.of(transliterated);
+        }
         String lookalikes = Normalizer.normalize(raw, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder read = new StringBuilder(lookalikes.length());
         for (int i = 0; i < lookalikes.length(); i++) {
             char c = lookalikes.charAt(i);
             read.append(LOOKALIKES.getOrDefault(c, c));
         }
-        String transliterated = NOT_ALNUM.matcher(plain).replaceAll("");
         String asLatin = NOT_ALNUM.matcher(plain(read.toString())).replaceAll("");
         return transliterated.equals(asLatin) ? List.of(transliterated) : List.of(transliterated, asLatin);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
