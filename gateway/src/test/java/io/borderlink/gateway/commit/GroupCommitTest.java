@@ -30,6 +30,7 @@ class GroupCommitTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private JdbcTemplate jdbc;
+    private TransactionTemplate transactions;
     private GroupCommit group;
 
     @BeforeEach
@@ -45,7 +46,8 @@ class GroupCommitTest {
                 super.doCommit(status);
             }
         };
-        group = new GroupCommit(new TransactionTemplate(counting), meters);
+        transactions = new TransactionTemplate(counting);
+        group = new GroupCommit(transactions, meters, new CommitSettings(1, 64));
     }
 
     @AfterEach
@@ -109,6 +111,20 @@ class GroupCommitTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("refused by the unit itself");
         assertThat(items()).containsExactlyInAnyOrder("first", "before", "after");
+    }
+
+    @Test
+    void aFullLaneOpensTheNextSoThatAUnitDoesNotWaitForABatchAheadOfIt() throws Exception {
+        group = new GroupCommit(transactions, meters, new CommitSettings(2, 1));
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> first = leaderHeldUntil(release);
+
+        assertThat(group.execute(() -> insert("beside"))).isEqualTo("beside");
+        assertThat(items()).containsExactly("beside");
+
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(items()).containsExactly("beside", "first");
     }
 
     @Test
