@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     load accepted several times what it delivered (benchmarks/README.md); each worker also needs a
  *     database connection to claim and record, so raising this means raising
  *     {@code spring.datasource.hikari.maximum-pool-size} (16) with it, or intake and workers starve each other
- * @param queueSize shares waiting in memory for a worker; beyond it a share just accepted waits until the lease
- *     it was opened with (see {@code Shares.open}) runs out, then for the next sweep
+ * @param queueSize shares waiting in memory for a worker; beyond it a share just accepted gives up the lease it
+ *     was opened with (see {@code Shares.open}) and waits for the next sweep
  * @param drainTimeout how long a stopping node waits for its deliveries under way before it releases
  *     their leases to the other nodes; within the shutdown phase timeout
  */

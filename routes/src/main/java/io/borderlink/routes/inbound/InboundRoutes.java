@@ -38,7 +38,7 @@ public class InboundRoutes extends RouteBuilder {
                 .to("bean:inboundDecisions?method=decide")
                 .to("bean:exchangeStore?method=accept")
                 .split(Accepted.shares())
-                .to(OutboxRoutes.DELIVER)
+                .to(OutboxRoutes.HAND_OFF)
                 .end()
                 .setBody(Accepted.receiptOf());
     }

@@ -28,7 +28,7 @@ public class OutboundIntakeRoute extends RouteBuilder {
                 .to("bean:outboundDecisions?method=decide")
                 .to("bean:exchangeStore?method=accept")
                 .split(Accepted.shares())
-                .to(OutboxRoutes.DELIVER)
+                .to(OutboxRoutes.HAND_OFF)
                 .end()
                 .to("bean:gatewayReceipts?method=forAgency");
     }

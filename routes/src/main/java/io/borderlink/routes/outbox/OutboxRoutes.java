@@ -22,6 +22,16 @@ public class OutboxRoutes extends RouteBuilder {
             + "&concurrentConsumers={{borderlink.delivery.concurrency}}&discardWhenFull=true"
             + "&waitForTaskToComplete=Never";
 
+    /**
+     * How an intake hands the shares it released to {@link #DELIVER}: a share that finds the queue full gives
+     * up the lease it was opened with at once, so that the next sweep takes it.
+     */
+    public static final String HAND_OFF = "direct:outbox.handOff";
+
+    /** The same queue as {@link #DELIVER}, refusing rather than discarding what it has no room for. */
+    private static final String QUEUE_OR_REFUSE =
+            "seda:outbox.deliver?size={{borderlink.delivery.queue-size}}&waitForTaskToComplete=Never";
+
     /** The exchange property holding the claimed share, for the error handler. */
     public static final String SHARE = "borderlinkShare";
 
@@ -38,6 +48,14 @@ public class OutboxRoutes extends RouteBuilder {
                 .to("bean:partnerTransport?method=send")
                 .to("bean:partnerReceipts?method=verify")
                 .to("bean:deliveries?method=delivered")
+                .end();
+
+        from(HAND_OFF)
+                .routeId("outbox.handOff")
+                .doTry()
+                .to(QUEUE_OR_REFUSE)
+                .doCatch(IllegalStateException.class)
+                .to("bean:handOffs?method=notQueued")
                 .end();
 
         from("timer:outbox.sweep?period={{borderlink.delivery.sweep-interval}}")
