@@ -23,9 +23,15 @@ import org.springframework.test.context.TestPropertySource;
  * The in-memory hand-off from intake to delivery: a share released at acceptance is opened leased to the
  * accepting node and handed to a worker with its view, so that it is delivered without a claim and without a
  * sweep (there is none here within the test's time: the sweep runs hourly). A hand-off that waited past half its
- * lease renews it if the share is still this node's; a stopping node gives its queued hand-offs up.
+ * lease renews it if the share is still this node's; a stopping node gives its queued hand-offs up; a hand-off
+ * the workers' queue (one share here) has no room for gives its lease up at once.
  */
-@TestPropertySource(properties = {"borderlink.delivery.sweep-interval=1h", "borderlink.delivery.lease=4s"})
+@TestPropertySource(
+        properties = {
+            "borderlink.delivery.sweep-interval=1h",
+            "borderlink.delivery.lease=4s",
+            "borderlink.delivery.queue-size=1"
+        })
 class HandOffIT extends GatewayTestSupport {
 
     private static final String WORKERS = "outbox.deliver";
@@ -92,6 +98,26 @@ class HandOffIT extends GatewayTestSupport {
                     && ((Number) share.get("attempts")).intValue() == 0;
         });
         assertThat(RU_LIAISON.receivedFor(incident.header().correlationId())).isEmpty();
+    }
+
+    /** The second share finds the queue full: due at once for the next sweep of any node, not after its lease. */
+    @Test
+    void aShareTheFullQueueHasNoRoomForIsDueAtOnceForTheNextSweep() throws Exception {
+        camel.getRouteController().stopRoute(WORKERS);
+
+        Exchange queued = submit();
+        Exchange refused = submit();
+
+        Map<String, Object> waiting = share(queued);
+        assertThat(waiting).containsEntry("state", "PENDING").containsEntry("lease_owner", node.id());
+        Map<String, Object> left = share(refused);
+        assertThat(left).containsEntry("state", "PENDING").containsEntry("lease_owner", null);
+        assertThat(deliveries.due()).contains((UUID) left.get("id")).doesNotContain((UUID) waiting.get("id"));
+
+        camel.getRouteController().startRoute(WORKERS);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "DELIVERED".equals(share(queued).get("state")));
+        assertThat(RU_LIAISON.receivedFor(refused.header().correlationId())).isEmpty();
     }
 
     private Exchange submit() {
