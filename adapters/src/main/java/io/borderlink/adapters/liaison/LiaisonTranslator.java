@@ -14,6 +14,7 @@ import static io.borderlink.contracts.xml.Dom.token;
 import static io.borderlink.contracts.xml.Dom.tokens;
 import static io.borderlink.contracts.xml.Dom.value;
 
+import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.adapters.format.SecurityMarkings;
 import io.borderlink.contracts.error.ErrorCode;
@@ -121,16 +122,7 @@ public final class LiaisonTranslator {
         SecureXml.validate(liaisonMessage, SecureXml.schema(SCHEMA));
         Element message = liaisonMessage.getDocumentElement();
         Element header = child(message, "Header");
-        String from = token(header, "From");
-        if (!from.equals(senderPartnerId)) {
-            throw new GatewayException(
-                    ErrorCode.ORIGINATOR_MISMATCH,
-                    "message claims to be from " + from + ", sent by " + senderPartnerId);
-        }
-        String to = token(header, "To");
-        if (!to.equals(GATEWAY_ID)) {
-            throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "message is addressed to " + to);
-        }
+        PartnerAddressing.require(header, senderPartnerId, GATEWAY_ID);
         String messageId = token(header, "MessageId");
         return new Exchange(
                 new Header(

@@ -11,6 +11,7 @@ import static io.borderlink.contracts.xml.Dom.text;
 import static io.borderlink.contracts.xml.Dom.token;
 import static io.borderlink.contracts.xml.Dom.value;
 
+import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.adapters.format.SecurityMarkings;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -48,16 +49,7 @@ final class EnforcementMessageReader {
         SecureXml.validate(enforcementMessage, SecureXml.schema(WcoTranslator.SCHEMA));
         Element message = enforcementMessage.getDocumentElement();
         Element header = child(message, "Header");
-        String from = token(header, "From");
-        if (!from.equals(senderPartnerId)) {
-            throw new GatewayException(
-                    ErrorCode.ORIGINATOR_MISMATCH,
-                    "message claims to be from " + from + ", sent by " + senderPartnerId);
-        }
-        String to = token(header, "To");
-        if (!to.equals(WcoTranslator.GATEWAY_ID)) {
-            throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "message is addressed to " + to);
-        }
+        PartnerAddressing.require(header, senderPartnerId, WcoTranslator.GATEWAY_ID);
         Element report = child(message, WcoTranslator.REPORT.getLocalPart());
         MessageType messageType = value(header, "MessageType", MessageType::valueOf);
         Element content = optionalChild(report, messageType.content);
