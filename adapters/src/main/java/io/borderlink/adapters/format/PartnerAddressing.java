@@ -12,9 +12,15 @@ import org.w3c.dom.Element;
  */
 public final class PartnerAddressing {
 
+    /**
+     * How the partners know Borderlink: {@code From} of what it sends (in every format, the INTERPOL notice's
+     * envelope included) and {@code To} of what it receives.
+     */
+    public static final String GATEWAY_ID = "MN-BORDERLINK";
+
     private PartnerAddressing() {}
 
-    public static void require(Element header, String senderPartnerId, String gatewayId) {
+    public static void require(Element header, String senderPartnerId) {
         String from = token(header, "From");
         if (!from.equals(senderPartnerId)) {
             throw new GatewayException(
@@ -22,7 +28,7 @@ public final class PartnerAddressing {
                     "message claims to be from " + from + ", sent by " + senderPartnerId);
         }
         String to = token(header, "To");
-        if (!to.equals(gatewayId)) {
+        if (!to.equals(GATEWAY_ID)) {
             throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "message is addressed to " + to);
         }
     }

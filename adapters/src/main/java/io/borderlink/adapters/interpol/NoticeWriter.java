@@ -3,6 +3,7 @@ package io.borderlink.adapters.interpol;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.borderlink.adapters.format.Countries;
+import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -49,8 +50,6 @@ import java.util.UUID;
 public final class NoticeWriter {
 
     public static final String SCHEMA = "/json/interpol-notice-v1.schema.json";
-    /** How the receiving bureau knows Borderlink, as for the liaison offices. */
-    public static final String GATEWAY_ID = "MN-BORDERLINK";
 
     /** An unsigned, unencrypted document; the gateway protects it. */
     public byte[] write(Exchange partnerView, UUID messageId, String recipientPartnerId, Instant created) {
@@ -91,7 +90,7 @@ public final class NoticeWriter {
         json.writeStringField("message_id", messageId.toString());
         json.writeStringField("correlation_id", view.header().correlationId().toString());
         json.writeStringField("created", created.toString());
-        json.writeStringField("from", GATEWAY_ID);
+        json.writeStringField("from", PartnerAddressing.GATEWAY_ID);
         json.writeStringField("to", to);
         json.writeStringField("originator", view.header().originator());
         json.writeStringField("notice_type", type.code());

@@ -71,8 +71,6 @@ public final class LiaisonTranslator {
     public static final String SCHEMA = "/xsd/liaison-v1.xsd";
     /** The element the gateway encrypts; the header stays readable for routing at the liaison office. */
     public static final QName CONTENT = new QName(NAMESPACE, "Content");
-    /** How the liaison offices know Borderlink, as {@code From} outbound and {@code To} inbound. */
-    public static final String GATEWAY_ID = "MN-BORDERLINK";
 
     public static final String INBOUND_PURPOSE = "PARTNER_LIAISON";
 
@@ -101,7 +99,7 @@ public final class LiaisonTranslator {
         appendText(header, "MessageId", messageId.toString());
         appendText(header, "CorrelationId", partnerView.header().correlationId().toString());
         appendText(header, "Created", created.toString());
-        appendText(header, "From", GATEWAY_ID);
+        appendText(header, "From", PartnerAddressing.GATEWAY_ID);
         appendText(header, "To", recipientPartnerId);
         appendText(header, "MessageType", category.name());
         appendText(header, "Originator", partnerView.header().originator());
@@ -122,7 +120,7 @@ public final class LiaisonTranslator {
         SecureXml.validate(liaisonMessage, SecureXml.schema(SCHEMA));
         Element message = liaisonMessage.getDocumentElement();
         Element header = child(message, "Header");
-        PartnerAddressing.require(header, senderPartnerId, GATEWAY_ID);
+        PartnerAddressing.require(header, senderPartnerId);
         String messageId = token(header, "MessageId");
         return new Exchange(
                 new Header(

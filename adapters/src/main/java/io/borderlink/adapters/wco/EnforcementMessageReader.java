@@ -49,7 +49,7 @@ final class EnforcementMessageReader {
         SecureXml.validate(enforcementMessage, SecureXml.schema(WcoTranslator.SCHEMA));
         Element message = enforcementMessage.getDocumentElement();
         Element header = child(message, "Header");
-        PartnerAddressing.require(header, senderPartnerId, WcoTranslator.GATEWAY_ID);
+        PartnerAddressing.require(header, senderPartnerId);
         Element report = child(message, WcoTranslator.REPORT.getLocalPart());
         MessageType messageType = value(header, "MessageType", MessageType::valueOf);
         Element content = optionalChild(report, messageType.content);

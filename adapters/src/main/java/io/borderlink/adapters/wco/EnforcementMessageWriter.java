@@ -3,6 +3,7 @@ package io.borderlink.adapters.wco;
 import static io.borderlink.contracts.xml.Dom.append;
 import static io.borderlink.contracts.xml.Dom.appendText;
 
+import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.adapters.format.SecurityMarkings;
 import io.borderlink.contracts.error.ErrorCode;
@@ -58,7 +59,7 @@ final class EnforcementMessageWriter {
         appendText(header, "MessageId", messageId.toString());
         appendText(header, "CorrelationId", partnerView.header().correlationId().toString());
         appendText(header, "Created", created.toString());
-        appendText(header, "From", WcoTranslator.GATEWAY_ID);
+        appendText(header, "From", PartnerAddressing.GATEWAY_ID);
         appendText(header, "To", recipientPartnerId);
         appendText(header, "MessageType", messageType.name());
         appendText(header, "Originator", partnerView.header().originator());

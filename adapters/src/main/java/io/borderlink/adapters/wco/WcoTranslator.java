@@ -54,8 +54,6 @@ public final class WcoTranslator {
     public static final String SCHEMA = "/xsd/wco-enforcement-v1.xsd";
     /** The element the gateway encrypts; the header stays readable for routing at the receiver. */
     public static final QName REPORT = new QName(NAMESPACE, "Report");
-    /** How WCO-RILO knows Borderlink, as {@code From} outbound and {@code To} inbound. */
-    public static final String GATEWAY_ID = "MN-BORDERLINK";
 
     public static final String INBOUND_PURPOSE = "WCO_RILO_ALERT";
 

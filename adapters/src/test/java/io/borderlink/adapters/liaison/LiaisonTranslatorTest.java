@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Association;
@@ -203,7 +204,7 @@ class LiaisonTranslatorTest {
         Document echoed = SecureXml.parse(SecureXml.serialize(toRussianLiaison(original)));
         Element header = Dom.child(echoed.getDocumentElement(), "Header");
         Dom.child(header, "From").setTextContent("RU-LIAISON");
-        Dom.child(header, "To").setTextContent(LiaisonTranslator.GATEWAY_ID);
+        Dom.child(header, "To").setTextContent(PartnerAddressing.GATEWAY_ID);
         return translator.fromLiaison(echoed, "RU-LIAISON", UUID.randomUUID());
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Association;
@@ -423,7 +424,7 @@ class WcoTranslatorTest {
         Document echoed = SecureXml.parse(SecureXml.serialize(toRilo(original)));
         Element header = Dom.child(echoed.getDocumentElement(), "Header");
         Dom.child(header, "From").setTextContent("WCO-RILO");
-        Dom.child(header, "To").setTextContent(WcoTranslator.GATEWAY_ID);
+        Dom.child(header, "To").setTextContent(PartnerAddressing.GATEWAY_ID);
         return translator.fromWco(echoed, "WCO-RILO", UUID.randomUUID());
     }
 
