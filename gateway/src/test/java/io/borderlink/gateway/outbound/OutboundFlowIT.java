@@ -19,10 +19,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.w3c.dom.Document;
 
 /**
@@ -168,6 +170,30 @@ class OutboundFlowIT extends GatewayTestSupport {
                 .contains(sent.body().narrative().text());
         // Source details never leave the country; internal notes never leave the agency.
         assertThat(plain).doesNotContain("herder").doesNotContain("ALT-2025-0917");
+    }
+
+    /**
+     * H2 hands identity values out of one cache for the whole database, so a large one keeps them in order
+     * and spares the store H2 writes each time a cache is used up; PostgreSQL caches them per connection, so
+     * there they stay one at a time and evidence ids follow the order the rows were written in.
+     */
+    @Test
+    void identityValuesAreCachedOnlyWhereTheCacheKeepsThemInOrder() {
+        boolean postgres = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName()));
+        for (String table : List.of("evidence", "audit_event")) {
+            Long cache = postgres
+                    ? jdbc.queryForObject(
+                            "SELECT seqcache FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence(?, 'id')::regclass",
+                            Long.class,
+                            table)
+                    : jdbc.queryForObject(
+                            "SELECT identity_cache FROM information_schema.columns"
+                                    + " WHERE table_name = ? AND column_name = 'id'",
+                            Long.class,
+                            table);
+            assertThat(cache).as(table).isEqualTo(postgres ? 1L : 4096L);
+        }
     }
 
     private void assertShareDelivered(UUID exchangeId, String partner) {
