@@ -39,6 +39,11 @@ public class DataKeys {
         return existing(exchangeId).orElseGet(() -> create(exchangeId));
     }
 
+    /** A data key for an exchange the caller's transaction has just inserted, made and stored (wrapped). */
+    SecretKey forNewExchange(UUID exchangeId) {
+        return create(exchangeId);
+    }
+
     /** The exchange's data key; refused when it was destroyed (the exchange was purged). */
     SecretKey forReading(UUID exchangeId) {
         return existing(exchangeId)

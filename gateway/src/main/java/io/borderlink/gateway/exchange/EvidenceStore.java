@@ -78,10 +78,21 @@ public class EvidenceStore implements KeptDocuments {
      * documents (intake, a delivery) uses this rather than one call each.
      */
     public void store(UUID exchangeId, List<Kept> documents) {
-        if (documents.isEmpty()) {
-            return;
+        if (!documents.isEmpty()) {
+            insert(exchangeId, keys.forWriting(exchangeId), documents);
         }
-        SecretKey key = keys.forWriting(exchangeId);
+    }
+
+    /**
+     * The first documents of an exchange whose row the caller's transaction has just inserted: its data key is
+     * made at once rather than looked up first (a key for an id that was never stored cannot exist; if one did,
+     * its insert would fail the transaction).
+     */
+    void storeFirst(UUID exchangeId, List<Kept> documents) {
+        insert(exchangeId, keys.forNewExchange(exchangeId), documents);
+    }
+
+    private void insert(UUID exchangeId, SecretKey key, List<Kept> documents) {
         List<Object[]> rows = documents.stream()
                 .map(d -> new Object[] {
                     exchangeId,

@@ -144,7 +144,7 @@ public class ExchangeStore {
                 released.add(new ReleasedShare(lease, share.leasedUntil(), decision.view()));
             }
         }
-        evidence.store(id, kept);
+        evidence.storeFirst(id, kept);
         audit.record(AuditEvent.ok(AuditStep.ACCEPT, id).actor(actor, signer).digest(verified.signedDigest()));
         decisions.sort(Comparator.comparing(Acceptance.Decided::recipient));
         return new Acceptance(new Receipt(id, ACCEPTED, verified.receivedAt(), false), decisions, released);
