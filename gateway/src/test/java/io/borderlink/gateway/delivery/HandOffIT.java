@@ -112,6 +112,7 @@ class HandOffIT extends GatewayTestSupport {
         assertThat(waiting).containsEntry("state", "PENDING").containsEntry("lease_owner", node.id());
         Map<String, Object> left = share(refused);
         assertThat(left).containsEntry("state", "PENDING").containsEntry("lease_owner", null);
+        assertThat((OffsetDateTime) left.get("next_attempt_at")).isBefore(OffsetDateTime.now());
         assertThat(deliveries.due()).contains((UUID) left.get("id")).doesNotContain((UUID) waiting.get("id"));
 
         camel.getRouteController().startRoute(WORKERS);
@@ -129,7 +130,7 @@ class HandOffIT extends GatewayTestSupport {
 
     private Map<String, Object> share(Exchange incident) {
         return jdbc.queryForMap(
-                "SELECT id, state, attempts, lease_owner, lease_until FROM share WHERE exchange_id = ?"
+                "SELECT id, state, attempts, lease_owner, lease_until, next_attempt_at FROM share WHERE exchange_id = ?"
                         + " AND recipient_id = 'RU-LIAISON'",
                 incident.header().exchangeId());
     }
