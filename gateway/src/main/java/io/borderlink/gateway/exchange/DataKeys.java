@@ -36,12 +36,7 @@ public class DataKeys {
 
     /** The exchange's data key, made and stored (wrapped) on first use, in the caller's transaction. */
     SecretKey forWriting(UUID exchangeId) {
-        return existing(exchangeId).orElseGet(() -> create(exchangeId));
-    }
-
-    /** A data key for an exchange the caller's transaction has just inserted, made and stored (wrapped). */
-    SecretKey forNewExchange(UUID exchangeId) {
-        return create(exchangeId);
+        return existing(exchangeId).orElseGet(() -> forNewExchange(exchangeId));
     }
 
     /** The exchange's data key; refused when it was destroyed (the exchange was purged). */
@@ -109,7 +104,8 @@ public class DataKeys {
                 .map(this::unwrap);
     }
 
-    private SecretKey create(UUID exchangeId) {
+    /** A data key for an exchange that has none yet, made and stored (wrapped) in the caller's transaction. */
+    SecretKey forNewExchange(UUID exchangeId) {
         SecretKey key = envelope.newDataKey();
         jdbc.sql(
                         """
