@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -60,7 +58,7 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         assertThat(browser.driver().findElement(By.id("rendered")).getText()).contains("<LiaisonMessage");
         approve("Wanted by the Russian side as well; releasable under the agreement.");
 
-        awaitNotice("released to RU-LIAISON");
+        browser.awaitNotice("released to RU-LIAISON");
         await().atMost(Duration.ofSeconds(15))
                 .until(() ->
                         !RU_LIAISON.receivedFor(wanted.header().correlationId()).isEmpty());
@@ -75,14 +73,14 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         browser.signIn("officer-1");
         browser.open("/console/approvals/" + task);
         approve("Provider's permission recorded, reference PERM-0917.");
-        awaitNotice("approval 1 of 2");
+        browser.awaitNotice("approval 1 of 2");
         browser.signOut();
 
         browser.signIn("officer-2");
         browser.open("/console/approvals/" + task);
         approve("Second officer: checked against the patrol report.");
 
-        awaitNotice("released to RU-LIAISON");
+        browser.awaitNotice("released to RU-LIAISON");
         await().atMost(Duration.ofSeconds(15)).until(() -> !RU_LIAISON
                 .receivedFor(incident.header().correlationId())
                 .isEmpty());
@@ -117,7 +115,7 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         browser.driver().findElement(By.id("narrative")).sendKeys(redacted);
         browser.driver().findElement(By.id("edit-narrative")).click();
 
-        awaitNotice("narrative edited", "leak check: no hit");
+        browser.awaitNotice("narrative edited", "leak check: no hit");
         assertThat(browser.driver().findElement(By.id("rendered")).getText())
                 .contains(redacted)
                 .doesNotContain("3.8 km");
@@ -130,14 +128,14 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
                 .contains("0 of 2")
                 .contains("no (earlier view)");
         approve("Redacted: the exact spot stays with us.");
-        awaitNotice("approval 1 of 2");
+        browser.awaitNotice("approval 1 of 2");
         browser.signOut();
 
         browser.signIn("officer-1");
         browser.open("/console/approvals/" + task);
         approve("The redacted text is releasable.");
 
-        awaitNotice("released to RU-LIAISON");
+        browser.awaitNotice("released to RU-LIAISON");
         UUID correlation = incident.header().correlationId();
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !RU_LIAISON.receivedFor(correlation).isEmpty());
@@ -197,20 +195,6 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
     private void approve(String reason) {
         browser.driver().findElement(By.id("approve-reason")).sendKeys(reason);
         browser.driver().findElement(By.id("approve")).click();
-    }
-
-    /**
-     * Waits for the page the last click leads to, whose notice names all of {@code expected}: until it has
-     * loaded, the element found may be the previous page's, and go stale while it is read.
-     */
-    private void awaitNotice(String... expected) {
-        await().atMost(Duration.ofSeconds(15))
-                .ignoreException(StaleElementReferenceException.class)
-                .ignoreException(NoSuchElementException.class)
-                .untilAsserted(() -> assertThat(browser.driver()
-                                .findElement(By.cssSelector("[role=status]"))
-                                .getText())
-                        .contains(expected));
     }
 
     private Exchange submitted(byte[] sample) {

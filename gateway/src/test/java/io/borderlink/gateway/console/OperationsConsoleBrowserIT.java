@@ -74,8 +74,7 @@ class OperationsConsoleBrowserIT extends GatewayTestSupport {
         browser.open("/console");
         browser.signOut();
 
-        assertThat(browser.driver().findElement(By.cssSelector("[role=status]")).getText())
-                .contains("signed out");
+        browser.awaitNotice("signed out");
         assertThat(accessEvents()).isEqualTo(before);
     }
 

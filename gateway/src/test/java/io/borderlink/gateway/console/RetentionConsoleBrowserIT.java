@@ -59,8 +59,7 @@ class RetentionConsoleBrowserIT extends GatewayTestSupport {
         browser.driver().findElement(By.id("hold-reason")).sendKeys("Court order 17/2026");
         browser.driver().findElement(By.id("hold-submit")).click();
 
-        assertThat(browser.driver().findElement(By.cssSelector("p.notice")).getText())
-                .contains("set on " + id);
+        browser.awaitNotice("set on " + id);
         assertThat(row("hold-" + id).getText()).contains("Court order 17/2026").contains("auditor-1");
         assertThat(row("due-" + id).getText()).contains("held");
 
@@ -68,8 +67,7 @@ class RetentionConsoleBrowserIT extends GatewayTestSupport {
         release.findElement(By.name("reason")).sendKeys("Order lifted");
         release.findElement(By.tagName("button")).click();
 
-        assertThat(browser.driver().findElement(By.cssSelector("p.notice")).getText())
-                .contains("released");
+        browser.awaitNotice("released");
         assertThat(browser.driver().findElements(By.id("hold-" + id))).isEmpty();
     }
 

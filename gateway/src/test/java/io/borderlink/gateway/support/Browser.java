@@ -1,5 +1,8 @@
 package io.borderlink.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +12,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,6 +85,20 @@ public final class Browser implements AutoCloseable {
     public void signOut() {
         driver.findElement(By.xpath("//button[text()='Sign out']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /**
+     * Waits until the page's status notice (the {@code role=status} line a console form's redirect shows)
+     * contains every expected text. A click that submits a form leaves the old page in place for a moment, so
+     * the notice found first may be the previous page's and go stale: this looks again until the new one is there.
+     */
+    public void awaitNotice(String... expected) {
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreException(StaleElementReferenceException.class)
+                .ignoreException(NoSuchElementException.class)
+                .untilAsserted(() -> assertThat(driver.findElement(By.cssSelector("[role=status]"))
+                                .getText())
+                        .contains(expected));
     }
 
     /**
