@@ -20,6 +20,7 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import javax.xml.XMLConstants;
 import org.apache.xml.security.algorithms.JCEMapper;
 import org.apache.xml.security.encryption.AgreementMethod;
 import org.apache.xml.security.encryption.EncryptedKey;
@@ -35,8 +36,10 @@ import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.keys.content.X509Data;
 import org.apache.xml.security.utils.KeyUtils;
 import org.apache.xml.security.utils.XMLUtils;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
@@ -77,6 +80,7 @@ final class XmlKeyAgreement {
         EncryptedKey encryptedKey = wrapper.encryptKey(document, contentKey);
 
         AgreementMethodImpl agreement = new AgreementMethodImpl(document, parameters);
+        declareNamespacesAsSuch(agreement.getElement());
         X509Data recipientCertificate = new X509Data(document);
         recipientCertificate.addCertificate(recipient);
         agreement.getRecipientKeyInfo().add(recipientCertificate);
@@ -84,6 +88,30 @@ final class XmlKeyAgreement {
         keyInfo.add(agreement);
         encryptedKey.setKeyInfo(keyInfo);
         return encryptedKey;
+    }
+
+    /**
+     * Santuario 4.0.4 gives the {@code AgreementMethod} and its {@code KeyDerivationMethod} their {@code xmlns:}
+     * declarations as attributes outside the XMLNS namespace. A serializer writes them as declarations, but
+     * the document in memory canonicalizes with them as ordinary attributes, so a signature or a digest taken
+     * of it would not match what the recipient parses. They are made real namespace declarations here.
+     */
+    private static void declareNamespacesAsSuch(Element element) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = attributes.getLength() - 1; i >= 0; i--) {
+            Attr attribute = (Attr) attributes.item(i);
+            String name = attribute.getName();
+            if ((name.equals("xmlns") || name.startsWith("xmlns:"))
+                    && !XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+                element.removeAttributeNode(attribute);
+                element.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, name, attribute.getValue());
+            }
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                declareNamespacesAsSuch(childElement);
+            }
+        }
     }
 
     /** Whether the content key was agreed rather than transported (its KeyInfo holds an AgreementMethod). */

@@ -53,6 +53,16 @@ class XmlCryptoEllipticCurveTest {
         assertThat(body(received).getTextContent()).isEqualTo(NARRATIVE);
     }
 
+    /** The agreed key's namespaces are real declarations in memory, as a recipient's parser sees them. */
+    @Test
+    void anEncryptedDocumentCanonicalizesInMemoryAsItsBytesParse() {
+        Document document = SecureXml.parse(PLAIN.getBytes(StandardCharsets.UTF_8));
+        crypto.protect(document, body(document), intel, gatewayEncEc.certificate(), KeyTransport.RSA_OAEP);
+
+        assertThat(Digests.sha256OfCanonicalXml(document))
+                .isEqualTo(Digests.sha256OfCanonicalXml(reparse(SecureXml.serialize(document))));
+    }
+
     @Test
     void signsWithEcdsaSha384AndAgreesKeysOnP384() {
         SigningKey signer = P384Keys.p384("p384-signer");
