@@ -102,7 +102,8 @@ public class PartnerMessages {
         byte[] signed = jose.sign(translated.rendered().json(), keys.signingFor(certificate))
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] bytes = jose.encrypt(signed, certificate).getBytes(StandardCharsets.US_ASCII);
-        return protectedMessage(translated, bytes, signed);
+        String digest = Digests.sha256(bytes);
+        return new ProtectedMessage(translated.share(), bytes, digest, signed, Digests.sha256(signed), digest);
     }
 
     private ProtectedMessage withXml(PartnerDocument translated, Protection protection, X509Certificate certificate) {
@@ -117,10 +118,13 @@ public class PartnerMessages {
                 keys.signingFor(certificate),
                 certificate,
                 translated.share().recipient().keyTransport());
-        return protectedMessage(translated, SecureXml.serialize(document), signed);
-    }
-
-    private static ProtectedMessage protectedMessage(PartnerDocument translated, byte[] bytes, byte[] signed) {
-        return new ProtectedMessage(translated.share(), bytes, Digests.sha256(bytes), signed, Digests.sha256(signed));
+        byte[] bytes = SecureXml.serialize(document);
+        return new ProtectedMessage(
+                translated.share(),
+                bytes,
+                Digests.sha256(bytes),
+                signed,
+                Digests.sha256(signed),
+                Digests.sha256OfCanonicalXml(document));
     }
 }

@@ -4,7 +4,6 @@ import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.ReceiptFormat.Claims;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.Trust;
@@ -51,7 +50,7 @@ public class PartnerReceipts {
             if (!claims.messageId().equals(share.shareId().toString())) {
                 throw invalid("the receipt names message " + claims.messageId() + ", not " + share.shareId());
             }
-            String sentDigest = Digests.ofMessage(sent.message().bytes());
+            String sentDigest = sent.message().receiptDigest();
             if (!claims.receivedDigest().equals(sentDigest)) {
                 throw invalid("the receipt names what was received by digest " + claims.receivedDigest()
                         + ", but what was sent has " + sentDigest);

@@ -10,10 +10,12 @@ import com.nimbusds.jose.JWSObject;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.interpol.NoticeFormat;
 import io.borderlink.adapters.liaison.LiaisonFormat;
+import io.borderlink.adapters.wco.WcoFormat;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.XmlCrypto;
@@ -95,7 +97,32 @@ class PartnerMessagesTest {
         }
     }
 
+    /**
+     * The digest a receipt must name is taken from the document in memory, not by parsing the bytes back: it
+     * is the one those bytes parse to, for every format and both kinds of key (an agreed key's namespaces
+     * included).
+     */
+    @Test
+    void expectsOfTheReceiptTheDigestThatTheBytesItSendsParseTo() {
+        Exchange seizure = ExchangeXml.read(SecureXml.parse(Samples.seizureReportFromCustoms()));
+        for (String partner : new String[] {"kr-liaison", "ru-liaison"}) {
+            List<ShareDelivery> shares = List.of(
+                    share(new LiaisonFormat(), partner),
+                    share(new WcoFormat(), partner, seizure),
+                    share(new NoticeFormat(), partner));
+            for (ShareDelivery share : shares) {
+                ProtectedMessage sent = messages.protect(messages.translate(share));
+
+                assertThat(sent.receiptDigest()).isEqualTo(Digests.ofMessage(sent.bytes()));
+            }
+        }
+    }
+
     private ShareDelivery share(PartnerFormat format, String partner) {
+        return share(format, partner, missingPerson);
+    }
+
+    private ShareDelivery share(PartnerFormat format, String partner, Exchange view) {
         Recipient recipient = new Recipient(
                 partner.toUpperCase(),
                 Direction.OUTBOUND,
@@ -106,7 +133,6 @@ class PartnerMessagesTest {
                 KeyTransport.RSA_OAEP,
                 new DeliverySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null),
                 Receipts.REQUIRED);
-        return new ShareDelivery(
-                UUID.randomUUID(), missingPerson.header().exchangeId(), recipient, 1, missingPerson, "");
+        return new ShareDelivery(UUID.randomUUID(), view.header().exchangeId(), recipient, 1, view, "");
     }
 }

@@ -107,6 +107,7 @@ class PartnerReceiptsIT extends GatewayTestSupport {
                 "<LiaisonMessage xmlns=\"urn:borderlink:partner:liaison:1\"/>".getBytes(StandardCharsets.UTF_8),
                 "digest",
                 new byte[0],
+                "digest",
                 "digest");
         byte[] plain = "<ok/>".getBytes(StandardCharsets.UTF_8);
         byte[] foreign = LiaisonSoap.RECEIPT
