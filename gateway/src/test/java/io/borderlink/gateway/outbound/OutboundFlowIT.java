@@ -202,25 +202,13 @@ class OutboundFlowIT extends GatewayTestSupport {
     /**
      * The rows every exchange writes are indexed once for each way they are looked up: no index leads with
      * the columns of another on the same table, each of which would cost an insert per row and a page per
-     * commit for nothing (on H2, a foreign key's own index beside a wider one). JDBC lists an index's columns
-     * in order. Not {@code share}: on H2 its foreign key must keep an index on {@code exchange_id} alone
+     * commit for nothing (on H2, a foreign key's own index beside a wider one). Not {@code share}: on H2 its foreign key must keep an index on {@code exchange_id} alone
      * beside the unique one on it and the recipient.
      */
     @Test
     void theRowsOfEveryExchangeHaveNoIndexThatAnotherCovers() {
         for (String table : List.of("exchange", "evidence", "audit_event", "audit_pending", "audit_chain")) {
-            Map<String, List<String>> indexes = jdbc.execute((ConnectionCallback<Map<String, List<String>>>) c -> {
-                Map<String, List<String>> columns = new TreeMap<>();
-                try (ResultSet info = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
-                    while (info.next()) {
-                        if (info.getString("COLUMN_NAME") != null) {
-                            columns.computeIfAbsent(info.getString("INDEX_NAME"), name -> new ArrayList<>())
-                                    .add(info.getString("COLUMN_NAME"));
-                        }
-                    }
-                }
-                return columns;
-            });
+            Map<String, List<String>> indexes = indexColumns(table);
             assertThat(indexes).as(table).isNotEmpty();
             indexes.forEach((name, columns) -> indexes.forEach((other, wider) -> {
                 if (!other.equals(name) && wider.size() >= columns.size()) {
@@ -230,6 +218,22 @@ class OutboundFlowIT extends GatewayTestSupport {
                 }
             }));
         }
+    }
+
+    /** Each index of a table by name, with its columns in order, as JDBC's metadata lists them. */
+    private Map<String, List<String>> indexColumns(String table) {
+        return jdbc.execute((ConnectionCallback<Map<String, List<String>>>) connection -> {
+            Map<String, List<String>> columns = new TreeMap<>();
+            try (ResultSet info = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                while (info.next()) {
+                    if (info.getString("COLUMN_NAME") != null) {
+                        columns.computeIfAbsent(info.getString("INDEX_NAME"), name -> new ArrayList<>())
+                                .add(info.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+            return columns;
+        });
     }
 
     private void assertShareDelivered(UUID exchangeId, String partner) {
