@@ -13,6 +13,8 @@ import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
+import io.borderlink.testkit.DevTls;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.net.ssl.SSLSocket;
 import org.apache.xml.security.encryption.XMLCipher;
 import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.signature.XMLSignature;
@@ -60,6 +63,34 @@ class IntakeRejectionIT extends GatewayTestSupport {
     @Test
     void refusesAnOversizedDocument() {
         assertRefused(agency("mn-border").submit(spaces(1024 * 1024 + 1)), 413, "MESSAGE_TOO_LARGE");
+    }
+
+    /**
+     * A client that asks before sending its body ({@code Expect: 100-continue}) → 413 MESSAGE_TOO_LARGE at
+     * once, never an invitation to send the 8 MB it declared.
+     */
+    @Test
+    void answersAClientThatAsksBeforeSendingAnOversizedDocumentBeforeItSendsIt() throws IOException {
+        try (SSLSocket socket =
+                (SSLSocket) DevTls.as("mn-border").getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream()
+                    .write(
+                            """
+                            POST /api/v1/exchanges HTTP/1.1\r
+                            Host: 127.0.0.1\r
+                            Content-Type: application/xml\r
+                            Content-Length: 8388608\r
+                            Expect: 100-continue\r
+                            \r
+                            """
+                                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // The refusal closes the connection, so the whole answer is what arrives before the end of the stream.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413 ").contains("\"code\":\"MESSAGE_TOO_LARGE\"");
+        }
     }
 
     /** An oversized body sent without a declared length (chunked) → 413 MESSAGE_TOO_LARGE all the same. */
