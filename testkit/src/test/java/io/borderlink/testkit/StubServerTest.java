@@ -97,10 +97,10 @@ class StubServerTest {
 
         HttpResponse<String> answer = deliver(partner, message);
 
-        byte[] receipt = LiaisonSoap.RECEIPT
+        Document receipt = SecureXml.parse(LiaisonSoap.RECEIPT
                 .find(answer.body().getBytes(StandardCharsets.UTF_8))
-                .orElseThrow();
-        assertThat(new XmlCrypto().verify(SecureXml.parse(receipt))).isEqualTo(DevPki.certificate("ru-liaison"));
+                .orElseThrow());
+        assertThat(new XmlCrypto().verify(receipt)).isEqualTo(DevPki.certificate("ru-liaison"));
         assertThat(LiaisonSoap.RECEIPT.claims(receipt).messageId()).isEqualTo(messageId.toString());
         assertThat(LiaisonSoap.RECEIPT.claims(receipt).receivedDigest()).isEqualTo(Digests.ofMessage(message));
     }

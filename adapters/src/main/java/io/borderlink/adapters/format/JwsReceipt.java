@@ -36,13 +36,13 @@ public final class JwsReceipt implements ReceiptFormat {
     }
 
     @Override
-    public Claims claims(byte[] signedContent) {
+    public Claims claims(byte[] payload) {
         try {
-            JsonNode payload = JSON.readTree(signedContent);
+            JsonNode statement = JSON.readTree(payload);
             return new Claims(
-                    required(payload, "messageId"),
-                    required(payload, "receivedDigest"),
-                    Instant.parse(required(payload, "receivedAt")));
+                    required(statement, "messageId"),
+                    required(statement, "receivedDigest"),
+                    Instant.parse(required(statement, "receivedAt")));
         } catch (IOException | DateTimeParseException e) {
             throw new GatewayException(ErrorCode.RECEIPT_INVALID, "the receipt is not the expected JSON", e);
         }
@@ -63,8 +63,8 @@ public final class JwsReceipt implements ReceiptFormat {
         return new Answer(MEDIA_TYPE, signedReceipt);
     }
 
-    private static String required(JsonNode payload, String field) {
-        JsonNode value = payload.get(field);
+    private static String required(JsonNode statement, String field) {
+        JsonNode value = statement.get(field);
         if (value == null || !value.isTextual()) {
             throw new GatewayException(ErrorCode.RECEIPT_INVALID, "the receipt has no " + field);
         }

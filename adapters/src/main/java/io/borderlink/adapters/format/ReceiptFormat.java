@@ -2,6 +2,7 @@ package io.borderlink.adapters.format;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.w3c.dom.Document;
 
 /**
  * How a format's answer to a delivery carries the receiver's signed receipt, and what a receipt states:
@@ -34,8 +35,18 @@ public interface ReceiptFormat {
      */
     Optional<byte[]> find(byte[] answer);
 
-    /** What a receipt says, read from the signed XML document or from the JWS payload once its signature verified. */
-    Claims claims(byte[] signedContent);
+    /**
+     * What an {@link Signature#XML_DSIG} receipt says, read from the document its signature was verified on, so
+     * that the receipt is parsed once.
+     */
+    default Claims claims(Document signed) {
+        throw new UnsupportedOperationException(signature() + " receipts are not XML documents");
+    }
+
+    /** What a {@link Signature#JWS} receipt says, read from its payload once its signature verified. */
+    default Claims claims(byte[] payload) {
+        throw new UnsupportedOperationException(signature() + " receipts have no JSON payload");
+    }
 
     /** The receipt before it is signed: an XML document to sign enveloped, or the JSON payload of the JWS. */
     byte[] statement(Claims claims);

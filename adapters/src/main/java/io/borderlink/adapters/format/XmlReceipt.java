@@ -62,8 +62,8 @@ public final class XmlReceipt implements ReceiptFormat {
     }
 
     @Override
-    public Claims claims(byte[] signedContent) {
-        Element root = SecureXml.parse(signedContent).getDocumentElement();
+    public Claims claims(Document signed) {
+        Element root = signed.getDocumentElement();
         if (!element.getNamespaceURI().equals(root.getNamespaceURI())
                 || !element.getLocalPart().equals(root.getLocalName())) {
             throw new GatewayException(ErrorCode.RECEIPT_INVALID, "the receipt is not a " + element);

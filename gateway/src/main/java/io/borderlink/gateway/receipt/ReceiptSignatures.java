@@ -47,8 +47,10 @@ public class ReceiptSignatures {
     public Opened open(ReceiptFormat format, byte[] signed) {
         return switch (format.signature()) {
             case XML_DSIG -> {
-                X509Certificate signer = xml.verify(SecureXml.parse(signed));
-                yield new Opened(format.claims(signed), signed, signer, "application/xml");
+                // One parse: the claims are read from the very document whose signature verified.
+                Document document = SecureXml.parse(signed);
+                X509Certificate signer = xml.verify(document);
+                yield new Opened(format.claims(document), signed, signer, "application/xml");
             }
             case JWS -> {
                 CertifiedJws.Verified verified = jws.verify(new String(signed, StandardCharsets.US_ASCII));

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.w3c.dom.Document;
 
 /**
  * The receipts of the other partner formats, under the real partner files (which require them): the
@@ -68,8 +69,9 @@ class FormatReceiptsIT extends GatewayTestSupport {
         byte[] signed = LiaisonSoap.RECEIPT
                 .find(answer.body().getBytes(StandardCharsets.UTF_8))
                 .orElseThrow(() -> new AssertionError("no Receipt in " + answer.body()));
-        assertThat(new XmlCrypto().verify(SecureXml.parse(signed))).isEqualTo(DevPki.certificate("gateway"));
-        ReceiptFormat.Claims claims = LiaisonSoap.RECEIPT.claims(signed);
+        Document receipt = SecureXml.parse(signed);
+        assertThat(new XmlCrypto().verify(receipt)).isEqualTo(DevPki.certificate("gateway"));
+        ReceiptFormat.Claims claims = LiaisonSoap.RECEIPT.claims(receipt);
         assertThat(claims.messageId()).isEqualTo(alert.messageId().toString());
         assertThat(claims.receivedDigest()).isEqualTo(Digests.ofMessage(alert.bytes()));
     }
