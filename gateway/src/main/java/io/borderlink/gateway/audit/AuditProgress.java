@@ -23,13 +23,17 @@ public class AuditProgress {
         this.settings = settings;
     }
 
-    /** Four indexed reads: the newest chain entry, the pending queue, the newest checkpoint and anchor. */
+    /**
+     * Indexed reads only, however long the trail: the newest chain entry, the pending queue (each waiting
+     * event looked up by its key, never the trail joined whole), the newest checkpoint and anchor.
+     */
     public Snapshot read() {
         ChainHead head = ChainHead.read(jdbc);
         Pending pending = jdbc.queryForObject(
                 """
-                SELECT count(*) AS waiting, min(e.occurred_at) AS oldest
-                FROM audit_pending p JOIN audit_event e ON e.id = p.event_id""",
+                SELECT count(*) AS waiting,
+                       min((SELECT e.occurred_at FROM audit_event e WHERE e.id = p.event_id)) AS oldest
+                FROM audit_pending p""",
                 (rs, row) -> new Pending(rs.getLong("waiting"), instant(rs, "oldest")));
         Checkpointed checkpoint = jdbc
                 .query(

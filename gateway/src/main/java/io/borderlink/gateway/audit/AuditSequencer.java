@@ -92,11 +92,7 @@ public class AuditSequencer {
         if (last.isPresent() && !reachesCheckpoint(head, last.get())) {
             return -1;
         }
-        List<ChainedEvent> events = jdbc.query(
-                "SELECT " + ChainedEvent.COLUMNS + " FROM audit_pending p JOIN audit_event e ON e.id = p.event_id"
-                        + " ORDER BY p.event_id LIMIT ?",
-                (rs, row) -> ChainedEvent.read(rs),
-                settings.batchSize());
+        List<ChainedEvent> events = pending();
         if (!events.isEmpty()) {
             head = append(head, events);
         }
@@ -105,6 +101,26 @@ public class AuditSequencer {
             checkpoint(head);
         }
         return events.size();
+    }
+
+    /**
+     * The next batch of pending events, in id order. Their ids first, then the events by primary key: joined
+     * in one statement, PostgreSQL's planner may merge the queue with the whole trail in id order and so read
+     * every event ever chained to reach the pending ones at its end, on every turn.
+     */
+    private List<ChainedEvent> pending() {
+        Long[] ids = jdbc.queryForList(
+                        "SELECT event_id FROM audit_pending ORDER BY event_id LIMIT ?",
+                        Long.class,
+                        settings.batchSize())
+                .toArray(Long[]::new);
+        if (ids.length == 0) {
+            return List.of();
+        }
+        return jdbc.query(
+                "SELECT " + ChainedEvent.COLUMNS + " FROM audit_event e WHERE e.id = ANY (?) ORDER BY e.id",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids)),
+                (rs, row) -> ChainedEvent.read(rs));
     }
 
     private ChainHead append(ChainHead head, List<ChainedEvent> events) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two gateway nodes (two Spring contexts) on one real PostgreSQL: appends from both at once, with both
@@ -89,6 +90,50 @@ class AuditChainOnPostgresIT {
         assertThat(report.verifiedTo()).isEqualTo(events);
     }
 
+    /**
+     * The sequencer's turn and the operators' view of the queue read the events that wait, never the trail
+     * behind them: counted in PostgreSQL's own statistics of the transaction that does both.
+     */
+    @Test
+    void chainingAndReportingWhatWaitsReadOnlyTheWaitingEventsHoweverLongTheTrail() {
+        AuditTrail trail = nodeA.getBean(AuditTrail.class);
+        for (int i = 0; i < 20; i++) {
+            List<AuditEvent> events = new ArrayList<>();
+            for (int e = 0; e < 100; e++) {
+                events.add(AuditEvent.ok(AuditStep.RECEIVE, UUID.randomUUID()));
+            }
+            trail.record(events);
+        }
+        nodeA.getBean(AuditSequencer.class).seal();
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain", Long.class))
+                .isGreaterThanOrEqualTo(2000);
+
+        TransactionTemplate transaction = nodeA.getBean(TransactionTemplate.class);
+        transaction.executeWithoutResult(status -> {
+            // Recorded in this transaction, so that no other sequencer can chain them first; rolled back at the end.
+            UUID exchange = UUID.randomUUID();
+            trail.record(List.of(
+                    AuditEvent.ok(AuditStep.RECEIVE, exchange),
+                    AuditEvent.ok(AuditStep.ACCEPT, exchange),
+                    AuditEvent.ok(AuditStep.DECIDE, exchange)));
+            long before = auditEventRowsRead(jdbc);
+
+            AuditProgress.Snapshot progress = nodeA.getBean(AuditProgress.class).read();
+            long readForTheView = auditEventRowsRead(jdbc) - before;
+            nodeA.getBean(AuditSequencer.class).seal();
+            long readForTheChain = auditEventRowsRead(jdbc) - before - readForTheView;
+
+            assertThat(progress.pending()).isEqualTo(3);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_pending", Long.class))
+                    .isZero();
+            assertThat(readForTheView).isLessThanOrEqualTo(3);
+            // Each waiting event is read once to be chained, and once more by the foreign key of its chain entry.
+            assertThat(readForTheChain).isLessThanOrEqualTo(2 * 3);
+            status.setRollbackOnly();
+        });
+    }
+
     @Test
     void theApplicationCannotChangeOrRemoveAuditRows() {
         chainSomething();
@@ -153,6 +198,14 @@ class AuditChainOnPostgresIT {
     private static void chainSomething() {
         nodeA.getBean(AuditTrail.class).record(AuditEvent.ok(AuditStep.RECEIVE, UUID.randomUUID()));
         nodeA.getBean(AuditSequencer.class).seal();
+    }
+
+    /** Rows of audit_event this transaction has read so far, by scans and through indexes. */
+    private static long auditEventRowsRead(JdbcTemplate jdbc) {
+        return jdbc.queryForObject(
+                "SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables"
+                        + " WHERE relname = 'audit_event'",
+                Long.class);
     }
 
     private static ConfigurableApplicationContext node(String id, String url, TestPostgres postgres) {
