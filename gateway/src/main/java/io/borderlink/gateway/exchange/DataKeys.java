@@ -7,6 +7,8 @@ import io.borderlink.crypto.KeyEncryptionKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,14 +67,23 @@ public class DataKeys {
     /**
      * Rewraps up to {@code batch} data keys with the current key-encryption key; each update is conditional on
      * the alias it read, so two nodes (or a job restarted halfway) never undo each other. Answers the aliases
-     * it moved keys off, one entry per key.
+     * it moved keys off, one entry per key. It looks only for keys under the other aliases the key store
+     * holds, by equality, which the index on {@code kek_alias} answers: "any alias but the current one" is a
+     * condition no index answers, and read the whole table every turn. A key under an alias the store no
+     * longer holds cannot be unwrapped anyway; it stays counted by {@link #wrappedWithOlderKeys}.
      */
     public List<String> rewrap(int batch) {
+        List<Object> params = new ArrayList<>(keks.byAlias().keySet());
+        params.remove(keks.current());
+        if (params.isEmpty()) {
+            return List.of();
+        }
+        String aliases = String.join(", ", Collections.nCopies(params.size(), "?"));
+        params.add(batch);
         List<Wrapped> older = jdbc.sql(
-                        """
-                        SELECT exchange_id, kek_alias, wrapped_key FROM exchange_key WHERE kek_alias <> ?
-                        ORDER BY exchange_id FETCH FIRST ? ROWS ONLY""")
-                .params(keks.current(), batch)
+                        "SELECT exchange_id, kek_alias, wrapped_key FROM exchange_key WHERE kek_alias IN (" + aliases
+                                + ") FETCH FIRST ? ROWS ONLY")
+                .params(params)
                 .query((rs, row) -> new Wrapped(
                         rs.getObject("exchange_id", UUID.class), rs.getString("kek_alias"), rs.getBytes("wrapped_key")))
                 .list();

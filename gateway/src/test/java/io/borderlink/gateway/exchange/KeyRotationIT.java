@@ -106,6 +106,43 @@ class KeyRotationIT extends GatewayTestSupport {
         assertThat(rotations.get(rotations.size() - 1)).endsWith("rotation complete");
     }
 
+    /**
+     * A data key under an alias the key store no longer holds cannot be rewrapped: the rotation moves every
+     * other key and counts that one as left, rather than stopping at it.
+     */
+    @Test
+    void aKeyUnderAnAliasTheStoreNoLongerHoldsIsCountedAndDoesNotHoldUpTheRest() throws Exception {
+        UUID orphan = accepted();
+        UUID other = accepted();
+        String alias = database.sql("SELECT kek_alias FROM exchange_key WHERE exchange_id = ?")
+                .param(orphan)
+                .query(String.class)
+                .single();
+        database.sql("UPDATE exchange_key SET kek_alias = 'a-retired-kek' WHERE exchange_id = ?")
+                .param(orphan)
+                .update();
+        KeyEncryptionKeys rotated =
+                KeyEncryptionKeys.load("PKCS12", storeWithANewKey(), DevPki.PASSWORD.toCharArray(), NEW_KEY);
+        DataKeys keys = new DataKeys(database, envelope, rotated, clock);
+        KeyRotation rotation = new KeyRotation(
+                keys, rotated, new EvidenceSettings(settings.kek(), settings.rewrapInterval(), 1000), audit);
+
+        while (rotation.rewrap() > 0) {
+            // every key the store can unwrap, batch after batch
+        }
+
+        assertThat(database.sql("SELECT kek_alias FROM exchange_key WHERE exchange_id = ?")
+                        .param(other)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(NEW_KEY);
+        assertThat(keys.wrappedWithOlderKeys()).isEqualTo(1);
+        // Back under its real alias, so that the other tests of this class find every key rewrappable.
+        database.sql("UPDATE exchange_key SET kek_alias = ? WHERE exchange_id = ?")
+                .params(alias, orphan)
+                .update();
+    }
+
     private UUID accepted() {
         Exchange alert = fresh(Samples.vehicleAlertFromBorderPolice());
         assertThat(agency("mn-border").submit(protect(alert, "mn-border")).statusCode())
