@@ -159,7 +159,7 @@ public final class GatewayProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
-            command.addAll(List.of("-jar", extracted(jar).toString()));
+            command.addAll(List.of("-jar", UnpackedJar.of(jar).toString()));
             command.add("--spring.profiles.active=" + profile);
             command.add("--server.port=" + port);
             command.add("--server.address=" + LOOPBACK);
@@ -190,52 +190,6 @@ public final class GatewayProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start " + command, e);
             }
-        }
-    }
-
-    /**
-     * The jar unpacked as Spring Boot's tools unpack it for production (a thin jar with its libraries beside it,
-     * see docs/production.md), once per build of the jar: the gateway starts in about two thirds of the time
-     * the fat jar takes, which is most of the time of a resilience test on a small machine.
-     */
-    private static synchronized Path extracted(Path jar) {
-        String name = jar.getFileName().toString();
-        Path folder = jar.toAbsolutePath().resolveSibling(name.replaceFirst("\\.jar$", "") + "-extracted");
-        Path thin = folder.resolve(name);
-        Path source = folder.resolve("extracted-from");
-        try {
-            String built = Files.size(jar) + " bytes, modified " + Files.getLastModifiedTime(jar);
-            if (Files.isRegularFile(thin)
-                    && Files.isRegularFile(source)
-                    && Files.readString(source).equals(built)) {
-                return thin;
-            }
-            Path output = Files.createTempFile("gateway-extract", ".log");
-            Process extract = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Djarmode=tools",
-                            "-jar",
-                            jar.toString(),
-                            "extract",
-                            "--destination",
-                            folder.toString(),
-                            "--force")
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
-                extract.destroyForcibly();
-                throw new IllegalStateException("could not extract " + jar + ": " + Files.readString(output));
-            }
-            Files.delete(output);
-            Files.writeString(source, built);
-            return thin;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not extract " + jar, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while extracting " + jar, e);
         }
     }
 
