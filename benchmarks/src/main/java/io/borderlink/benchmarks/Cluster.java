@@ -43,12 +43,18 @@ final class Cluster implements AutoCloseable {
     static Cluster start(
             int count, Database database, Path workDir, Path jar, List<String> jvm, List<String> arguments) {
         if (count == 1) {
+            // On PostgreSQL one node logs in as a role of its own too, so that its statements are counted.
+            Statements statements = database.countsStatements() ? database.nodeRoles(1) : null;
             GatewayProcess gateway = GatewayProcess.launch(jar, workDir.resolve("gateway.log"))
                     .jvm(jvm)
-                    .arguments(database.gatewayArguments())
+                    .arguments(
+                            statements != null
+                                    ? database.gatewayArguments(
+                                            statements.roles().get(0))
+                                    : database.gatewayArguments())
                     .arguments(arguments)
                     .start();
-            return new Cluster(List.of(gateway), List.of("gateway"), null);
+            return new Cluster(List.of(gateway), List.of("gateway"), statements);
         }
         Statements statements = database.nodeRoles(count);
         List<Integer> ports = freePorts(count);
@@ -144,7 +150,7 @@ final class Cluster implements AutoCloseable {
         return sum;
     }
 
-    /** Starts a measured window with several nodes: each node's CPU so far, and statements counted from zero. */
+    /** Starts a measured window on PostgreSQL: each node's CPU so far, and statements counted from zero. */
     Window openWindow() {
         if (statements == null) {
             return null;

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * The gateway's database in a load run: a file H2 of its own (the default), or a database of its own on
  * the test kit's embedded PostgreSQL (as the tests use it: note that it runs with {@code fsync=off} and
  * {@code synchronous_commit=off}, so commits cost no disk flush there). On PostgreSQL the run also reads
- * {@code pg_stat_database}, to report transactions and rows written per exchange.
+ * {@code pg_stat_database}, to report transactions and rows written per exchange, and {@code pg_stat_statements},
+ * to report the statements each node called.
  */
 abstract class Database implements AutoCloseable {
 
@@ -29,11 +30,6 @@ abstract class Database implements AutoCloseable {
     }
 
     static Database postgres() {
-        return new Postgres(TestPostgres.shared());
-    }
-
-    /** The same, on a server that also counts statements ({@code pg_stat_statements}), for several nodes. */
-    static Database postgresCountingStatements() {
         return new Postgres(TestPostgres.shared(List.of("shared_preload_libraries=pg_stat_statements")));
     }
 
@@ -48,7 +44,7 @@ abstract class Database implements AutoCloseable {
      * database's owner, as docs/production.md has it.
      */
     List<String> gatewayArguments(NodeRole role) {
-        throw new UnsupportedOperationException("several nodes need --postgres");
+        throw new UnsupportedOperationException(kind() + " has no login roles");
     }
 
     /**
@@ -56,7 +52,12 @@ abstract class Database implements AutoCloseable {
      * same rights on what the migrations create, and the statements they issue counted per role.
      */
     Statements nodeRoles(int count) {
-        throw new UnsupportedOperationException("several nodes need --postgres");
+        throw new UnsupportedOperationException(kind() + " has no login roles");
+    }
+
+    /** Whether {@link #nodeRoles} can tell the nodes' statements apart here. */
+    boolean countsStatements() {
+        return false;
     }
 
     /** A node's login role. */
@@ -172,6 +173,11 @@ abstract class Database implements AutoCloseable {
                     "--spring.datasource.password=" + role.password(),
                     "--spring.flyway.user=" + server.username(),
                     "--spring.flyway.password=" + server.password());
+        }
+
+        @Override
+        boolean countsStatements() {
+            return true;
         }
 
         @Override

@@ -123,9 +123,7 @@ public final class LoadGenerator {
         ExchangeDocuments documents = new ExchangeDocuments(new XmlCrypto(), options.keys);
 
         outDir = options.out != null ? Files.createDirectories(options.out) : workDir;
-        database = !options.postgres
-                ? Database.h2(workDir.resolve("db"))
-                : options.nodes > 1 ? Database.postgresCountingStatements() : Database.postgres();
+        database = options.postgres ? Database.postgres() : Database.h2(workDir.resolve("db"));
         say("database: %s", database.url());
 
         long started = System.nanoTime();

@@ -44,7 +44,7 @@ final class Phase {
     Database.Counters databaseBefore;
     Database.Counters database;
     GatewayProfile.Samples profile;
-    /** With several nodes: each node's figures over the window, and the statements they called most. */
+    /** On PostgreSQL: each node's figures over the window, and the statements the nodes called most. */
     List<PerNode> nodes = List.of();
 
     List<Statements.Top> topStatements = List.of();
