@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -119,7 +120,7 @@ public class AuditSequencer {
         }
         return jdbc.query(
                 "SELECT " + ChainedEvent.COLUMNS + " FROM audit_event e WHERE e.id = ANY (?) ORDER BY e.id",
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids)),
+                ids(ids),
                 (rs, row) -> ChainedEvent.read(rs));
     }
 
@@ -134,10 +135,16 @@ public class AuditSequencer {
         }
         jdbc.batchUpdate(
                 "INSERT INTO audit_chain (seq, event_id, entry_hash, chain_hash) VALUES (?, ?, ?, ?)", entries);
-        jdbc.batchUpdate(
-                "DELETE FROM audit_pending WHERE event_id = ?",
-                events.stream().map(e -> new Object[] {e.id()}).toList());
+        // One statement for the batch: a delete per event was as many statements as the batch has events, each
+        // of which PostgreSQL may plan as a scan of the whole queue while the queue is small.
+        Long[] chained = events.stream().map(ChainedEvent::id).toArray(Long[]::new);
+        jdbc.update("DELETE FROM audit_pending WHERE event_id = ANY (?)", ids(chained));
         return new ChainHead(seq, chainHash);
+    }
+
+    /** Event ids as the one array parameter of {@code = ANY (?)}. */
+    private static PreparedStatementSetter ids(Long[] ids) {
+        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids));
     }
 
     private boolean checkpointDue(ChainHead head, Optional<Checkpointed> last) {

@@ -121,8 +121,10 @@ class AuditChainOnPostgresIT {
 
             AuditProgress.Snapshot progress = nodeA.getBean(AuditProgress.class).read();
             long readForTheView = auditEventRowsRead(jdbc) - before;
+            long queueScans = queueScans(jdbc);
             nodeA.getBean(AuditSequencer.class).seal();
             long readForTheChain = auditEventRowsRead(jdbc) - before - readForTheView;
+            long queueScansForTheChain = queueScans(jdbc) - queueScans;
 
             assertThat(progress.pending()).isEqualTo(3);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_pending", Long.class))
@@ -130,6 +132,8 @@ class AuditChainOnPostgresIT {
             assertThat(readForTheView).isLessThanOrEqualTo(3);
             // Each waiting event is read once to be chained, and once more by the foreign key of its chain entry.
             assertThat(readForTheChain).isLessThanOrEqualTo(2 * 3);
+            // The queue is read once for the batch and emptied of it in one statement, not one per event.
+            assertThat(queueScansForTheChain).isLessThanOrEqualTo(2);
             status.setRollbackOnly();
         });
     }
@@ -201,6 +205,13 @@ class AuditChainOnPostgresIT {
     }
 
     /** Rows of audit_event this transaction has read so far, by scans and through indexes. */
+    /** Index and sequential scans of the audit queue in this transaction: one per statement that looks in it. */
+    private static long queueScans(JdbcTemplate jdbc) {
+        return jdbc.queryForObject(
+                "SELECT seq_scan + coalesce(idx_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 'audit_pending'",
+                Long.class);
+    }
+
     private static long auditEventRowsRead(JdbcTemplate jdbc) {
         return jdbc.queryForObject(
                 "SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables"

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.w3c.dom.Document;
@@ -218,6 +219,26 @@ class OutboundFlowIT extends GatewayTestSupport {
                 }
             }));
         }
+    }
+
+    /**
+     * On PostgreSQL the driver sends a batch of inserts (an exchange's evidence, its audit queue entries) as
+     * multi-row statements; on H2, which has no such setting, the connections are as H2 makes them.
+     */
+    @Test
+    void postgresqlConnectionsRewriteBatchedInsertsIntoMultiRowStatements() {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            if (connection.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
+                assertThat(connection
+                                .unwrap(BaseConnection.class)
+                                .getQueryExecutor()
+                                .isReWriteBatchedInsertsEnabled())
+                        .isTrue();
+            } else {
+                assertThat(connection.isWrapperFor(BaseConnection.class)).isFalse();
+            }
+            return null;
+        });
     }
 
     /** Each index of a table by name, with its columns in order, as JDBC's metadata lists them. */
