@@ -160,10 +160,11 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         browser.signIn("officer-1");
         browser.open("/console/approvals/" + task);
         approve("First look.");
+        // The second form is the page the first approval leads to, not the one still shown while it loads.
+        browser.awaitNotice("approval 1 of 2");
         approve("Trying to count twice.");
 
-        assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText())
-                .startsWith("APPROVAL_DUPLICATE");
+        browser.awaitAlert("APPROVAL_DUPLICATE");
         assertThat(jdbc.queryForObject("SELECT state FROM share WHERE id = ?", String.class, task))
                 .isEqualTo("HELD");
     }

@@ -93,11 +93,20 @@ public final class Browser implements AutoCloseable {
      * the notice found first may be the previous page's and go stale: this looks again until the new one is there.
      */
     public void awaitNotice(String... expected) {
+        awaitLine("[role=status]", expected);
+    }
+
+    /** Waits, as {@link #awaitNotice} does, until the page's error line ({@code role=alert}) contains every text. */
+    public void awaitAlert(String... expected) {
+        awaitLine("[role=alert]", expected);
+    }
+
+    private void awaitLine(String selector, String... expected) {
         await().atMost(Duration.ofSeconds(15))
                 .ignoreException(StaleElementReferenceException.class)
                 .ignoreException(NoSuchElementException.class)
-                .untilAsserted(() -> assertThat(driver.findElement(By.cssSelector("[role=status]"))
-                                .getText())
+                .untilAsserted(() -> assertThat(
+                                driver.findElement(By.cssSelector(selector)).getText())
                         .contains(expected));
     }
 
