@@ -204,7 +204,6 @@ class AuditChainOnPostgresIT {
         nodeA.getBean(AuditSequencer.class).seal();
     }
 
-    /** Rows of audit_event this transaction has read so far, by scans and through indexes. */
     /** Index and sequential scans of the audit queue in this transaction: one per statement that looks in it. */
     private static long queueScans(JdbcTemplate jdbc) {
         return jdbc.queryForObject(
@@ -212,6 +211,7 @@ class AuditChainOnPostgresIT {
                 Long.class);
     }
 
+    /** Rows of audit_event this transaction has read so far, by scans and through indexes. */
     private static long auditEventRowsRead(JdbcTemplate jdbc) {
         return jdbc.queryForObject(
                 "SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables"
