@@ -1,18 +1,14 @@
 package io.borderlink.crypto;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,23 +41,22 @@ public final class CertifiedJws {
 
     public String sign(byte[] payload, SigningKey key) {
         try {
-            boolean ec = key.privateKey() instanceof ECPrivateKey;
-            JWSObject jws = new JWSObject(
-                    headers.computeIfAbsent(key.certificate(), c -> header(key, ec)), new Payload(payload));
-            jws.sign(ec ? new ECDSASigner((ECPrivateKey) key.privateKey()) : new RSASSASigner(key.privateKey()));
+            JWSObject jws =
+                    new JWSObject(headers.computeIfAbsent(key.certificate(), c -> header(key)), new Payload(payload));
+            jws.sign(JoseCrypto.KeySigner.of(key.privateKey()).signer());
             return jws.serialize();
         } catch (JOSEException e) {
             throw new GatewayException(ErrorCode.INTERNAL_ERROR, "statement could not be signed", e);
         }
     }
 
-    private static JWSHeader header(SigningKey key, boolean ec) {
+    private static JWSHeader header(SigningKey key) {
         try {
             List<Base64> chain = new ArrayList<>();
             for (X509Certificate certificate : key.chain()) {
                 chain.add(Base64.encode(certificate.getEncoded()));
             }
-            JWSHeader header = new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.PS256)
+            JWSHeader header = new JWSHeader.Builder(JoseCrypto.KeySigner.algorithm(key.privateKey()))
                     .x509CertChain(chain)
                     .x509CertSHA256Thumbprint(JoseCrypto.thumbprint(key.certificate()))
                     .build();

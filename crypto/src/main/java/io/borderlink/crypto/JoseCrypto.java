@@ -49,24 +49,36 @@ public final class JoseCrypto {
     /** A compact JWS over the payload, naming the signing certificate by its SHA-256 thumbprint. */
     public String sign(byte[] payload, SigningKey key) {
         try {
-            JWSSigner signer;
-            JWSAlgorithm algorithm;
-            if (key.privateKey() instanceof ECPrivateKey ec) {
-                algorithm = EllipticCurves.bits(ec) > 256 ? JWSAlgorithm.ES384 : JWSAlgorithm.ES256;
-                signer = new ECDSASigner((ECPrivateKey) EllipticCurves.onProvider(ec));
-                signer.getJCAContext().setProvider(EllipticCurves.PROVIDER);
-            } else {
-                algorithm = JWSAlgorithm.PS256;
-                signer = new RSASSASigner(key.privateKey());
-            }
-            JWSHeader header = new JWSHeader.Builder(algorithm)
+            KeySigner signer = KeySigner.of(key.privateKey());
+            JWSHeader header = new JWSHeader.Builder(signer.algorithm())
                     .x509CertSHA256Thumbprint(thumbprint(key.certificate()))
                     .build();
             JWSObject jws = new JWSObject(header, new Payload(payload));
-            jws.sign(signer);
+            jws.sign(signer.signer());
             return jws.serialize();
         } catch (JOSEException e) {
             throw new GatewayException(ErrorCode.INTERNAL_ERROR, "statement could not be signed", e);
+        }
+    }
+
+    /** The one choice of signing algorithm by key, for every JWS the gateway makes. */
+    record KeySigner(JWSAlgorithm algorithm, JWSSigner signer) {
+
+        static KeySigner of(PrivateKey key) throws JOSEException {
+            if (key instanceof ECPrivateKey ec) {
+                JWSSigner signer = new ECDSASigner((ECPrivateKey) EllipticCurves.onProvider(ec));
+                signer.getJCAContext().setProvider(EllipticCurves.PROVIDER);
+                return new KeySigner(algorithm(key), signer);
+            }
+            return new KeySigner(JWSAlgorithm.PS256, new RSASSASigner(key));
+        }
+
+        /** PS256 for RSA, ES256 on P-256 and ES384 on P-384. */
+        static JWSAlgorithm algorithm(PrivateKey key) {
+            if (key instanceof ECPrivateKey ec) {
+                return EllipticCurves.bits(ec) > 256 ? JWSAlgorithm.ES384 : JWSAlgorithm.ES256;
+            }
+            return JWSAlgorithm.PS256;
         }
     }
 
@@ -143,7 +155,10 @@ public final class JoseCrypto {
         }
     }
 
-    /** Decrypts a compact JWE made for our key; every failure is the same {@code DECRYPTION_FAILED}. */
+    /**
+     * Decrypts a compact JWE made for our key; every failure is the same {@code DECRYPTION_FAILED}. Algorithms
+     * other than ours and compressed content are refused before any key is used.
+     */
     public byte[] decrypt(String compact, PrivateKey key) {
         try {
             JWEObject jwe = JWEObject.parse(compact);
@@ -153,6 +168,13 @@ public final class JoseCrypto {
                         ErrorCode.ALGORITHM_NOT_ALLOWED,
                         "JWE algorithms not allowed: " + jwe.getHeader().getAlgorithm() + " "
                                 + jwe.getHeader().getEncryptionMethod());
+            }
+            if (jwe.getHeader().getCompressionAlgorithm() != null) {
+                // Inflating what anyone can encrypt to our public key, before any signature is checked, is a
+                // memory bomb: nothing the gateway exchanges is compressed.
+                throw new GatewayException(
+                        ErrorCode.ALGORITHM_NOT_ALLOWED,
+                        "JWE compression not allowed: " + jwe.getHeader().getCompressionAlgorithm());
             }
             if (key instanceof ECPrivateKey ec) {
                 ECDHDecrypter decrypter = new ECDHDecrypter((ECPrivateKey) EllipticCurves.onProvider(ec));
