@@ -160,6 +160,15 @@ public class ApprovalDecisions {
         if (records.alreadyDecided(shareId, share.viewDigest(), officer.id())) {
             return Result.error(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this partner view");
         }
+        if (verdict == Verdict.APPROVE && share.approvers() < 2 && officer.id().equals(share.narrativeEditedBy())) {
+            // Four eyes on every text that leaves: where one approval releases, it may not be the author's.
+            return refused(
+                    share,
+                    officer,
+                    ErrorCode.APPROVAL_NOT_ALLOWED,
+                    officer.id() + " wrote the narrative of this partner view and may not release it alone",
+                    "you wrote this narrative: another officer approves it");
+        }
         records.record(share, officer, reason, verdict);
         return verdict == Verdict.REJECT ? rejected(share, officer, reason) : approved(share, officer, reason);
     }
@@ -225,7 +234,8 @@ public class ApprovalDecisions {
     /**
      * Why an officer may not act on this task as shown, or null when they may: it must be held and not
      * expired, not of the officer's own agency, still what the policy in force gives (otherwise it is
-     * brought up to date), and the view the officer was shown.
+     * brought up to date), and the view the officer was shown. An officer who wrote the view's narrative may
+     * edit it again or reject it, and approve it only beside another officer.
      */
     private Result refusal(Share share, Exchange original, String shownDigest, Caller officer) {
         if (share.state() != ShareState.HELD) {

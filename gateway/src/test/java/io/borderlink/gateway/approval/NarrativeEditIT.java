@@ -111,6 +111,35 @@ class NarrativeEditIT extends GatewayTestSupport {
         assertThat(received).contains(REDACTED).doesNotContain("3.8 km").doesNotContain("02:10");
     }
 
+    /**
+     * Where one approval releases (the incident marked H1), the officer who rewrote the narrative may not be
+     * that approval: refused with its code and audited, and another officer's approval releases the text.
+     */
+    @Test
+    void theAuthorOfANarrativeMayNotReleaseItAlone() throws Exception {
+        Exchange incident =
+                withoutTearlines(fresh(new String(Samples.borderIncidentFromBorderPolice(), StandardCharsets.UTF_8)
+                        .replace("<HandlingCode>H2</HandlingCode>", "<HandlingCode>H1</HandlingCode>")
+                        .getBytes(StandardCharsets.UTF_8)));
+        submit(incident, "mn-border");
+        UUID task = task(incident, "RU-LIAISON");
+        JsonNode edited = read(editNarrative("officer-2", task, digest(task), REDACTED));
+        assertThat(edited.get("required").asInt()).isEqualTo(1);
+        String view = edited.get("viewDigest").asText();
+
+        HttpResponse<String> byAuthor = approve("officer-2", task, view);
+
+        assertThat(byAuthor.statusCode()).isEqualTo(403);
+        assertThat(read(byAuthor).get("code").asText()).isEqualTo("APPROVAL_NOT_ALLOWED");
+        assertThat(auditOf(incident.header().exchangeId())).anySatisfy(e -> assertThat(e)
+                .containsEntry("step", "APPROVAL")
+                .containsEntry("outcome", "REJECTED")
+                .containsEntry("code", "APPROVAL_NOT_ALLOWED")
+                .containsEntry("actor", "officer-2"));
+        assertThat(digest(task)).isEqualTo(view);
+        assertThat(read(approve("officer-1", task, view)).get("state").asText()).isEqualTo("PENDING");
+    }
+
     /** A policy reload that changes the view decides the share again, and the officer's text stays in it. */
     @Test
     void keepsTheOfficersTextWhenAPolicyReloadChangesTheView() throws Exception {
