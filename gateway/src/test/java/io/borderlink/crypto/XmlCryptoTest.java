@@ -64,6 +64,30 @@ class XmlCryptoTest {
         assertThat(crypto.verify(received)).isEqualTo(customs.certificate());
     }
 
+    /**
+     * Decrypted content gets the limits of every parsed document: nesting far deeper than any exchange is
+     * refused as XML_LIMIT_EXCEEDED, and the document keeps its EncryptedData.
+     */
+    @Test
+    void refusesDecryptedContentNestedDeeperThanAnyDocumentMayBe() {
+        Document built = SecureXml.newDocument();
+        Element root = built.createElementNS(NS, "Exchange");
+        built.appendChild(root);
+        Element body = built.createElementNS(NS, "Body");
+        root.appendChild(body);
+        Element inner = body;
+        for (int depth = 0; depth < 1_000; depth++) {
+            inner = (Element) inner.appendChild(built.createElementNS(NS, "Nested"));
+        }
+        crypto.encrypt(built, body, gatewayEnc.certificate(), KeyTransport.RSA_OAEP);
+        Document received = reparse(built);
+
+        assertRefused(() -> crypto.decrypt(received, gatewayEnc.privateKey()), ErrorCode.XML_LIMIT_EXCEEDED);
+        assertThat(received.getElementsByTagNameNS(XmlAlgorithms.XENC, "EncryptedData")
+                        .getLength())
+                .isEqualTo(1);
+    }
+
     @Test
     void refusesContentChangedAfterSigning() {
         Document received = reparse(protect(PLAIN, KeyTransport.RSA_OAEP));

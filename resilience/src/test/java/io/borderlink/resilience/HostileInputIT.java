@@ -187,6 +187,11 @@ class HostileInputIT {
                         ("<a>".repeat(5000) + "</a>".repeat(5000)).getBytes(StandardCharsets.UTF_8)));
         refused(
                 BOUNDED,
+                "REST, an encrypted Body 20,000 levels deep",
+                "XML_LIMIT_EXCEEDED",
+                post("mn-border", "/api/v1/exchanges", "application/xml", deepInsideEncryption(20_000)));
+        refused(
+                BOUNDED,
                 "JSON nested 20,000 deep",
                 "REQUEST_INVALID",
                 post(
@@ -321,6 +326,16 @@ class HostileInputIT {
 
         refused(
                 SHAPE,
+                "SOAP intake with an empty body",
+                "PROFILE_VIOLATION",
+                post(
+                        "mn-border",
+                        "/services/exchange",
+                        "text/xml",
+                        ("<soap:Envelope xmlns:soap=\"" + SOAP_NS + "\"><soap:Body/></soap:Envelope>")
+                                .getBytes(StandardCharsets.UTF_8)));
+        refused(
+                SHAPE,
                 "KeyName inside KeyInfo",
                 "PROFILE_VIOLATION",
                 submit(
@@ -417,6 +432,22 @@ class HostileInputIT {
                 .item(0);
         CRYPTO.encrypt(document, encrypted, DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
         return post("mn-border", "/api/v1/exchanges", "application/xml", SecureXml.serialize(document));
+    }
+
+    /**
+     * An exchange whose Body, encrypted to the gateway as the profile says, holds elements nested {@code depth}
+     * deep: the outer document is shallow, so only what is decrypted can be deep.
+     */
+    private static byte[] deepInsideEncryption(int depth) {
+        Document document = ExchangeXml.toDocument(fresh());
+        Element body = (Element)
+                document.getElementsByTagNameNS(ExchangeXml.NAMESPACE, "Body").item(0);
+        Element inner = body;
+        for (int level = 0; level < depth; level++) {
+            inner = (Element) inner.appendChild(document.createElementNS(ExchangeXml.NAMESPACE, "Nested"));
+        }
+        CRYPTO.encrypt(document, body, DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+        return SecureXml.serialize(document);
     }
 
     /** The accepted exchange's id on other content, signed properly and then altered: the signature fails. */

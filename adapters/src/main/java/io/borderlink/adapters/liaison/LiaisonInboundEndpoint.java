@@ -40,7 +40,7 @@ public class LiaisonInboundEndpoint implements Provider<DOMSource> {
     @Override
     public DOMSource invoke(DOMSource request) {
         try {
-            Element message = SoapPayloads.onlyChild(request.getNode(), LiaisonTranslator.NAMESPACE);
+            Element message = SoapPayloads.onlyChild(request, LiaisonTranslator.NAMESPACE);
             Receipt receipt = flows.receive(
                     new Submission(SecureXml.serialize(message), SoapPayloads.clientCertificate(), "SOAP"));
             return new DOMSource(response(messageId(message), receipt));

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import javax.xml.namespace.QName;
+import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
@@ -29,10 +30,17 @@ public final class SoapPayloads {
 
     /**
      * The request's one child element, which must be in {@code namespace}; it is serialized on its own
-     * afterwards, which its exclusive-c14n signature allows.
+     * afterwards, which its exclusive-c14n signature allows. An empty SOAP body, or one without an element,
+     * is refused like any other request outside the profile.
      */
-    public static Element onlyChild(Node payload, String namespace) {
-        Element request = payload instanceof Document document ? document.getDocumentElement() : (Element) payload;
+    public static Element onlyChild(DOMSource payload, String namespace) {
+        Node node = payload == null ? null : payload.getNode();
+        Element request = node instanceof Document document
+                ? document.getDocumentElement()
+                : node instanceof Element element ? element : null;
+        if (request == null) {
+            throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "the SOAP body holds no request element");
+        }
         Element found = null;
         for (Node child = request.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element) {

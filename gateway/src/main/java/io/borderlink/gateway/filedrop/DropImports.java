@@ -166,7 +166,7 @@ public class DropImports {
         String reason = code + ": " + cause.getMessage();
         String fileName = file.path().getFileName().toString();
         Optional<DropNames.Parsed> name = DropNames.parse(fileName);
-        String digest = Files.isRegularFile(file.path()) ? Digests.sha256(read(file.path())) : null;
+        String digest = Files.isRegularFile(file.path()) ? digestOf(file.path()) : null;
         DropFolder.quarantine(file.path(), reason);
         Optional<DropSource> source = sources.find(file.sourceId());
         if (name.isPresent() && name.get().kind() != DropNames.Kind.MANIFEST && digest != null) {
@@ -286,6 +286,15 @@ public class DropImports {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return read(file);
+    }
+
+    /** Read in blocks: a file refused as too large must not be loaded whole to be named. */
+    private static String digestOf(Path file) {
+        try {
+            return Digests.sha256(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static byte[] read(Path file) {

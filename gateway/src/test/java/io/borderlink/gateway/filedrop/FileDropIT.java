@@ -14,6 +14,7 @@ import io.borderlink.contracts.exchange.Tlp;
 import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
+import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
@@ -256,6 +257,32 @@ class FileDropIT extends GatewayTestSupport {
         assertThat(jdbc.queryForList(
                         "SELECT code FROM audit_event WHERE step = 'IMPORT' AND outcome = 'REJECTED'", String.class))
                 .contains("DECRYPTION_FAILED");
+    }
+
+    /**
+     * A file larger than any document the gateway accepts is quarantined as MESSAGE_TOO_LARGE, named in the
+     * ledger and the trail by its digest (taken in blocks, never loading the file whole).
+     */
+    @Test
+    void quarantinesAFileTooLargeToAcceptUnderItsDigest() throws IOException {
+        byte[] oversized = new byte[3 * 1024 * 1024];
+        FileDropPartner.Written file = nato.write(oversized);
+
+        Path quarantined =
+                IMPORT.resolve(DropFolder.QUARANTINE).resolve(file.file().getFileName());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(quarantined));
+
+        assertThat(Files.readString(quarantined.resolveSibling(file.file().getFileName() + ".reason.txt")))
+                .startsWith("MESSAGE_TOO_LARGE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT digest FROM drop_import WHERE sender_id = 'NATO-LIAISON' AND seq = ?",
+                        String.class,
+                        file.sequence()))
+                .isEqualTo(Digests.sha256(oversized));
+        assertThat(jdbc.queryForList(
+                        "SELECT digest FROM audit_event WHERE step = 'IMPORT' AND code = 'MESSAGE_TOO_LARGE'",
+                        String.class))
+                .contains(Digests.sha256(oversized));
     }
 
     /** The office's signed manifest says what its next number must be; another file under it is refused. */
