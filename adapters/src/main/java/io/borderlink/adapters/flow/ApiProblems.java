@@ -3,6 +3,7 @@ package io.borderlink.adapters.flow;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +18,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "io.borderlink.adapters")
 public class ApiProblems {
 
+    /** How long a caller refused for a passing condition (503: the database, the node at capacity) waits. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ExceptionHandler(GatewayException.class)
     public ResponseEntity<ProblemDetail> refused(GatewayException e) {
-        return ResponseEntity.status(e.code().status()).body(problem(e.code(), e.getMessage()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.code().status());
+        if (e.code().status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return answer.body(problem(e.code(), e.getMessage()));
     }
 
     public static ProblemDetail problem(ErrorCode code, String detail) {

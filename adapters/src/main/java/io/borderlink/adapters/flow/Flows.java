@@ -12,7 +12,10 @@ import io.borderlink.contracts.api.StatusQuery;
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
@@ -24,7 +27,9 @@ import org.apache.camel.ProducerTemplate;
  * in arrival order. Each one is CPU work from start to end (verify, decrypt, store, sign the receipt), so more
  * of them at once than the cores can run only makes each slower, and a flood of them would take the CPU from
  * the delivery workers: the node would accept far more than it delivers, and the outbox would grow without
- * bound. Queries and dry runs are not bounded here.
+ * bound. A submission that waits longer than the intake allows is refused as {@code INTAKE_BUSY} (503, nothing
+ * stored) rather than holding its caller's request and a server thread without end. Queries and dry runs are
+ * not bounded here.
  */
 public final class Flows {
 
@@ -37,11 +42,23 @@ public final class Flows {
 
     private final ProducerTemplate template;
     private final Semaphore intake;
+    private final Duration admissionWait;
+    private final BiConsumer<Submission, GatewayException> refusals;
 
-    /** {@code intakeConcurrency}: how many submissions and partner messages are in their flows at once. */
-    public Flows(ProducerTemplate template, int intakeConcurrency) {
+    /**
+     * @param intakeConcurrency how many submissions and partner messages are in their flows at once
+     * @param admissionWait how long one waits for its turn before it is refused
+     * @param refusals told of each submission refused here, before any flow saw it (to audit it)
+     */
+    public Flows(
+            ProducerTemplate template,
+            int intakeConcurrency,
+            Duration admissionWait,
+            BiConsumer<Submission, GatewayException> refusals) {
         this.template = template;
         this.intake = new Semaphore(intakeConcurrency, true);
+        this.admissionWait = admissionWait;
+        this.refusals = refusals;
     }
 
     public Receipt submit(Submission submission) {
@@ -70,11 +87,27 @@ public final class Flows {
     }
 
     private Receipt admitted(String endpoint, Submission submission) {
-        intake.acquireUninterruptibly();
+        if (!admit()) {
+            GatewayException busy = new GatewayException(
+                    ErrorCode.INTAKE_BUSY,
+                    "the gateway is at capacity and did not process the submission within " + admissionWait
+                            + "; nothing was stored, submit again later");
+            refusals.accept(submission, busy);
+            throw busy;
+        }
         try {
             return request(endpoint, submission, Receipt.class);
         } finally {
             intake.release();
+        }
+    }
+
+    private boolean admit() {
+        try {
+            return intake.tryAcquire(admissionWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,12 +1,17 @@
 package io.borderlink.adapters.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.Submission;
+import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.contracts.error.GatewayException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,8 +59,31 @@ class FlowsTest {
     }
 
     @Test
+    void refusesASubmissionThatWaitedLongerThanAllowedAsBusyAndReportsIt() throws Exception {
+        List<GatewayException> reported = new CopyOnWriteArrayList<>();
+        Flows flows = new Flows(camel.createProducerTemplate(), 1, Duration.ofMillis(200), (s, e) -> reported.add(e));
+        ExecutorService callers = Executors.newSingleThreadExecutor();
+        try {
+            Future<Receipt> first = callers.submit(() -> flows.submit(new Submission(new byte[] {1}, null, "REST")));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> inside.get() == 1);
+
+            assertThatThrownBy(() -> flows.receive(new Submission(new byte[] {2}, null, "REST")))
+                    .isInstanceOf(GatewayException.class)
+                    .extracting(e -> ((GatewayException) e).code())
+                    .isEqualTo(ErrorCode.INTAKE_BUSY);
+            assertThat(reported).extracting(GatewayException::code).containsExactly(ErrorCode.INTAKE_BUSY);
+
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(mostInside).hasValue(1);
+    }
+
+    @Test
     void letsNoMoreSubmissionsAndPartnerMessagesIntoTheFlowsAtOnceThanItsIntakeConcurrency() throws Exception {
-        Flows flows = new Flows(camel.createProducerTemplate(), 2);
+        Flows flows = new Flows(camel.createProducerTemplate(), 2, Duration.ofSeconds(30), (s, e) -> {});
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {
             List<Future<Receipt>> calls = new ArrayList<>();

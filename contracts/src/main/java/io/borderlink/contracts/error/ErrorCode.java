@@ -76,8 +76,17 @@ public enum ErrorCode {
     SHARE_STATE_CONFLICT(409),
     /** A request parameter or path segment is missing or malformed (e.g. an id that is not a UUID). */
     REQUEST_INVALID(400),
+    /** The resource exists but does not take this HTTP method (the {@code Allow} header lists those it takes). */
+    METHOD_NOT_ALLOWED(405),
+    /** The resource cannot answer in any media type the request's {@code Accept} allows. */
+    NOT_ACCEPTABLE(406),
     /** The database cannot be reached: nothing was stored, so nothing was accepted; try again later. */
     STORE_UNAVAILABLE(503),
+    /**
+     * The node is at capacity: the submission waited its turn for longer than the intake allows and was not
+     * processed, so nothing was stored; submit again later (the same exchange id is safe to resubmit).
+     */
+    INTAKE_BUSY(503),
     /** A polled feed's listing could not be read whole (a query stayed over the cap): nothing is withdrawn. */
     FEED_INCOMPLETE(502),
     /** The audit chain failed verification; the report names the first bad entry. Audited, never answered. */

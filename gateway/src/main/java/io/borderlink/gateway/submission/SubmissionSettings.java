@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency how many submissions and partner messages are processed at once, the others waiting in
  *     arrival order; 0 (the default) means twice the cores. Intake is CPU work, so beyond the cores it only adds
  *     latency, and without a bound a flood of submissions starves the delivery workers (benchmarks/README.md)
+ * @param admissionWait how long a submission or partner message waits for its turn before it is refused with
+ *     {@code INTAKE_BUSY} (503, nothing stored): a node that far behind frees its caller and the server thread
  */
 @Validated
 @ConfigurationProperties("borderlink.intake")
@@ -26,7 +28,8 @@ public record SubmissionSettings(
         @DefaultValue("5m") Duration maxAge,
         @DefaultValue("1m") Duration maxClockSkew,
         @DefaultValue("1MB") DataSize maxDocumentSize,
-        @DefaultValue("0") @Min(0) int concurrency) {
+        @DefaultValue("0") @Min(0) int concurrency,
+        @DefaultValue("10s") Duration admissionWait) {
 
     /** {@link #concurrency}, or twice the cores this node runs on. */
     public int concurrencyOrDefault() {

@@ -11,6 +11,7 @@ import io.borderlink.adapters.liaison.LiaisonSoap;
 import io.borderlink.adapters.soap.XmlReadFaults;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.submission.SubmissionRejections;
 import io.borderlink.gateway.submission.SubmissionSettings;
 import jakarta.xml.ws.Endpoint;
@@ -31,8 +32,17 @@ import org.springframework.context.annotation.Configuration;
 class EndpointsConfiguration {
 
     @Bean
-    Flows flows(ProducerTemplate template, SubmissionSettings settings) {
-        return new Flows(template, settings.concurrencyOrDefault());
+    Flows flows(ProducerTemplate template, SubmissionSettings settings, SubmissionRejections rejections) {
+        return new Flows(
+                template,
+                settings.concurrencyOrDefault(),
+                settings.admissionWait(),
+                (submission, refusal) -> rejections.record(
+                        null,
+                        Digests.sha256(submission.document()),
+                        submission.client(),
+                        refusal.code(),
+                        refusal.getMessage()));
     }
 
     @Bean

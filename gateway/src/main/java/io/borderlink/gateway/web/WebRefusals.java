@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.gateway.submission.SubmissionRejections;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,17 +32,30 @@ class WebRefusals {
 
     void refuse(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String reason)
             throws IOException {
-        String detail = request.getMethod() + " " + request.getRequestURI() + ": " + reason;
-        rejections.record(null, null, clientCertificate(request), code, detail);
+        String uri = requestUri(request);
+        record(request, code, reason);
         response.setStatus(code.status());
         response.setHeader("Connection", "close");
-        if (request.getRequestURI().startsWith("/services/")) {
+        if (uri.startsWith("/services/")) {
             response.setContentType("text/xml; charset=utf-8");
             response.getOutputStream().write(soapFault(code, reason).getBytes(StandardCharsets.UTF_8));
         } else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), ApiProblems.problem(code, reason));
         }
+    }
+
+    /** Audits a refusal answered elsewhere, with the client's certificate, the method and the path. */
+    void record(HttpServletRequest request, ErrorCode code, String reason) {
+        String detail = request.getMethod() + " " + requestUri(request) + ": " + reason;
+        rejections.record(null, null, clientCertificate(request), code, detail);
+    }
+
+    /** The path the client asked for, also when the request was forwarded to the error page. */
+    static String requestUri(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original
+                : request.getRequestURI();
     }
 
     private static X509Certificate clientCertificate(HttpServletRequest request) {

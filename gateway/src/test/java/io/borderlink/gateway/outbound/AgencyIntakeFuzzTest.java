@@ -44,7 +44,8 @@ class AgencyIntakeFuzzTest {
             // No agency is registered: a document that survives every check up to the binding is refused there,
             // which is still an answer with a code.
             new AgencyDirectory(Map.of(), Map.of(), "fuzz"),
-            new SubmissionSettings(Duration.ofDays(36500), Duration.ofMinutes(1), DataSize.ofMegabytes(1), 0),
+            new SubmissionSettings(
+                    Duration.ofDays(36500), Duration.ofMinutes(1), DataSize.ofMegabytes(1), 0, Duration.ofSeconds(10)),
             LabelPoliciesFixture.intake(),
             Clock.systemUTC());
 

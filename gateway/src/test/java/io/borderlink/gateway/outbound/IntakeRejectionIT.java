@@ -111,6 +111,33 @@ class IntakeRejectionIT extends GatewayTestSupport {
                 .contains("MESSAGE_TOO_LARGE");
     }
 
+    /**
+     * What Spring and the container refuse before any endpoint runs gets a stable code and an audit event too:
+     * a method the endpoint does not take → 405 METHOD_NOT_ALLOWED (with the methods it takes), a path
+     * Spring Security's firewall rejects → 400 REQUEST_INVALID.
+     */
+    @Test
+    void refusesWhatNoEndpointServesWithAStableCode() {
+        HttpResponse<String> put = agency("mn-border").request("PUT", "/api/v1/exchanges", "application/json");
+
+        assertRefused(put, 405, "METHOD_NOT_ALLOWED");
+        assertThat(put.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertRefused(
+                agency("mn-border").request("GET", "/api/v1/exchanges/%0a" + UUID.randomUUID(), "application/json"),
+                400,
+                "REQUEST_INVALID");
+    }
+
+    /** A status asked for in a media type the API does not answer in → 406 NOT_ACCEPTABLE, itself in JSON. */
+    @Test
+    void refusesAnAnswerInAMediaTypeTheApiDoesNotSpeak() {
+        assertRefused(
+                agency("mn-border").request("GET", "/api/v1/exchanges/" + UUID.randomUUID(), "image/png"),
+                406,
+                "NOT_ACCEPTABLE");
+    }
+
     /** A signed, encrypted exchange whose category is not in the schema → 400 SCHEMA_INVALID. */
     @Test
     void refusesAnExchangeInvalidAgainstTheSchema() {

@@ -129,6 +129,13 @@ public final class GatewayClient {
         return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
     }
 
+    /** Any method without a body, asking for an answer in {@code accept}. */
+    public HttpResponse<String> request(String method, String path, String accept) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Accept", accept)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
