@@ -9,6 +9,7 @@ import io.borderlink.contracts.api.DryRunResult.TraceEntry;
 import io.borderlink.contracts.api.InboundDryRunRequest;
 import io.borderlink.contracts.api.InboundDryRunResult;
 import io.borderlink.contracts.api.InboundDryRunResult.AgencyDecision;
+import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
@@ -32,6 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
@@ -91,14 +94,43 @@ public class PolicyDryRun {
         return ExchangeXml.read(document);
     }
 
+    /**
+     * The error path of both dry runs (route configuration DRY_RUN): what was refused (not XML, a DTD, outside
+     * the schema) is audited with its code, who asked and the digest of what they sent, on no exchange's
+     * timeline, since the id it claims proves nothing.
+     */
+    public void refused(
+            @Body Object request, @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        X509Certificate client;
+        byte[] plaintext;
+        if (request instanceof DryRunRequest outbound) {
+            client = outbound.client();
+            plaintext = outbound.exchange();
+        } else if (request instanceof InboundDryRunRequest inbound) {
+            client = inbound.client();
+            plaintext = inbound.exchange();
+        } else {
+            return;
+        }
+        ErrorCode code = cause instanceof GatewayException g ? g.code() : ErrorCode.INTERNAL_ERROR;
+        audit.record(actor(AuditEvent.rejected(AuditStep.DRY_RUN, null, code, cause.getMessage()), client)
+                .digest(plaintext == null ? null : Digests.sha256(plaintext)));
+    }
+
     private void audit(Exchange exchange, byte[] plaintext, X509Certificate client, String detail) {
+        audit.record(actor(AuditEvent.ok(AuditStep.DRY_RUN, exchange.header().exchangeId()), client)
+                .digest(Digests.sha256(plaintext))
+                .detail(detail));
+    }
+
+    private AuditEvent actor(AuditEvent event, X509Certificate client) {
+        if (client == null) {
+            return event;
+        }
         String actor = agencies.byCertificate(client)
                 .map(Agency::id)
                 .orElse(client.getSubjectX500Principal().getName());
-        audit.record(AuditEvent.ok(AuditStep.DRY_RUN, exchange.header().exchangeId())
-                .actor(actor, Certificates.fingerprint(client))
-                .digest(Digests.sha256(plaintext))
-                .detail(detail));
+        return event.actor(actor, Certificates.fingerprint(client));
     }
 
     private static List<TraceEntry> trace(ShareDecision decision) {

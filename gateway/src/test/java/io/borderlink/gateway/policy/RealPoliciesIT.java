@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.samples.Samples;
+import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class RealPoliciesIT extends GatewayTestSupport {
         assertThat(decision(result, "XX-NOBODY").get("ruleId").asText()).isEqualTo("partner-known");
     }
 
-    /** A dry run of something that is not a valid exchange gets the schema's refusal. */
+    /** A dry run of something that is not a valid exchange gets the schema's refusal, audited as a dry run. */
     @Test
     void refusesADryRunOfAnInvalidExchange() throws Exception {
         byte[] invalid = new String(
@@ -82,6 +83,12 @@ class RealPoliciesIT extends GatewayTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("SCHEMA_INVALID");
+        assertThat(jdbc.queryForList(
+                        "SELECT actor || ' ' || code FROM audit_event"
+                                + " WHERE step = 'DRY_RUN' AND outcome = 'REJECTED' AND digest = ?",
+                        String.class,
+                        Digests.sha256(invalid)))
+                .containsExactly("MN-BORDER SCHEMA_INVALID");
     }
 
     /** The H2 border incident submitted for real is held: stored, decided, but not sent. */

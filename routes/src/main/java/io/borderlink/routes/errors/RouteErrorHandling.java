@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Error policy, declared once per route family and opted into with {@code routeConfigurationId}.
- * Nothing is caught and forgotten: intake refusals are audited and go back to the caller; delivery
+ * Nothing is caught and forgotten: intake and dry-run refusals are audited and go back to the caller; delivery
  * failures are recorded durably with their retry schedule or as a dead letter; feed problems are audited;
  * a scheduled run that fails is logged and simply runs again on the next tick; a file-drop file that fails is
  * quarantined.
@@ -19,6 +19,7 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
     public static final String POLL = "poll";
     public static final String SCHEDULED = "scheduled";
     public static final String DROP = "drop";
+    public static final String DRY_RUN = "dry-run";
 
     @Override
     public void configuration() {
@@ -27,6 +28,12 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
                 .onException(Exception.class)
                 .useOriginalMessage()
                 .to("bean:submissionRejections?method=record");
+
+        // A refused dry run is audited as an answered one is, and the caller gets the refusal.
+        routeConfiguration(DRY_RUN)
+                .onException(Exception.class)
+                .useOriginalMessage()
+                .to("bean:policyDryRun?method=refused");
 
         routeConfiguration(DELIVERY).onException(Exception.class).handled(true).to("bean:deliveries?method=failed");
 

@@ -17,8 +17,14 @@ public class PolicyRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(DRY_RUN).routeId("policy.dry-run").to("bean:policyDryRun?method=evaluate");
-        from(DRY_RUN_INBOUND).routeId("policy.dry-run-inbound").to("bean:policyDryRun?method=evaluateInbound");
+        from(DRY_RUN)
+                .routeId("policy.dry-run")
+                .routeConfigurationId(RouteErrorHandling.DRY_RUN)
+                .to("bean:policyDryRun?method=evaluate");
+        from(DRY_RUN_INBOUND)
+                .routeId("policy.dry-run-inbound")
+                .routeConfigurationId(RouteErrorHandling.DRY_RUN)
+                .to("bean:policyDryRun?method=evaluateInbound");
 
         from("timer:policy.reload?period={{borderlink.config.watch-interval}}")
                 .routeId("policy.reload")
