@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whom the gateway trusts, one trust domain per kind of caller: agency systems chain to their anchors
@@ -28,6 +30,8 @@ import java.util.stream.Stream;
  * generation of it, and the next generation starts with new ones.
  */
 public final class Trust {
+
+    private static final Logger log = LoggerFactory.getLogger(Trust.class);
 
     public static final String AGENCIES = "agencies";
     public static final String PEOPLE = "people";
@@ -108,7 +112,11 @@ public final class Trust {
         }
     }
 
-    /** Says which CRLs are missing or expired when the revocation status could not be established. */
+    /**
+     * Says whether the certificate's issuer's CRL is missing or expired when the revocation status could not be
+     * established. The refusal reaches the caller, so it names only that issuer; where the operators' CRLs come
+     * from (files, URLs) and the state of the others go to the log.
+     */
     private void validate(CertificateValidator validator, X509Certificate certificate) {
         try {
             validator.validatePath(certificate);
@@ -117,16 +125,25 @@ public final class Trust {
                 throw e;
             }
             List<Revocation.Crl> expired = revocation.current().expired();
+            if (!expired.isEmpty()) {
+                log.warn(
+                        "revocation status unknown for {}; CRLs past their nextUpdate: {}",
+                        certificate.getSubjectX500Principal().getName(),
+                        expired.stream()
+                                .map(crl ->
+                                        crl.issuer() + " (" + crl.source() + ", next update " + crl.nextUpdate() + ")")
+                                .collect(Collectors.joining(", ")));
+            }
+            String issuer = certificate.getIssuerX500Principal().getName();
             throw new GatewayException(
                     ErrorCode.REVOCATION_UNKNOWN,
                     e.getMessage()
-                            + (expired.isEmpty()
-                                    ? " (no CRL of that issuer is loaded)"
-                                    : "; CRLs past their nextUpdate: "
-                                            + expired.stream()
-                                                    .map(crl -> crl.issuer() + " (" + crl.source() + ", next update "
-                                                            + crl.nextUpdate() + ")")
-                                                    .collect(Collectors.joining(", "))),
+                            + expired.stream()
+                                    .filter(crl -> crl.issuer().equals(issuer))
+                                    .findFirst()
+                                    .map(crl -> "; the CRL of " + issuer + " is past its nextUpdate ("
+                                            + crl.nextUpdate() + ")")
+                                    .orElse(" (no current CRL of that issuer is loaded)"),
                     e);
         }
     }

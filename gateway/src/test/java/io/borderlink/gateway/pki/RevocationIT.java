@@ -235,7 +235,8 @@ class RevocationIT extends GatewayTestSupport {
 
     /**
      * A CRL nearing its nextUpdate raises a warning (health and metric) while its certificates still work; once
-     * past it they are refused with REVOCATION_UNKNOWN and the expiry is audited; a fresh CRL lets them in again.
+     * past it they are refused with REVOCATION_UNKNOWN, which names their CA's CRL but not where the gateway keeps
+     * it, and the expiry is audited; a fresh CRL lets them in again.
      */
     @Test
     void warnsBeforeACrlExpiresAndRefusesItsCertificatesOnceItHas() throws Exception {
@@ -256,6 +257,10 @@ class RevocationIT extends GatewayTestSupport {
         Duration took = untilRefused(
                 () -> border.submit(vehicleAlert(PKI.borderShort.key())), 403, "REVOCATION_UNKNOWN", published);
         report("expired CRL (3 s validity)", took);
+        // The refusal names the agency's own CA; where the gateway keeps its CRLs is for the log only.
+        assertThat(border.submit(vehicleAlert(PKI.borderShort.key())).body())
+                .contains("is past its nextUpdate")
+                .doesNotContain(PKI.crls.toString());
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM audit_event WHERE step = 'TRUST' AND outcome = 'FAILED'"
                                 + " AND code = 'REVOCATION_UNKNOWN'",
