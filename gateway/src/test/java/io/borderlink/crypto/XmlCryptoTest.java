@@ -51,11 +51,8 @@ class XmlCryptoTest {
     @Test
     void verifiesADocumentBuiltInMemoryOnceItHasTravelled() {
         Document built = SecureXml.newDocument();
-        Element root = built.createElementNS(NS, "Exchange");
-        built.appendChild(root);
-        Element body = built.createElementNS(NS, "Body");
+        Element body = exchangeWithBody(built);
         body.setTextContent("built, not parsed");
-        root.appendChild(body);
         crypto.protect(built, body, customs, gatewayEnc.certificate(), KeyTransport.RSA_OAEP);
 
         Document received = reparse(built);
@@ -71,10 +68,7 @@ class XmlCryptoTest {
     @Test
     void refusesDecryptedContentNestedDeeperThanAnyDocumentMayBe() {
         Document built = SecureXml.newDocument();
-        Element root = built.createElementNS(NS, "Exchange");
-        built.appendChild(root);
-        Element body = built.createElementNS(NS, "Body");
-        root.appendChild(body);
+        Element body = exchangeWithBody(built);
         Element inner = body;
         for (int depth = 0; depth < 1_000; depth++) {
             inner = (Element) inner.appendChild(built.createElementNS(NS, "Nested"));
@@ -208,6 +202,13 @@ class XmlCryptoTest {
         keyInfo.add(encryptedKey);
         dataCipher.getEncryptedData().setKeyInfo(keyInfo);
         dataCipher.doFinal(document, body(document), false);
+    }
+
+    /** An Exchange element as the document's root, and the empty Body it holds. */
+    private static Element exchangeWithBody(Document built) {
+        Element root = built.createElementNS(NS, "Exchange");
+        built.appendChild(root);
+        return (Element) root.appendChild(built.createElementNS(NS, "Body"));
     }
 
     private static Element body(Document document) {

@@ -10,6 +10,7 @@ import java.io.SequenceInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
@@ -47,6 +48,17 @@ public final class SecureXml {
     public static final int MAX_ATTRIBUTES_PER_ELEMENT = 500;
 
     private static final String JDK_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/";
+    /**
+     * The features of every parser here (declared before the factories that use them): secure processing, no
+     * DTD, no external entities or DTDs.
+     */
+    private static final List<Map.Entry<String, Boolean>> HARDENING = List.of(
+            Map.entry(XMLConstants.FEATURE_SECURE_PROCESSING, true),
+            Map.entry("http://apache.org/xml/features/disallow-doctype-decl", true),
+            Map.entry("http://xml.org/sax/features/external-general-entities", false),
+            Map.entry("http://xml.org/sax/features/external-parameter-entities", false),
+            Map.entry("http://apache.org/xml/features/nonvalidating/load-external-dtd", false));
+
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::newBuilder);
     private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(SecureXml::newSerializer);
@@ -248,11 +260,9 @@ public final class SecureXml {
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            for (Map.Entry<String, Boolean> feature : HARDENING) {
+                factory.setFeature(feature.getKey(), feature.getValue());
+            }
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be hardened", e);
         }
@@ -268,11 +278,9 @@ public final class SecureXml {
         factory.setNamespaceAware(false);
         factory.setXIncludeAware(false);
         try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            for (Map.Entry<String, Boolean> feature : HARDENING) {
+                factory.setFeature(feature.getKey(), feature.getValue());
+            }
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("XML parser cannot be hardened", e);
         }
