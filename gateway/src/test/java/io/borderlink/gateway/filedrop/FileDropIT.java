@@ -274,15 +274,40 @@ class FileDropIT extends GatewayTestSupport {
 
         assertThat(Files.readString(quarantined.resolveSibling(file.file().getFileName() + ".reason.txt")))
                 .startsWith("MESSAGE_TOO_LARGE");
+        // The file is moved first, then recorded and audited.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(jdbc.queryForList(
+                            "SELECT digest FROM drop_import WHERE sender_id = 'NATO-LIAISON' AND seq = ?",
+                            String.class,
+                            file.sequence()))
+                    .containsExactly(Digests.sha256(oversized));
+            assertThat(jdbc.queryForList(
+                            "SELECT digest FROM audit_event WHERE step = 'IMPORT' AND code = 'MESSAGE_TOO_LARGE'",
+                            String.class))
+                    .contains(Digests.sha256(oversized));
+        });
+    }
+
+    /**
+     * An exchange NATO-LIAISON signed for another country (releasable to EST only), encrypted anew to us and
+     * dropped in the folder, is not ours: quarantined as PROFILE_VIOLATION, nothing stored.
+     */
+    @Test
+    void quarantinesAPeersExchangeReleasedToOthers() throws IOException {
+        Exchange forEstonia = fromNato(fresh(Samples.borderIncidentFromBorderPolice()));
+        forEstonia = forEstonia.withMarkings(forEstonia.markings().withReleasableTo(List.of("EST")));
+        FileDropPartner.Written file = nato.send(forEstonia);
+
+        Path quarantined =
+                IMPORT.resolve(DropFolder.QUARANTINE).resolve(file.file().getFileName());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(quarantined));
+
+        assertThat(Files.readString(quarantined.resolveSibling(file.file().getFileName() + ".reason.txt")))
+                .startsWith("PROFILE_VIOLATION")
+                .contains("not releasable to MNG");
         assertThat(jdbc.queryForObject(
-                        "SELECT digest FROM drop_import WHERE sender_id = 'NATO-LIAISON' AND seq = ?",
-                        String.class,
-                        file.sequence()))
-                .isEqualTo(Digests.sha256(oversized));
-        assertThat(jdbc.queryForList(
-                        "SELECT digest FROM audit_event WHERE step = 'IMPORT' AND code = 'MESSAGE_TOO_LARGE'",
-                        String.class))
-                .contains(Digests.sha256(oversized));
+                        "SELECT count(*) FROM exchange WHERE id = ?", Integer.class, exchangeIdOf(forEstonia)))
+                .isZero();
     }
 
     /** The office's signed manifest says what its next number must be; another file under it is refused. */
