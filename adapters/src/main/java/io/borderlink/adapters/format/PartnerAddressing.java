@@ -18,12 +18,6 @@ public final class PartnerAddressing {
      */
     public static final String GATEWAY_ID = "MN-BORDERLINK";
 
-    /**
-     * The country the gateway serves, as releasable-to lists name it: a partner's canonical exchange, which has
-     * no {@code To}, is addressed to us by releasing it to this code.
-     */
-    public static final String GATEWAY_COUNTRY = "MNG";
-
     private PartnerAddressing() {}
 
     public static void require(Element header, String senderPartnerId) {

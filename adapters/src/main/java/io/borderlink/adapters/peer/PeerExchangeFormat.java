@@ -3,7 +3,6 @@ package io.borderlink.adapters.peer;
 import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.LabelSlot;
-import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
 import io.borderlink.adapters.format.ReceiptFormat;
@@ -120,14 +119,6 @@ public final class PeerExchangeFormat implements PartnerFormat {
         public Exchange translate(Document message, String senderId, UUID exchangeId) {
             ExchangeXml.validate(message);
             Exchange sent = ExchangeXml.read(message);
-            // The profile signs, then encrypts: a peer's exchange meant for someone else, decrypted there and
-            // encrypted anew to us, still carries the peer's valid signature. Its signed markings say for whom.
-            if (!sent.markings().releasableTo().contains(PartnerAddressing.GATEWAY_COUNTRY)) {
-                throw new GatewayException(
-                        ErrorCode.PROFILE_VIOLATION,
-                        "the exchange is not releasable to " + PartnerAddressing.GATEWAY_COUNTRY
-                                + ": a peer's exchange is ours only when its markings release it to us");
-            }
             Header header = sent.header();
             List<SourceRef> references = new ArrayList<>(header.sourceRefs());
             references.add(new SourceRef(senderId, header.exchangeId().toString()));

@@ -288,28 +288,6 @@ class FileDropIT extends GatewayTestSupport {
         });
     }
 
-    /**
-     * An exchange NATO-LIAISON signed for another country (releasable to EST only), encrypted anew to us and
-     * dropped in the folder, is not ours: quarantined as PROFILE_VIOLATION, nothing stored.
-     */
-    @Test
-    void quarantinesAPeersExchangeReleasedToOthers() throws IOException {
-        Exchange forEstonia = fromNato(fresh(Samples.borderIncidentFromBorderPolice()));
-        forEstonia = forEstonia.withMarkings(forEstonia.markings().withReleasableTo(List.of("EST")));
-        FileDropPartner.Written file = nato.send(forEstonia);
-
-        Path quarantined =
-                IMPORT.resolve(DropFolder.QUARANTINE).resolve(file.file().getFileName());
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(quarantined));
-
-        assertThat(Files.readString(quarantined.resolveSibling(file.file().getFileName() + ".reason.txt")))
-                .startsWith("PROFILE_VIOLATION")
-                .contains("not releasable to MNG");
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM exchange WHERE id = ?", Integer.class, exchangeIdOf(forEstonia)))
-                .isZero();
-    }
-
     /** The office's signed manifest says what its next number must be; another file under it is refused. */
     @Test
     void quarantinesAFileItsSignedManifestDoesNotAnnounce() throws IOException {
