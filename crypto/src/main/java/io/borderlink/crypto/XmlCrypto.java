@@ -82,7 +82,6 @@ public final class XmlCrypto {
                 "EncryptedKey must sit in the KeyInfo of the EncryptedData");
         XmlKeyAgreement.requireShape(document, encryptedKey);
         XmlAlgorithms.check(document);
-        XMLCipher decrypter;
         byte[] content;
         try {
             XMLCipher cipher = XMLCipher.getInstance();
@@ -91,28 +90,19 @@ public final class XmlCrypto {
             EncryptedData data = cipher.loadEncryptedData(document, encryptedData);
             String contentAlgorithm = data.getEncryptionMethod().getAlgorithm();
             Key contentKey = unwrapOrRandom(cipher.loadEncryptedKey(document, encryptedKey), key, contentAlgorithm);
-            decrypter = XMLCipher.getInstance();
+            XMLCipher decrypter = XMLCipher.getInstance();
             decrypter.setSecureValidation(true);
             decrypter.init(XMLCipher.DECRYPT_MODE, contentKey);
             content = decrypter.decryptToByteArray(encryptedData);
         } catch (Exception e) {
-            throw decryptionFailed(e);
+            log.debug("decryption failed", e);
+            throw new GatewayException(ErrorCode.DECRYPTION_FAILED, "decryption failed", e);
         }
-        // Decrypted and authenticated, so a refusal here says nothing about the key. The content gets the
-        // parser's limits before it replaces the EncryptedData (which decrypts it again, in microseconds):
-        // Santuario parses it with no depth limit and imports it recursively, so a deep enough tree would end
-        // in a StackOverflowError rather than a refusal.
-        SecureXml.requireWithinLimits(content);
         try {
-            decrypter.doFinal(document, encryptedData);
-        } catch (Exception e) {
-            throw decryptionFailed(e);
+            DecryptedContent.replace(encryptedData, content);
+        } catch (XMLEncryptionException e) {
+            throw new GatewayException(ErrorCode.DECRYPTION_FAILED, "decryption failed", e);
         }
-    }
-
-    private static GatewayException decryptionFailed(Exception e) {
-        log.debug("decryption failed", e);
-        return new GatewayException(ErrorCode.DECRYPTION_FAILED, "decryption failed", e);
     }
 
     /**

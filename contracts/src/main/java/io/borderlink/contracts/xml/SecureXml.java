@@ -6,19 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -33,7 +29,6 @@ import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The one hardened XML parser, serializer and schema cache of Borderlink (docs/security.md, parsing): no DTD,
@@ -48,17 +43,6 @@ public final class SecureXml {
     public static final int MAX_ATTRIBUTES_PER_ELEMENT = 500;
 
     private static final String JDK_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/";
-    /**
-     * The features of every parser here (declared before the factories that use them): secure processing, no
-     * DTD, no external entities or DTDs.
-     */
-    private static final List<Map.Entry<String, Boolean>> HARDENING = List.of(
-            Map.entry(XMLConstants.FEATURE_SECURE_PROCESSING, true),
-            Map.entry("http://apache.org/xml/features/disallow-doctype-decl", true),
-            Map.entry("http://xml.org/sax/features/external-general-entities", false),
-            Map.entry("http://xml.org/sax/features/external-parameter-entities", false),
-            Map.entry("http://apache.org/xml/features/nonvalidating/load-external-dtd", false));
-
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::newBuilder);
     private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(SecureXml::newSerializer);
@@ -71,11 +55,6 @@ public final class SecureXml {
     private static final ThreadLocal<Map<Schema, Validator>> VALIDATORS = ThreadLocal.withInitial(HashMap::new);
 
     private static final ErrorHandler STRICT = new StrictErrorHandler();
-    /** Content checked on its own, wrapped in an element; prefixes are not resolved, since they may be declared outside it. */
-    private static final SAXParserFactory FRAGMENTS = hardenedFragmentFactory();
-
-    private static final byte[] FRAGMENT_OPEN = "<content>".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] FRAGMENT_CLOSE = "</content>".getBytes(StandardCharsets.UTF_8);
 
     private SecureXml() {}
 
@@ -95,32 +74,6 @@ public final class SecureXml {
             builder.reset();
             // reset() puts back the builder's initial error handler, not ours.
             builder.setErrorHandler(STRICT);
-        }
-    }
-
-    /**
-     * Checks XML content that is not a document of its own, such as what a decryption yields (it may have
-     * several top-level nodes and use prefixes declared around it), against the limits of every document
-     * parsed here: no DTD, bounded depth and attribute counts. The parsers XML Security uses for decrypted
-     * content have no such limits on this JDK, and later steps walk the tree recursively.
-     */
-    public static void requireWithinLimits(byte[] content) {
-        try {
-            SAXParser parser = FRAGMENTS.newSAXParser();
-            parser.setProperty(JDK_PROPERTY + "maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
-            parser.setProperty(JDK_PROPERTY + "elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES_PER_ELEMENT));
-            parser.parse(
-                    new SequenceInputStream(
-                            new SequenceInputStream(
-                                    new ByteArrayInputStream(FRAGMENT_OPEN), new ByteArrayInputStream(content)),
-                            new ByteArrayInputStream(FRAGMENT_CLOSE)),
-                    new DefaultHandler());
-        } catch (SAXException e) {
-            throw classify(e);
-        } catch (IOException e) {
-            throw new GatewayException(ErrorCode.XML_MALFORMED, "content could not be read: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("XML parser cannot be created", e);
         }
     }
 
@@ -260,9 +213,11 @@ public final class SecureXml {
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         try {
-            for (Map.Entry<String, Boolean> feature : HARDENING) {
-                factory.setFeature(feature.getKey(), feature.getValue());
-            }
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be hardened", e);
         }
@@ -270,20 +225,6 @@ public final class SecureXml {
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setAttribute(JDK_PROPERTY + "maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
         factory.setAttribute(JDK_PROPERTY + "elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES_PER_ELEMENT));
-        return factory;
-    }
-
-    private static SAXParserFactory hardenedFragmentFactory() {
-        SAXParserFactory factory = SAXParserFactory.newInstance();
-        factory.setNamespaceAware(false);
-        factory.setXIncludeAware(false);
-        try {
-            for (Map.Entry<String, Boolean> feature : HARDENING) {
-                factory.setFeature(feature.getKey(), feature.getValue());
-            }
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("XML parser cannot be hardened", e);
-        }
         return factory;
     }
 
