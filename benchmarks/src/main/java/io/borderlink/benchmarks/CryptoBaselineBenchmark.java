@@ -7,6 +7,7 @@ import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -96,7 +97,7 @@ public class CryptoBaselineBenchmark {
         @Setup(Level.Trial)
         public void protectRing() {
             crypto = new XmlCrypto();
-            translator = new LiaisonTranslator();
+            translator = new LiaisonTranslator(DevGateway.IDENTITY);
             gatewayEncryption = DevPki.key(keys.gatewayEncryption).privateKey();
             gatewaySigning = DevPki.key(keys.gatewaySigning);
             partner = DevPki.certificate(keys.partner);

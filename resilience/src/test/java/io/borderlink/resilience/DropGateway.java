@@ -27,7 +27,10 @@ final class DropGateway {
         return start(scenario, node, out, in, arguments);
     }
 
-    /** Gateway B: RU-LIAISON's development keys are its own; its partner MN-GATEWAY is gateway A. */
+    /**
+     * Gateway B: RU-LIAISON's identity (a Russian gateway: what it imports must be released to RUS) and development
+     * keys are its own; its partner MN-GATEWAY is gateway A.
+     */
     static GatewayProcess b(Scenario scenario, String node, Path out, Path in) {
         return start(
                 scenario,
@@ -36,6 +39,8 @@ final class DropGateway {
                 in,
                 List.of(
                         "--borderlink.config.partners=resilience/src/test/resources/file-drop/b",
+                        "--borderlink.identity.id=RU-LIAISON",
+                        "--borderlink.identity.country=RUS",
                         "--borderlink.pki.signing.keystore=certs-dev/ru-liaison.p12",
                         "--borderlink.pki.signing.alias=ru-liaison",
                         "--borderlink.pki.encryption.keystore=certs-dev/ru-liaison.p12",

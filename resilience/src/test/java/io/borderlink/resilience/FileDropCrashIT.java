@@ -98,7 +98,7 @@ class FileDropCrashIT {
                 "SELECT count(*) FROM drop_import WHERE sender_id = 'RU-LIAISON' AND outcome = 'IMPORTED'");
     }
 
-    /** A vehicle alert RU-LIAISON's gateway sends by file, created now. */
+    /** A vehicle alert RU-LIAISON's gateway sends by file, created now and released to us. */
     private static Exchange fromRuLiaison() {
         Exchange sample = AgencyDocuments.fresh(
                 ExchangeXml.read(SecureXml.parse(Samples.byCategory(Category.VEHICLE_ALERT))), Instant.now());
@@ -113,7 +113,7 @@ class FileDropCrashIT {
                         h.category(),
                         h.purpose(),
                         List.of()),
-                sample.markings(),
+                sample.markings().withReleasableTo(List.of("MNG")),
                 sample.body());
     }
 }

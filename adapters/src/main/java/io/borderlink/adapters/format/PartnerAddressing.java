@@ -12,15 +12,10 @@ import org.w3c.dom.Element;
  */
 public final class PartnerAddressing {
 
-    /**
-     * How the partners know Borderlink: {@code From} of what it sends (in every format, the INTERPOL notice's
-     * envelope included) and {@code To} of what it receives.
-     */
-    public static final String GATEWAY_ID = "MN-BORDERLINK";
-
     private PartnerAddressing() {}
 
-    public static void require(Element header, String senderPartnerId) {
+    /** {@code gatewayId} is {@link GatewayIdentity#id()}: the {@code To} the message must carry. */
+    public static void require(Element header, String senderPartnerId, String gatewayId) {
         String from = token(header, "From");
         if (!from.equals(senderPartnerId)) {
             throw new GatewayException(
@@ -28,7 +23,7 @@ public final class PartnerAddressing {
                     "message claims to be from " + from + ", sent by " + senderPartnerId);
         }
         String to = token(header, "To");
-        if (!to.equals(GATEWAY_ID)) {
+        if (!to.equals(gatewayId)) {
             throw new GatewayException(ErrorCode.PROFILE_VIOLATION, "message is addressed to " + to);
         }
     }

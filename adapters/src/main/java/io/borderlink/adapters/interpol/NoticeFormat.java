@@ -1,5 +1,6 @@
 package io.borderlink.adapters.interpol;
 
+import io.borderlink.adapters.format.GatewayIdentity;
 import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.JwsReceipt;
@@ -23,8 +24,12 @@ public final class NoticeFormat implements PartnerFormat {
 
     private static final HttpEnvelope HTTP = HttpEnvelope.plain(MEDIA_TYPE);
 
-    private final NoticeWriter writer = new NoticeWriter();
+    private final NoticeWriter writer;
     private final ReceiptFormat receipt = new JwsReceipt();
+
+    public NoticeFormat(GatewayIdentity identity) {
+        this.writer = new NoticeWriter(identity);
+    }
 
     @Override
     public String id() {

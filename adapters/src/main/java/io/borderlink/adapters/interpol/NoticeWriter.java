@@ -3,7 +3,7 @@ package io.borderlink.adapters.interpol;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.borderlink.adapters.format.Countries;
-import io.borderlink.adapters.format.PartnerAddressing;
+import io.borderlink.adapters.format.GatewayIdentity;
 import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
@@ -51,6 +51,12 @@ public final class NoticeWriter {
 
     public static final String SCHEMA = "/json/interpol-notice-v1.schema.json";
 
+    private final String gatewayId;
+
+    public NoticeWriter(GatewayIdentity identity) {
+        this.gatewayId = identity.id();
+    }
+
     /** An unsigned, unencrypted document; the gateway protects it. */
     public byte[] write(Exchange partnerView, UUID messageId, String recipientPartnerId, Instant created) {
         Category category = partnerView.header().category();
@@ -82,7 +88,7 @@ public final class NoticeWriter {
         return out.toByteArray();
     }
 
-    private static void writeEnvelope(
+    private void writeEnvelope(
             JsonGenerator json, Exchange view, NoticeType type, UUID messageId, String to, Instant created)
             throws IOException {
         Markings markings = view.markings();
@@ -90,7 +96,7 @@ public final class NoticeWriter {
         json.writeStringField("message_id", messageId.toString());
         json.writeStringField("correlation_id", view.header().correlationId().toString());
         json.writeStringField("created", created.toString());
-        json.writeStringField("from", PartnerAddressing.GATEWAY_ID);
+        json.writeStringField("from", gatewayId);
         json.writeStringField("to", to);
         json.writeStringField("originator", view.header().originator());
         json.writeStringField("notice_type", type.code());

@@ -1,5 +1,6 @@
 package io.borderlink.adapters.liaison;
 
+import io.borderlink.adapters.format.GatewayIdentity;
 import io.borderlink.adapters.format.HeaderIntake;
 import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
@@ -23,8 +24,13 @@ public final class LiaisonFormat implements PartnerFormat {
     public static final String ID = "LIAISON_SOAP";
     public static final QName ROOT = new QName(LiaisonTranslator.NAMESPACE, "LiaisonMessage");
 
-    private final LiaisonTranslator translator = new LiaisonTranslator();
-    private final Intake intake = new HeaderIntake(ROOT, translator::fromLiaison);
+    private final LiaisonTranslator translator;
+    private final Intake intake;
+
+    public LiaisonFormat(GatewayIdentity identity) {
+        this.translator = new LiaisonTranslator(identity);
+        this.intake = new HeaderIntake(ROOT, translator::fromLiaison);
+    }
 
     @Override
     public String id() {

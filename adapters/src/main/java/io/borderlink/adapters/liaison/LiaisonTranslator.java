@@ -14,6 +14,7 @@ import static io.borderlink.contracts.xml.Dom.token;
 import static io.borderlink.contracts.xml.Dom.tokens;
 import static io.borderlink.contracts.xml.Dom.value;
 
+import io.borderlink.adapters.format.GatewayIdentity;
 import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.adapters.format.SecurityMarkings;
@@ -82,6 +83,12 @@ public final class LiaisonTranslator {
             Category.BORDER_INCIDENT,
             Category.WILDLIFE_TRAFFICKING);
 
+    private final String gatewayId;
+
+    public LiaisonTranslator(GatewayIdentity identity) {
+        this.gatewayId = identity.id();
+    }
+
     /** An unsigned, unencrypted message; the gateway signs it and encrypts {@link #CONTENT}. */
     public Document toLiaison(Exchange partnerView, UUID messageId, String recipientPartnerId, Instant created) {
         Category category = partnerView.header().category();
@@ -99,7 +106,7 @@ public final class LiaisonTranslator {
         appendText(header, "MessageId", messageId.toString());
         appendText(header, "CorrelationId", partnerView.header().correlationId().toString());
         appendText(header, "Created", created.toString());
-        appendText(header, "From", PartnerAddressing.GATEWAY_ID);
+        appendText(header, "From", gatewayId);
         appendText(header, "To", recipientPartnerId);
         appendText(header, "MessageType", category.name());
         appendText(header, "Originator", partnerView.header().originator());
@@ -120,7 +127,7 @@ public final class LiaisonTranslator {
         SecureXml.validate(liaisonMessage, SecureXml.schema(SCHEMA));
         Element message = liaisonMessage.getDocumentElement();
         Element header = child(message, "Header");
-        PartnerAddressing.require(header, senderPartnerId);
+        PartnerAddressing.require(header, senderPartnerId, gatewayId);
         String messageId = token(header, "MessageId");
         return new Exchange(
                 new Header(

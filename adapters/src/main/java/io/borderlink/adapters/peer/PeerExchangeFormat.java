@@ -1,5 +1,6 @@
 package io.borderlink.adapters.peer;
 
+import io.borderlink.adapters.format.GatewayIdentity;
 import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.LabelSlot;
@@ -41,8 +42,12 @@ public final class PeerExchangeFormat implements PartnerFormat {
 
     private static final HttpEnvelope HTTP = HttpEnvelope.plain("application/xml");
 
-    private final Intake intake = new ExchangeIntake();
+    private final Intake intake;
     private final LabelSlot labels = new BodyLabel();
+
+    public PeerExchangeFormat(GatewayIdentity identity) {
+        this.intake = new ExchangeIntake(identity.country());
+    }
 
     @Override
     public String id() {
@@ -96,9 +101,15 @@ public final class PeerExchangeFormat implements PartnerFormat {
 
     /**
      * The exchange's ExchangeId names it; its originator becomes the partner that sent it, and that id stays
-     * among its source references.
+     * among its source references. It is ours only when its signed markings release it to our country.
      */
     private static final class ExchangeIntake implements Intake {
+
+        private final String country;
+
+        ExchangeIntake(String country) {
+            this.country = country;
+        }
 
         @Override
         public QName root() {
@@ -119,6 +130,14 @@ public final class PeerExchangeFormat implements PartnerFormat {
         public Exchange translate(Document message, String senderId, UUID exchangeId) {
             ExchangeXml.validate(message);
             Exchange sent = ExchangeXml.read(message);
+            // The profile signs, then encrypts: an exchange a peer signed for someone else, decrypted there and
+            // encrypted anew to us, still carries the peer's valid signature. Its signed markings say for whom.
+            if (!sent.markings().releasableTo().contains(country)) {
+                throw new GatewayException(
+                        ErrorCode.PROFILE_VIOLATION,
+                        "the exchange is not releasable to " + country
+                                + ": a peer's exchange is ours only when its signed markings release it to us");
+            }
             Header header = sent.header();
             List<SourceRef> references = new ArrayList<>(header.sourceRefs());
             references.add(new SourceRef(senderId, header.exchangeId().toString()));

@@ -45,11 +45,11 @@ final class EnforcementMessageReader {
 
     private EnforcementMessageReader() {}
 
-    static Exchange read(Document enforcementMessage, String senderPartnerId, UUID exchangeId) {
+    static Exchange read(Document enforcementMessage, String senderPartnerId, String gatewayId, UUID exchangeId) {
         SecureXml.validate(enforcementMessage, SecureXml.schema(WcoTranslator.SCHEMA));
         Element message = enforcementMessage.getDocumentElement();
         Element header = child(message, "Header");
-        PartnerAddressing.require(header, senderPartnerId);
+        PartnerAddressing.require(header, senderPartnerId, gatewayId);
         Element report = child(message, WcoTranslator.REPORT.getLocalPart());
         MessageType messageType = value(header, "MessageType", MessageType::valueOf);
         Element content = optionalChild(report, messageType.content);

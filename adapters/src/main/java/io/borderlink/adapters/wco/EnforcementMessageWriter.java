@@ -3,7 +3,6 @@ package io.borderlink.adapters.wco;
 import static io.borderlink.contracts.xml.Dom.append;
 import static io.borderlink.contracts.xml.Dom.appendText;
 
-import io.borderlink.adapters.format.PartnerAddressing;
 import io.borderlink.adapters.format.ReleasedNarrative;
 import io.borderlink.adapters.format.SecurityMarkings;
 import io.borderlink.contracts.error.ErrorCode;
@@ -41,7 +40,8 @@ final class EnforcementMessageWriter {
 
     private EnforcementMessageWriter() {}
 
-    static Document write(Exchange partnerView, UUID messageId, String recipientPartnerId, Instant created) {
+    static Document write(
+            Exchange partnerView, UUID messageId, String gatewayId, String recipientPartnerId, Instant created) {
         Category category = partnerView.header().category();
         MessageType messageType = MessageType.of(category);
         Body body = partnerView.body();
@@ -59,7 +59,7 @@ final class EnforcementMessageWriter {
         appendText(header, "MessageId", messageId.toString());
         appendText(header, "CorrelationId", partnerView.header().correlationId().toString());
         appendText(header, "Created", created.toString());
-        appendText(header, "From", PartnerAddressing.GATEWAY_ID);
+        appendText(header, "From", gatewayId);
         appendText(header, "To", recipientPartnerId);
         appendText(header, "MessageType", messageType.name());
         appendText(header, "Originator", partnerView.header().originator());

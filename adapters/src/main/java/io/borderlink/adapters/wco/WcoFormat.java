@@ -1,5 +1,6 @@
 package io.borderlink.adapters.wco;
 
+import io.borderlink.adapters.format.GatewayIdentity;
 import io.borderlink.adapters.format.HeaderIntake;
 import io.borderlink.adapters.format.HttpEnvelope;
 import io.borderlink.adapters.format.Intake;
@@ -26,9 +27,14 @@ public final class WcoFormat implements PartnerFormat {
 
     private static final HttpEnvelope HTTP = HttpEnvelope.plain("application/xml");
 
-    private final WcoTranslator translator = new WcoTranslator();
-    private final Intake intake = new HeaderIntake(ROOT, translator::fromWco);
+    private final WcoTranslator translator;
+    private final Intake intake;
     private final ReceiptFormat receipt = XmlReceipt.whole(new QName(WcoTranslator.NAMESPACE, "Acknowledgement"));
+
+    public WcoFormat(GatewayIdentity identity) {
+        this.translator = new WcoTranslator(identity);
+        this.intake = new HeaderIntake(ROOT, translator::fromWco);
+    }
 
     @Override
     public String id() {

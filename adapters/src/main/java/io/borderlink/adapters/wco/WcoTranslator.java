@@ -1,5 +1,6 @@
 package io.borderlink.adapters.wco;
 
+import io.borderlink.adapters.format.GatewayIdentity;
 import io.borderlink.contracts.exchange.Exchange;
 import java.time.Instant;
 import java.util.UUID;
@@ -67,9 +68,15 @@ public final class WcoTranslator {
     /** The CEN commodity category of a wildlife seizure's goods, when the agency gave none. */
     public static final String WILDLIFE_COMMODITY = "CITES";
 
+    private final String gatewayId;
+
+    public WcoTranslator(GatewayIdentity identity) {
+        this.gatewayId = identity.id();
+    }
+
     /** An unsigned, unencrypted message; the gateway signs it and encrypts {@link #REPORT}. */
     public Document toWco(Exchange partnerView, UUID messageId, String recipientPartnerId, Instant created) {
-        return EnforcementMessageWriter.write(partnerView, messageId, recipientPartnerId, created);
+        return EnforcementMessageWriter.write(partnerView, messageId, gatewayId, recipientPartnerId, created);
     }
 
     /**
@@ -78,6 +85,6 @@ public final class WcoTranslator {
      * Borderlink.
      */
     public Exchange fromWco(Document enforcementMessage, String senderPartnerId, UUID exchangeId) {
-        return EnforcementMessageReader.read(enforcementMessage, senderPartnerId, exchangeId);
+        return EnforcementMessageReader.read(enforcementMessage, senderPartnerId, gatewayId, exchangeId);
     }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class PartnerFormatsTest {
 
     private final PartnerFormats formats = new PartnerFormats(List.of(
-            new LiaisonFormat(),
-            new WcoFormat(),
-            new NoticeFormat(),
+            new LiaisonFormat(TestIdentity.MONGOLIA),
+            new WcoFormat(TestIdentity.MONGOLIA),
+            new NoticeFormat(TestIdentity.MONGOLIA),
             AgencyExchangeFormat.rest(),
             AgencyExchangeFormat.soap()));
 
@@ -36,7 +36,8 @@ class PartnerFormatsTest {
 
     @Test
     void refusesTwoFormatsOfTheSameName() {
-        assertThatThrownBy(() -> new PartnerFormats(List.of(new LiaisonFormat(), new LiaisonFormat())))
+        assertThatThrownBy(() -> new PartnerFormats(
+                        List.of(new LiaisonFormat(TestIdentity.MONGOLIA), new LiaisonFormat(TestIdentity.MONGOLIA))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two formats are registered as LIAISON_SOAP");
     }

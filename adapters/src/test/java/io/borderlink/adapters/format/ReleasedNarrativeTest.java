@@ -32,11 +32,11 @@ class ReleasedNarrativeTest {
 
     static Stream<Arguments> formatsAndSamples() {
         return Stream.of(
-                Arguments.of(new LiaisonFormat(), Category.BORDER_INCIDENT, "RU-LIAISON"),
-                Arguments.of(new LiaisonFormat(), Category.VEHICLE_ALERT, "CN-LIAISON"),
-                Arguments.of(new NoticeFormat(), Category.MISSING_PERSON, "INTERPOL-NCB"),
-                Arguments.of(new NoticeFormat(), Category.WANTED_PERSON, "INTERPOL-NCB"),
-                Arguments.of(new WcoFormat(), Category.CUSTOMS_RISK_ALERT, "WCO-RILO"));
+                Arguments.of(new LiaisonFormat(TestIdentity.MONGOLIA), Category.BORDER_INCIDENT, "RU-LIAISON"),
+                Arguments.of(new LiaisonFormat(TestIdentity.MONGOLIA), Category.VEHICLE_ALERT, "CN-LIAISON"),
+                Arguments.of(new NoticeFormat(TestIdentity.MONGOLIA), Category.MISSING_PERSON, "INTERPOL-NCB"),
+                Arguments.of(new NoticeFormat(TestIdentity.MONGOLIA), Category.WANTED_PERSON, "INTERPOL-NCB"),
+                Arguments.of(new WcoFormat(TestIdentity.MONGOLIA), Category.CUSTOMS_RISK_ALERT, "WCO-RILO"));
     }
 
     @ParameterizedTest

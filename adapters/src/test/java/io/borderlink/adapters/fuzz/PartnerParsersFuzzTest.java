@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.borderlink.adapters.format.Intake;
+import io.borderlink.adapters.format.TestIdentity;
 import io.borderlink.adapters.interpol.NoticeListParser;
 import io.borderlink.adapters.interpol.NoticeMapper;
 import io.borderlink.adapters.interpol.NoticeType;
@@ -24,8 +25,10 @@ import org.w3c.dom.Document;
  */
 class PartnerParsersFuzzTest {
 
-    private static final Intake LIAISON = new LiaisonFormat().intake().orElseThrow();
-    private static final Intake WCO = new WcoFormat().intake().orElseThrow();
+    private static final Intake LIAISON =
+            new LiaisonFormat(TestIdentity.MONGOLIA).intake().orElseThrow();
+    private static final Intake WCO =
+            new WcoFormat(TestIdentity.MONGOLIA).intake().orElseThrow();
     private static final NoticeMapper NOTICES = new NoticeMapper();
     private static final NoticeListParser LISTS = new NoticeListParser();
     private static final UUID EXCHANGE = UUID.fromString("6f1c7a52-2b1e-4f5b-9d0a-3c1a7f0e9b11");

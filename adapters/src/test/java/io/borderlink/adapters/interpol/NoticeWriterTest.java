@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borderlink.adapters.format.TestIdentity;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Body;
@@ -31,7 +32,7 @@ class NoticeWriterTest {
     private static final UUID MESSAGE_ID = UUID.fromString("0b6f1d2e-5a3c-4e8b-9f71-2c4d6e8a0b13");
     private static final Instant CREATED = Instant.parse("2025-11-17T09:00:00Z");
 
-    private final NoticeWriter writer = new NoticeWriter();
+    private final NoticeWriter writer = new NoticeWriter(TestIdentity.MONGOLIA);
     private final SchemaSubsetChecker schema = new SchemaSubsetChecker(InterpolFixtures.schema());
 
     /** The wanted-person sample → the golden red notice, byte for byte. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
+import io.borderlink.adapters.format.TestIdentity;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.samples.Samples;
@@ -20,7 +21,7 @@ class LiaisonFormatTest {
 
     private static final UUID MESSAGE_ID = UUID.fromString("0b6f1d2e-5a3c-4e8b-9f71-2c4d6e8a0b13");
 
-    private final PartnerFormat format = new LiaisonFormat();
+    private final PartnerFormat format = new LiaisonFormat(TestIdentity.MONGOLIA);
 
     @Test
     void isTheLiaisonSoapOfPartnerFiles() {

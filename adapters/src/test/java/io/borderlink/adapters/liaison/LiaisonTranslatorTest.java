@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.borderlink.adapters.format.PartnerAddressing;
+import io.borderlink.adapters.format.GatewayIdentity;
+import io.borderlink.adapters.format.TestIdentity;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Association;
@@ -45,7 +46,7 @@ class LiaisonTranslatorTest {
     private static final UUID MESSAGE_ID = UUID.fromString("0b6f1d2e-5a3c-4e8b-9f71-2c4d6e8a0b13");
     private static final Instant CREATED = Instant.parse("2025-11-17T09:00:00Z");
 
-    private final LiaisonTranslator translator = new LiaisonTranslator();
+    private final LiaisonTranslator translator = new LiaisonTranslator(TestIdentity.MONGOLIA);
 
     @ParameterizedTest
     @EnumSource(
@@ -175,6 +176,20 @@ class LiaisonTranslatorTest {
                         GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ORIGINATOR_MISMATCH));
     }
 
+    /** The gateway's name is configuration: another country's Borderlink writes its own and requires it. */
+    @Test
+    void writesAndRequiresTheGatewaysConfiguredName() {
+        LiaisonTranslator kazakh = new LiaisonTranslator(new GatewayIdentity("KZ-BORDERLINK", "KAZ"));
+        Document written = kazakh.toLiaison(sample(Category.VEHICLE_ALERT), MESSAGE_ID, "RU-LIAISON", CREATED);
+
+        assertThat(Dom.text(Dom.child(written.getDocumentElement(), "Header"), "From"))
+                .isEqualTo("KZ-BORDERLINK");
+        assertThatThrownBy(() -> kazakh.fromLiaison(russianVehicleAlert(), "RU-LIAISON", UUID.randomUUID()))
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROFILE_VIOLATION))
+                .hasMessage("message is addressed to MN-BORDERLINK");
+    }
+
     @Test
     void refusesAMessageThatIsNotValidLiaison() {
         Document invalid =
@@ -204,7 +219,7 @@ class LiaisonTranslatorTest {
         Document echoed = SecureXml.parse(SecureXml.serialize(toRussianLiaison(original)));
         Element header = Dom.child(echoed.getDocumentElement(), "Header");
         Dom.child(header, "From").setTextContent("RU-LIAISON");
-        Dom.child(header, "To").setTextContent(PartnerAddressing.GATEWAY_ID);
+        Dom.child(header, "To").setTextContent(TestIdentity.MONGOLIA.id());
         return translator.fromLiaison(echoed, "RU-LIAISON", UUID.randomUUID());
     }
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.borderlink.adapters.format.PartnerAddressing;
+import io.borderlink.adapters.format.TestIdentity;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Association;
@@ -56,7 +56,7 @@ class WcoTranslatorTest {
     private static final UUID MESSAGE_ID = UUID.fromString("0b6f1d2e-5a3c-4e8b-9f71-2c4d6e8a0b13");
     private static final Instant CREATED = Instant.parse("2025-11-17T09:00:00Z");
 
-    private final WcoTranslator translator = new WcoTranslator();
+    private final WcoTranslator translator = new WcoTranslator(TestIdentity.MONGOLIA);
 
     /** Each customs sample → a message valid against wco-enforcement-v1.xsd. */
     @ParameterizedTest
@@ -424,7 +424,7 @@ class WcoTranslatorTest {
         Document echoed = SecureXml.parse(SecureXml.serialize(toRilo(original)));
         Element header = Dom.child(echoed.getDocumentElement(), "Header");
         Dom.child(header, "From").setTextContent("WCO-RILO");
-        Dom.child(header, "To").setTextContent(PartnerAddressing.GATEWAY_ID);
+        Dom.child(header, "To").setTextContent(TestIdentity.MONGOLIA.id());
         return translator.fromWco(echoed, "WCO-RILO", UUID.randomUUID());
     }
 

@@ -14,6 +14,7 @@ import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
+import io.borderlink.testkit.DevGateway;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -95,7 +96,7 @@ class CircuitsTest {
         return new Recipient(
                 "RU-LIAISON",
                 Direction.OUTBOUND,
-                new LiaisonFormat(),
+                new LiaisonFormat(DevGateway.IDENTITY),
                 URI.create("https://127.0.0.1:9443/liaison"),
                 Path.of("certs-dev/ru-liaison.crt.pem"),
                 Path.of("certs-dev/ca/ru-liaison-root.crt.pem"),

@@ -26,6 +26,7 @@ import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
+import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,8 @@ class PartnerMessagesTest {
 
     @Test
     void sendsNoticeJsonToAnEcPartnerAsEs256InsideEcdhEs() throws Exception {
-        ProtectedMessage sent = messages.protect(messages.translate(share(new NoticeFormat(), "kr-liaison")));
+        ProtectedMessage sent =
+                messages.protect(messages.translate(share(new NoticeFormat(DevGateway.IDENTITY), "kr-liaison")));
 
         JWEObject jwe = JWEObject.parse(new String(sent.bytes(), StandardCharsets.US_ASCII));
         assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.ECDH_ES_A256KW);
@@ -73,7 +75,8 @@ class PartnerMessagesTest {
 
     @Test
     void sendsNoticeJsonToAnRsaPartnerAsPs256InsideRsaOaep() throws Exception {
-        ProtectedMessage sent = messages.protect(messages.translate(share(new NoticeFormat(), "interpol-ncb")));
+        ProtectedMessage sent =
+                messages.protect(messages.translate(share(new NoticeFormat(DevGateway.IDENTITY), "interpol-ncb")));
 
         JWEObject jwe = JWEObject.parse(new String(sent.bytes(), StandardCharsets.US_ASCII));
         assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.RSA_OAEP_256);
@@ -86,7 +89,8 @@ class PartnerMessagesTest {
     @Test
     void signsXmlWithTheKeyOfTheRecipientsType() {
         for (String partner : new String[] {"kr-liaison", "ru-liaison"}) {
-            ProtectedMessage sent = messages.protect(messages.translate(share(new LiaisonFormat(), partner)));
+            ProtectedMessage sent =
+                    messages.protect(messages.translate(share(new LiaisonFormat(DevGateway.IDENTITY), partner)));
             Document received = SecureXml.parse(sent.bytes());
 
             XML.decrypt(received, DevPki.key(partner).privateKey());
@@ -107,9 +111,9 @@ class PartnerMessagesTest {
         Exchange seizure = ExchangeXml.read(SecureXml.parse(Samples.seizureReportFromCustoms()));
         for (String partner : new String[] {"kr-liaison", "ru-liaison"}) {
             List<ShareDelivery> shares = List.of(
-                    share(new LiaisonFormat(), partner),
-                    share(new WcoFormat(), partner, seizure),
-                    share(new NoticeFormat(), partner));
+                    share(new LiaisonFormat(DevGateway.IDENTITY), partner),
+                    share(new WcoFormat(DevGateway.IDENTITY), partner, seizure),
+                    share(new NoticeFormat(DevGateway.IDENTITY), partner));
             for (ShareDelivery share : shares) {
                 ProtectedMessage sent = messages.protect(messages.translate(share));
 

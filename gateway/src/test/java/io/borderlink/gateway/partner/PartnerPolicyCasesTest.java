@@ -14,6 +14,7 @@ import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.policy.PolicyEngine;
 import io.borderlink.gateway.policy.RateCounter;
+import io.borderlink.testkit.DevGateway;
 import jakarta.validation.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,11 @@ class PartnerPolicyCasesTest {
     private static final YamlRecords YAML = new YamlRecords(
             new StandardEnvironment(),
             new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator()),
-            new PartnerFormats(
-                    List.of(new LiaisonFormat(), new NoticeFormat(), new WcoFormat(), new PeerExchangeFormat())));
+            new PartnerFormats(List.of(
+                    new LiaisonFormat(DevGateway.IDENTITY),
+                    new NoticeFormat(DevGateway.IDENTITY),
+                    new WcoFormat(DevGateway.IDENTITY),
+                    new PeerExchangeFormat(DevGateway.IDENTITY))));
     private static final LabelPolicyDirectory LABELS =
             LabelPolicyDirectory.load(Path.of("config/label-policies"), YAML);
     private static final PolicyCases CASES = new PolicyCases(YAML, new PolicyEngine(new NoRates()));

@@ -15,6 +15,7 @@ import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.submission.SubmissionRejections;
 import io.borderlink.testkit.AgencyDocuments;
+import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerSide;
 import io.borderlink.testkit.PartnerSide.Opened;
@@ -47,8 +48,10 @@ public abstract class GatewayTestSupport {
 
     protected static final PartnerStub RU_LIAISON = PartnerStub.start("ru-liaison");
     protected static final PartnerStub CN_LIAISON = PartnerStub.start("cn-liaison");
-    protected static final PartnerStub INTERPOL_NCB = PartnerStub.start("interpol-ncb", "/notices", new NoticeFormat());
-    protected static final PartnerStub WCO_RILO = PartnerStub.start("wco-rilo", "/cen", new WcoFormat());
+    protected static final PartnerStub INTERPOL_NCB =
+            PartnerStub.start("interpol-ncb", "/notices", new NoticeFormat(DevGateway.IDENTITY));
+    protected static final PartnerStub WCO_RILO =
+            PartnerStub.start("wco-rilo", "/cen", new WcoFormat(DevGateway.IDENTITY));
     /** The partner whose PKI is elliptic-curve (P-256). */
     protected static final PartnerStub KR_LIAISON = PartnerStub.start("kr-liaison");
 

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.liaison.LiaisonFormat;
+import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class PartnerStub implements AutoCloseable {
 
     /** Starts the named liaison partner's endpoint (e.g. {@code ru-liaison}) on a free loopback port. */
     public static PartnerStub start(String partner) {
-        return start(partner, PATH, new LiaisonFormat());
+        return start(partner, PATH, new LiaisonFormat(DevGateway.IDENTITY));
     }
 
     /**
