@@ -19,7 +19,7 @@ public final class JwsReceipt implements ReceiptFormat {
 
     public static final String MEDIA_TYPE = "application/jose";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PartnerJson.mapper();
     private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     @Override

@@ -43,13 +43,18 @@ public final class XmlReceipt implements ReceiptFormat {
         return Signature.XML_DSIG;
     }
 
+    /** An empty answer carries no receipt; one the parser refuses is {@code RECEIPT_INVALID}, with its reason. */
     @Override
     public Optional<byte[]> find(byte[] answer) {
+        if (new String(answer, StandardCharsets.UTF_8).isBlank()) {
+            return Optional.empty();
+        }
         Document document;
         try {
             document = SecureXml.parse(answer);
         } catch (GatewayException e) {
-            return Optional.empty();
+            throw new GatewayException(
+                    ErrorCode.RECEIPT_INVALID, "the answer is not XML to read: " + e.code() + " " + e.getMessage(), e);
         }
         Node found = document.getElementsByTagNameNS(element.getNamespaceURI(), element.getLocalPart())
                 .item(0);

@@ -1,12 +1,12 @@
 package io.borderlink.adapters.interpol;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borderlink.adapters.format.PartnerJson;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import java.io.IOException;
@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
 final class NoticeJson {
 
     /**
-     * A duplicate key is refused: two readers could take different values from it, and the version
+     * Bounded, and a duplicate key is refused: two readers could take different values from it, and the version
      * digest would not say which one the exchange holds.
      */
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    static final ObjectMapper MAPPER = PartnerJson.mapper();
 
     private static final Pattern PLACEHOLDER = Pattern.compile("[-\\s.?]*");
     private static final Pattern BLANKS = Pattern.compile("\\s+");

@@ -123,6 +123,16 @@ class NoticeListParserTest {
                         GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_INVALID));
     }
 
+    /** JSON nested deeper than any notice list (65 arrays in the list's query) → SCHEMA_INVALID, not a parse. */
+    @Test
+    void refusesJsonNestedBeyondItsBound() {
+        String deep = "[".repeat(65) + "]".repeat(65);
+
+        assertThatThrownBy(() -> parse("{\"query\": " + deep + "}"))
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_INVALID));
+    }
+
     private NoticeListPage parse(String json) {
         return parser.parse(json.getBytes(UTF_8));
     }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.borderlink.adapters.format.Intake;
 import io.borderlink.adapters.format.PartnerFormat;
 import io.borderlink.adapters.format.Protection;
+import io.borderlink.adapters.format.ReceiptFormat;
+import io.borderlink.adapters.format.TestIdentity;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
@@ -25,7 +27,7 @@ class WcoFormatTest {
 
     private static final UUID MESSAGE_ID = UUID.fromString("0b6f1d2e-5a3c-4e8b-9f71-2c4d6e8a0b13");
 
-    private final PartnerFormat format = new WcoFormat();
+    private final PartnerFormat format = new WcoFormat(TestIdentity.MONGOLIA);
 
     @Test
     void isTheWcoXmlOfPartnerFiles() {
@@ -77,6 +79,19 @@ class WcoFormatTest {
                 .isInstanceOfSatisfying(
                         GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_INVALID))
                 .hasMessage("the message has no MessageId");
+    }
+
+    /** An empty answer has no receipt; an answer the parser refuses is an invalid receipt, never "none". */
+    @Test
+    void findsNoReceiptInAnEmptyAnswerAndRefusesAnAnswerThatIsNotXml() {
+        ReceiptFormat receipt = format.receipt().orElseThrow();
+        byte[] withDoctype = "<!DOCTYPE a [<!ENTITY x 'y'>]><Acknowledgement/>".getBytes(UTF_8);
+
+        assertThat(receipt.find(" \n".getBytes(UTF_8))).isEmpty();
+        assertThatThrownBy(() -> receipt.find(withDoctype))
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RECEIPT_INVALID))
+                .hasMessageStartingWith("the answer is not XML to read");
     }
 
     private static Exchange seizureReport() {

@@ -169,7 +169,11 @@ public class DropImports {
         String digest = Files.isRegularFile(file.path()) ? digestOf(file.path()) : null;
         DropFolder.quarantine(file.path(), reason);
         Optional<DropSource> source = sources.find(file.sourceId());
-        if (name.isPresent() && name.get().kind() != DropNames.Kind.MANIFEST && digest != null) {
+        // A number already imported keeps its row: a file that came under it again is quarantined and audited only.
+        if (name.isPresent()
+                && name.get().kind() != DropNames.Kind.MANIFEST
+                && digest != null
+                && !importedBefore(file.sourceId(), name.get().first())) {
             long before = ledger.highestArrived(file.sourceId());
             ledger.recordImport(file.sourceId(), name.get(), digest, null, code.name(), clock.instant());
             source.ifPresent(s -> auditGap(s, before, name.get().first()));
@@ -183,19 +187,28 @@ public class DropImports {
         log.warn("{} from {} quarantined: {}", fileName, file.sourceId(), reason);
     }
 
+    private boolean importedBefore(String sourceId, long number) {
+        return ledger.imported(sourceId, number).filter(i -> !i.quarantined()).isPresent();
+    }
+
     private Opened message(DropSource source, Dropped file, DropNames.Parsed name, byte[] bytes, String digest) {
         if (!source.sendsMessages()) {
             throw invalid(source.id() + " sends no messages by file, only receipts");
         }
         String messageId = source.partner().format().intake().orElseThrow().messageId(SecureXml.parse(bytes));
-        Optional<DropLedger.Imported> before = ledger.imported(source.id(), name.first());
-        if (before.isPresent() && !before.get().quarantined()) {
-            if (before.get().digest().equals(digest)
-                    || messageId.equals(before.get().messageId())) {
-                duplicate(source, file, name, digest, messageId);
-                return null;
+        Optional<DropLedger.Imported> before =
+                ledger.imported(source.id(), name.first()).filter(i -> !i.quarantined());
+        if (before.isPresent()) {
+            if (!before.get().digest().equals(digest)) {
+                if (!messageId.equals(before.get().messageId())) {
+                    throw invalid("number " + name.first() + " already brought other content");
+                }
+                // The same message rendered again (a new CreatedAt) is the partner's only if the partner signed
+                // it: an unverified file claiming an imported message's id must not pass as its duplicate.
+                inbound.verifyDropped(source.partner(), bytes);
             }
-            throw invalid("number " + name.first() + " already brought other content");
+            duplicate(source, file, name, digest, messageId);
+            return null;
         }
         ledger.announced(source.id(), name.first())
                 .filter(announced -> !announced.digest().equals(digest))
@@ -224,8 +237,9 @@ public class DropImports {
     }
 
     private void receipt(DropSource source, Dropped file, DropNames.Parsed name, byte[] bytes, String digest) {
-        Optional<DropLedger.Imported> before = ledger.imported(source.id(), name.first());
-        if (before.isPresent() && !before.get().quarantined()) {
+        Optional<DropLedger.Imported> before =
+                ledger.imported(source.id(), name.first()).filter(i -> !i.quarantined());
+        if (before.isPresent()) {
             if (!before.get().digest().equals(digest)) {
                 throw invalid("number " + name.first() + " already brought other content");
             }

@@ -212,6 +212,47 @@ class FileDropIT extends GatewayTestSupport {
                 .isEqualTo(1);
     }
 
+    /**
+     * Under a number already imported, the office's message rendered again (encrypted anew) is dropped as the
+     * duplicate it is; a file claiming the same message id that the office did not sign (its ciphertext changed)
+     * is quarantined and audited, and the import it claimed stays as it was.
+     */
+    @Test
+    void quarantinesAForgedFileClaimingAnImportedMessage() throws IOException {
+        Exchange incident = fromNato(fresh(Samples.borderIncidentFromBorderPolice()));
+        byte[] message = nato.protect(incident);
+        FileDropPartner.Written first = nato.write(message);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(first.file()));
+
+        int duplicates = auditedImports("DUPLICATE");
+        Path again = nato.write(first.sequence(), nato.protect(incident));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !Files.exists(again) && auditedImports("DUPLICATE") > duplicates);
+
+        byte[] forged = tampered(nato.protect(incident));
+        Path file = nato.write(first.sequence(), forged);
+        Path quarantined = IMPORT.resolve(DropFolder.QUARANTINE).resolve(file.getFileName());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(quarantined));
+
+        assertThat(Files.readString(quarantined.resolveSibling(file.getFileName() + ".reason.txt")))
+                .startsWith("DECRYPTION_FAILED");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM audit_event WHERE step = 'IMPORT' AND outcome = 'REJECTED'"
+                                        + " AND digest = ?",
+                                Integer.class,
+                                Digests.sha256(forged))
+                        == 1);
+        assertThat(jdbc.queryForList(
+                        "SELECT outcome || ' ' || digest FROM drop_import WHERE sender_id = 'NATO-LIAISON' AND seq = ?",
+                        String.class,
+                        first.sequence()))
+                .containsExactly("IMPORTED " + Digests.sha256(message));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM exchange WHERE id = ?", Integer.class, exchangeIdOf(incident)))
+                .isEqualTo(1);
+    }
+
     /** Two numbers never came: audited as a gap, and the health endpoint says which. */
     @Test
     void reportsAGapInTheOfficesNumbers() {
@@ -238,12 +279,7 @@ class FileDropIT extends GatewayTestSupport {
     @Test
     void quarantinesATamperedFileWithItsReason() throws IOException {
         Exchange incident = fromNato(fresh(Samples.borderIncidentFromBorderPolice()));
-        String message = new String(nato.protect(incident), StandardCharsets.UTF_8);
-        int cipher = message.lastIndexOf("<xenc:CipherValue>") + "<xenc:CipherValue>".length() + 10;
-        char flipped = message.charAt(cipher) == 'A' ? 'B' : 'A';
-        FileDropPartner.Written file =
-                nato.write((message.substring(0, cipher) + flipped + message.substring(cipher + 1))
-                        .getBytes(StandardCharsets.UTF_8));
+        FileDropPartner.Written file = nato.write(tampered(nato.protect(incident)));
 
         Path quarantined =
                 IMPORT.resolve(DropFolder.QUARANTINE).resolve(file.file().getFileName());
@@ -286,6 +322,29 @@ class FileDropIT extends GatewayTestSupport {
                             String.class))
                     .contains(Digests.sha256(oversized));
         });
+    }
+
+    /**
+     * An exchange NATO-LIAISON signed for another country (releasable to EST only), encrypted anew to us and
+     * dropped in the folder, is not ours: quarantined and audited as PROFILE_VIOLATION, nothing stored.
+     */
+    @Test
+    void quarantinesAPeersExchangeReleasedToOthers() throws IOException {
+        Exchange forEstonia = fromNato(fresh(Samples.borderIncidentFromBorderPolice()));
+        forEstonia = forEstonia.withMarkings(forEstonia.markings().withReleasableTo(List.of("EST")));
+        FileDropPartner.Written file = nato.send(forEstonia);
+
+        Path quarantined =
+                IMPORT.resolve(DropFolder.QUARANTINE).resolve(file.file().getFileName());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(quarantined));
+
+        assertThat(Files.readString(quarantined.resolveSibling(file.file().getFileName() + ".reason.txt")))
+                .startsWith("PROFILE_VIOLATION")
+                .contains("not releasable to MNG");
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditedImports("PROFILE_VIOLATION") > 0);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM exchange WHERE id = ?", Integer.class, exchangeIdOf(forEstonia)))
+                .isZero();
     }
 
     /** The office's signed manifest says what its next number must be; another file under it is refused. */
@@ -375,6 +434,15 @@ class FileDropIT extends GatewayTestSupport {
                         Integer.class,
                         sequence)
                 > 0;
+    }
+
+    /** The message with one character of its encrypted Body changed, as on a faulty or hostile way. */
+    private static byte[] tampered(byte[] protectedMessage) {
+        String message = new String(protectedMessage, StandardCharsets.UTF_8);
+        int cipher = message.lastIndexOf("<xenc:CipherValue>") + "<xenc:CipherValue>".length() + 10;
+        char flipped = message.charAt(cipher) == 'A' ? 'B' : 'A';
+        return (message.substring(0, cipher) + flipped + message.substring(cipher + 1))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private int auditedImports(String code) {
