@@ -31,7 +31,7 @@ final class Agency {
         this.nodes = List.copyOf(nodes);
     }
 
-    void submit(Phase phase, Submission submission, long scheduled, LongList latencies) {
+    void submit(Phase phase, Submission submission, long scheduled, Latencies latencies) {
         int node = (int) (turn.getAndIncrement() % nodes.size());
         HttpRequest request = HttpRequest.newBuilder(nodes.get(node))
                 .timeout(Duration.ofSeconds(30))
@@ -42,7 +42,7 @@ final class Agency {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long done = System.nanoTime();
             if (response.statusCode() == 202) {
-                latencies.add(done - scheduled);
+                latencies.add(scheduled, done - scheduled);
                 phase.accepted(submission.exchangeId(), node);
             } else {
                 phase.error("HTTP " + response.statusCode(), response.body());

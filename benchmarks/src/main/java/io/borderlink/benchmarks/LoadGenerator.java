@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,10 +237,10 @@ public final class LoadGenerator {
                 5,
                 5,
                 TimeUnit.SECONDS);
-        List<Future<long[]>> latencies = new ArrayList<>();
+        List<Future<Latencies>> latencies = new ArrayList<>();
         for (int c = 0; c < options.clients; c++) {
             latencies.add(clients.submit(() -> {
-                LongList mine = new LongList();
+                Latencies mine = new Latencies(phase.start);
                 while (true) {
                     long scheduled;
                     if (periodNanos > 0) {
@@ -266,18 +265,19 @@ public final class LoadGenerator {
                     }
                     agency.submit(phase, submission, scheduled, mine);
                 }
-                return mine.toArray();
+                return mine;
             }));
         }
-        long[][] all = new long[options.clients][];
-        for (int c = 0; c < options.clients; c++) {
-            all[c] = latencies.get(c).get();
+        List<Latencies> all = new ArrayList<>();
+        for (Future<Latencies> client : latencies) {
+            all.add(client.get());
         }
         phase.end = System.nanoTime();
         say("%s: window closed", name);
         clients.shutdown();
         progress.shutdownNow();
-        phase.latencies = Stream.of(all).flatMapToLong(Arrays::stream).sorted().toArray();
+        phase.latencies = Latencies.sorted(all);
+        phase.bySecond = Latencies.bySecond(all);
         phase.gatewayCpuNanos = cluster.cpuNanos() - gatewayCpuBefore;
         phase.ownCpuNanos = os.getProcessCpuTime() - ownCpuBefore;
         phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : Machine.machineBusyNanos() - machineCpuBefore;

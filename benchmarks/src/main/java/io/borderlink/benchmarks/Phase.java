@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /** One measured phase and what it produced. */
 final class Phase {
@@ -30,6 +31,9 @@ final class Phase {
     long end;
     long lastArrival;
     long[] latencies = new long[0];
+    /** The latencies by the second their requests were due in. */
+    List<Latencies.Second> bySecond = List.of();
+
     long gatewayCpuNanos;
     /** Of {@link #gatewayCpuNanos}, what the gateway's JIT compiler threads used; -1 if unknown. */
     long compilerCpuNanos = -1;
@@ -162,6 +166,24 @@ final class Phase {
                 percentile(99) / 1e6,
                 percentile(100) / 1e6,
                 rate > 0 ? "  (from the scheduled send time)" : ""));
+        List<Latencies.Second> worst = Latencies.worst(bySecond, 3).toList();
+        if (!worst.isEmpty()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  over 50 ms           %d in %d of %d seconds; most in %s%n",
+                    bySecond.stream().mapToInt(Latencies.Second::slow).sum(),
+                    bySecond.stream().filter(s -> s.slow() > 0).count(),
+                    bySecond.size(),
+                    worst.stream()
+                            .map(s -> String.format(
+                                    Locale.ROOT,
+                                    "t=%d s (%d of %d, max %.0f ms)",
+                                    s.second(),
+                                    s.slow(),
+                                    s.requests(),
+                                    s.maxNanos() / 1e6))
+                            .collect(Collectors.joining(", "))));
+        }
         if (errors.isEmpty()) {
             out.append("errors                 none\n");
         } else {

@@ -123,6 +123,12 @@ final class Results {
                 PerNode.json(phase.putArray("nodes"), p.nodes, p.accepted.size());
                 PerNode.json(phase.putArray("topStatements"), p.topStatements);
             }
+            ArrayNode seconds = phase.putArray("latencyBySecond");
+            p.bySecond.forEach(s -> seconds.addObject()
+                    .put("second", s.second())
+                    .put("requests", s.requests())
+                    .put("maxMillis", s.maxNanos() / 1e6)
+                    .put("over50Millis", s.slow()));
             ArrayNode memory = phase.putArray("rss");
             synchronized (p.memory) {
                 p.memory.forEach(
