@@ -19,7 +19,9 @@ import io.borderlink.gateway.security.Caller;
 import io.borderlink.gateway.share.Share;
 import io.borderlink.gateway.share.ShareState;
 import io.borderlink.gateway.share.Shares;
+import io.borderlink.gateway.web.TypedText;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -95,10 +97,6 @@ public class ApprovalDecisions {
      */
     public Result editNarrative(UUID shareId, String shownDigest, Caller officer, String text) {
         String released = text == null ? "" : text.strip();
-        if (released.length() > MAX_NARRATIVE) {
-            throw new GatewayException(
-                    ErrorCode.REQUEST_INVALID, "a narrative of at most " + MAX_NARRATIVE + " characters");
-        }
         return locked(shareId, officer, () -> editLocked(shareId, shownDigest, officer, released));
     }
 
@@ -122,11 +120,8 @@ public class ApprovalDecisions {
     }
 
     private Result decide(UUID shareId, String shownDigest, Caller officer, String reason, Verdict verdict) {
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new GatewayException(
-                    ErrorCode.REASON_REQUIRED, "a reason of 1 to " + MAX_REASON + " characters is required");
-        }
-        return locked(shareId, officer, () -> decideLocked(shareId, shownDigest, officer, reason.strip(), verdict));
+        String why = reason == null ? "" : reason.strip();
+        return locked(shareId, officer, () -> decideLocked(shareId, shownDigest, officer, why, verdict));
     }
 
     /** Runs a command on one task, apart from any other on it; a refusal is thrown once its changes committed. */
@@ -152,13 +147,15 @@ public class ApprovalDecisions {
     private Result decideLocked(UUID shareId, String shownDigest, Caller officer, String reason, Verdict verdict) {
         Share share = shares.lock(shareId)
                 .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + shareId));
-        Exchange original = evidence.signedOriginal(share.exchangeId());
-        Result refused = refusal(share, original, shownDigest, officer);
-        if (refused != null) {
-            return refused;
+        Result refused = reason.isEmpty() || reason.length() > MAX_REASON
+                ? Result.error(ErrorCode.REASON_REQUIRED, "a reason of 1 to " + MAX_REASON + " characters is required")
+                : typed(reason).orElseGet(() -> refusal(share, shownDigest, officer));
+        if (refused == null && records.alreadyDecided(shareId, share.viewDigest(), officer.id())) {
+            refused =
+                    Result.error(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this partner view");
         }
-        if (records.alreadyDecided(shareId, share.viewDigest(), officer.id())) {
-            return Result.error(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this partner view");
+        if (refused != null) {
+            return audited(share, officer, refused);
         }
         if (verdict == Verdict.APPROVE && share.approvers() < 2 && officer.id().equals(share.narrativeEditedBy())) {
             // Four eyes on every text that leaves: where one approval releases, it may not be the author's.
@@ -176,11 +173,13 @@ public class ApprovalDecisions {
     private Result editLocked(UUID shareId, String shownDigest, Caller officer, String text) {
         Share share = shares.lock(shareId)
                 .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no share " + shareId));
-        Exchange original = evidence.signedOriginal(share.exchangeId());
-        Result refused = refusal(share, original, shownDigest, officer);
+        Result refused = text.length() > MAX_NARRATIVE
+                ? Result.error(ErrorCode.REQUEST_INVALID, "a narrative of at most " + MAX_NARRATIVE + " characters")
+                : typed(text).orElseGet(() -> refusal(share, shownDigest, officer));
         if (refused != null) {
-            return refused;
+            return audited(share, officer, refused);
         }
+        Exchange original = evidence.signedOriginal(share.exchangeId());
         ShareDecision now = policy.decide(share, original);
         if (now.narrative().rule() == NarrativeRule.DROP) {
             return refused(
@@ -237,7 +236,7 @@ public class ApprovalDecisions {
      * brought up to date), and the view the officer was shown. An officer who wrote the view's narrative may
      * edit it again or reject it, and approve it only beside another officer.
      */
-    private Result refusal(Share share, Exchange original, String shownDigest, Caller officer) {
+    private Result refusal(Share share, String shownDigest, Caller officer) {
         if (share.state() != ShareState.HELD) {
             return Result.error(ErrorCode.APPROVAL_CLOSED, "the task is " + share.state() + ", no longer open");
         }
@@ -248,14 +247,12 @@ public class ApprovalDecisions {
                             .detail("expired"));
             return Result.error(ErrorCode.APPROVAL_CLOSED, "the task expired");
         }
+        Exchange original = evidence.signedOriginal(share.exchangeId());
         if (officer.agency() != null
                 && officer.agency().equals(original.header().originator())) {
-            return refused(
-                    share,
-                    officer,
+            return Result.error(
                     ErrorCode.APPROVAL_NOT_ALLOWED,
-                    "an officer of " + officer.agency() + " may not decide its own agency's share",
-                    "an officer may not decide a share of their own agency");
+                    "an officer of " + officer.agency() + " may not decide a share of their own agency");
         }
         ShareDecision now = policy.decide(share, original);
         if (now.decision() == Decision.DENY) {
@@ -338,6 +335,16 @@ public class ApprovalDecisions {
                     event(share, Outcome.RELEASED, null, POLICY, null)
                             .detail("the policy in force now releases the share without approval"));
         }
+    }
+
+    /** What an officer typed, refused when a partner document or the audit trail could not carry it as read. */
+    private static Optional<Result> typed(String text) {
+        return TypedText.problem(text).map(problem -> Result.error(ErrorCode.REQUEST_INVALID, problem));
+    }
+
+    /** Audits an officer's action refused with a code, its message as the detail, and answers the refusal. */
+    private Result audited(Share share, Caller officer, Result refusal) {
+        return refused(share, officer, refusal.error(), refusal.message(), refusal.message());
     }
 
     /** Audits an officer's action refused with a code, and answers the refusal. */

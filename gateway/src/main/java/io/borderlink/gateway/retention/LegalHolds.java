@@ -7,6 +7,7 @@ import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.audit.Auditor;
+import io.borderlink.gateway.web.TypedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -142,6 +143,9 @@ public class LegalHolds {
             throw new GatewayException(
                     ErrorCode.REASON_REQUIRED, "a legal hold needs a reason, in words, of at most 1,000 characters");
         }
+        TypedText.problem(reason).ifPresent(problem -> {
+            throw new GatewayException(ErrorCode.REQUEST_INVALID, problem);
+        });
         return reason.strip();
     }
 }

@@ -131,7 +131,7 @@ class ApprovalFlowIT extends GatewayTestSupport {
                 .isEmpty());
     }
 
-    /** An approval names the view it was given for; any other digest is refused, and nothing counts. */
+    /** An approval names the view it was given for; any other digest is refused and audited, and nothing counts. */
     @Test
     void refusesAnApprovalForAViewTheOfficerWasNotShown() throws Exception {
         Exchange wanted = submitted(Samples.wantedPersonFromBorderPolice(), "mn-border");
@@ -141,6 +141,11 @@ class ApprovalFlowIT extends GatewayTestSupport {
 
         assertThat(read(refused).get("code").asText()).isEqualTo("VIEW_CHANGED");
         assertThat(state(task)).isEqualTo("HELD");
+        assertThat(auditOf(wanted.header().exchangeId())).anySatisfy(e -> assertThat(e)
+                .containsEntry("step", "APPROVAL")
+                .containsEntry("outcome", "REJECTED")
+                .containsEntry("code", "VIEW_CHANGED")
+                .containsEntry("actor", "officer-2"));
     }
 
     /** Two officers approving one single-approval task at the same moment give exactly one release. */

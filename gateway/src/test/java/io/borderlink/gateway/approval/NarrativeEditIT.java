@@ -189,6 +189,39 @@ class NarrativeEditIT extends GatewayTestSupport {
                 .containsEntry("code", "NARRATIVE_NOT_RELEASABLE"));
     }
 
+    /**
+     * A narrative or reason holding a character no partner document can carry (NUL) or that makes it display other
+     * than it reads (a right-to-left override) is refused with REQUEST_INVALID and audited; the task stays as it was
+     * and can still be decided (a stored NUL made it unreadable for good).
+     */
+    @Test
+    void refusesTextNoDocumentCanCarryAndKeepsTheTaskWorkable() throws Exception {
+        Exchange incident = withoutTearlines(fresh(Samples.borderIncidentFromBorderPolice()));
+        submit(incident, "mn-border");
+        UUID task = task(incident, "RU-LIAISON");
+        String digest = digest(task);
+
+        HttpResponse<String> nul = editNarrative("officer-2", task, digest, "a\u0000b");
+        HttpResponse<String> override = agency("officer-1")
+                .postJson(
+                        "/api/v1/approvals/" + task + "/approve",
+                        JSON.createObjectNode()
+                                .put("viewDigest", digest)
+                                .put("reason", "ok \u202Egnp.exe")
+                                .toString());
+
+        for (HttpResponse<String> refused : List.of(nul, override)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(read(refused).get("code").asText()).isEqualTo("REQUEST_INVALID");
+        }
+        assertThat(digest(task)).isEqualTo(digest);
+        assertThat(auditOf(incident.header().exchangeId()))
+                .filteredOn(e -> "REQUEST_INVALID".equals(e.get("code")))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e).containsEntry("step", "APPROVAL").containsEntry("outcome", "REJECTED"));
+        assertThat(approve("officer-1", task, digest).statusCode()).isEqualTo(200);
+    }
+
     /** An auditor may read the task but not edit its narrative. */
     @Test
     void refusesAnAuditorsEdit() throws Exception {
