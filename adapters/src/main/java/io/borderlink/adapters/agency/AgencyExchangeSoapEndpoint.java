@@ -41,7 +41,8 @@ public class AgencyExchangeSoapEndpoint implements Provider<DOMSource> {
     @Override
     public DOMSource invoke(DOMSource request) {
         try {
-            byte[] exchange = SecureXml.serialize(SoapPayloads.onlyChild(request, ExchangeXml.NAMESPACE));
+            byte[] exchange =
+                    SecureXml.serialize(SoapPayloads.request(request, ExchangeXml.NAMESPACE, flows, NAMESPACE));
             Receipt receipt = flows.submit(new Submission(exchange, SoapPayloads.clientCertificate(), "SOAP"));
             return new DOMSource(response(receipt));
         } catch (GatewayException e) {

@@ -86,6 +86,15 @@ public final class Flows {
         return request(DRY_RUN_INBOUND, request, InboundDryRunResult.class);
     }
 
+    /**
+     * A submission its endpoint refused before any flow saw it (a SOAP body that holds no protected message):
+     * audited like one refused here; answers the refusal, for the endpoint to throw.
+     */
+    public GatewayException refused(Submission submission, GatewayException refusal) {
+        refusals.accept(submission, refusal);
+        return refusal;
+    }
+
     private Receipt admitted(String endpoint, Submission submission) {
         if (!admit()) {
             GatewayException busy = new GatewayException(

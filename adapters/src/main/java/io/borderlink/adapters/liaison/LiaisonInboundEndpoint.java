@@ -40,7 +40,8 @@ public class LiaisonInboundEndpoint implements Provider<DOMSource> {
     @Override
     public DOMSource invoke(DOMSource request) {
         try {
-            Element message = SoapPayloads.onlyChild(request, LiaisonTranslator.NAMESPACE);
+            Element message =
+                    SoapPayloads.request(request, LiaisonTranslator.NAMESPACE, flows, LiaisonSoap.SERVICE_NAMESPACE);
             Receipt receipt = flows.receive(
                     new Submission(SecureXml.serialize(message), SoapPayloads.clientCertificate(), "SOAP"));
             return new DOMSource(response(messageId(message), receipt));

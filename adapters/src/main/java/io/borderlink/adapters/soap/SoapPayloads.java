@@ -1,6 +1,8 @@
 package io.borderlink.adapters.soap;
 
 import io.borderlink.adapters.flow.ClientCertificates;
+import io.borderlink.adapters.flow.Flows;
+import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.xml.SecureXml;
@@ -25,15 +27,36 @@ public final class SoapPayloads {
 
     private static final QName CLIENT_FAULT = new QName(SoapEnvelope.NAMESPACE, "Client");
     private static final QName SERVER_FAULT = new QName(SoapEnvelope.NAMESPACE, "Server");
+    private static final String PROVIDER_REACHED = "borderlink.soap.provider-reached";
 
     private SoapPayloads() {}
 
     /**
-     * The request's one child element, which must be in {@code namespace}; it is serialized on its own
-     * afterwards, which its exclusive-c14n signature allows. An empty SOAP body, or one without an element,
-     * is refused like any other request outside the profile.
+     * The request's one child element, which must be in {@code namespace}, for a provider CXF has just invoked
+     * (marked so: a fault without our detail after this is ours, not the caller's, see {@link #providerReached}).
+     * It is serialized on its own afterwards, which its exclusive-c14n signature allows. An empty SOAP body, one
+     * without an element or with more than one, is refused like any other request outside the profile: audited as
+     * a submission refused before any flow saw it, and answered with the fault in {@code faultNamespace}.
      */
-    public static Element onlyChild(DOMSource payload, String namespace) {
+    public static Element request(DOMSource payload, String namespace, Flows flows, String faultNamespace) {
+        Message current = PhaseInterceptorChain.getCurrentMessage();
+        current.getExchange().put(PROVIDER_REACHED, Boolean.TRUE);
+        try {
+            return onlyChild(payload, namespace);
+        } catch (GatewayException e) {
+            Node body = payload == null ? null : payload.getNode();
+            byte[] sent = body == null ? new byte[0] : SecureXml.serialize(body);
+            throw fault(flows.refused(new Submission(sent, clientCertificate(), "SOAP"), e), faultNamespace);
+        }
+    }
+
+    /** Whether the request reached one of our providers, rather than failing in CXF's handling before it. */
+    static boolean providerReached(Message message) {
+        return message.getExchange() != null
+                && Boolean.TRUE.equals(message.getExchange().get(PROVIDER_REACHED));
+    }
+
+    private static Element onlyChild(DOMSource payload, String namespace) {
         Node node = payload == null ? null : payload.getNode();
         Element request = node instanceof Document document
                 ? document.getDocumentElement()

@@ -1,7 +1,6 @@
 package io.borderlink.gateway.deadletter;
 
 import io.borderlink.adapters.flow.ApiProblems;
-import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.security.Callers;
 import java.util.List;
@@ -9,8 +8,6 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Dead letters over REST, for administrators: list, inspect, resend one or all for a recipient, abandon. */
 @RestController
@@ -62,17 +58,6 @@ class DeadLetterController {
     @ExceptionHandler(GatewayException.class)
     ResponseEntity<ProblemDetail> refused(GatewayException e) {
         return ResponseEntity.status(e.code().status()).body(ApiProblems.problem(e.code(), e.getMessage()));
-    }
-
-    /** A share id that is not a UUID, a missing recipient or an unreadable body get a stable code too. */
-    @ExceptionHandler({
-        MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class,
-        HttpMessageNotReadableException.class
-    })
-    ResponseEntity<ProblemDetail> malformed(Exception e) {
-        return refused(new GatewayException(
-                ErrorCode.REQUEST_INVALID, "malformed request: " + e.getClass().getSimpleName()));
     }
 
     /** How many shares the action changed. */

@@ -1,5 +1,6 @@
 package io.borderlink.gateway.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.borderlink.adapters.agency.AgencyExchangeController;
 import io.borderlink.adapters.agency.AgencyExchangeSoapEndpoint;
@@ -8,7 +9,7 @@ import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.adapters.flow.Flows;
 import io.borderlink.adapters.liaison.LiaisonInboundEndpoint;
 import io.borderlink.adapters.liaison.LiaisonSoap;
-import io.borderlink.adapters.soap.XmlReadFaults;
+import io.borderlink.adapters.soap.SoapRefusals;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Digests;
@@ -64,7 +65,7 @@ class EndpointsConfiguration {
 
     /**
      * Every JSON read (requests, partner answers, feeds) with explicit bounds rather than whatever the Jackson
-     * version in use defaults to.
+     * version in use defaults to, and duplicate keys refused.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer boundedJson(WebLimits limits) {
@@ -73,7 +74,9 @@ class EndpointsConfiguration {
                 .maxNestingDepth(limits.jsonNestingDepth())
                 .maxNumberLength(limits.jsonNumberLength())
                 .build();
-        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
+        // A duplicate key is refused: which of its values a record took would depend on the parser.
+        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
     }
 
     /** SOAP {@code SubmitExchange} at /services/exchange, WSDL at /services/exchange?wsdl. */
@@ -82,7 +85,7 @@ class EndpointsConfiguration {
         EndpointImpl endpoint = new EndpointImpl(bus, new AgencyExchangeSoapEndpoint(flows));
         limitStax(bus, endpoint, limits);
         endpoint.getOutFaultInterceptors()
-                .add(new XmlReadFaults(AgencyExchangeSoapEndpoint.NAMESPACE, audited(rejections)));
+                .add(new SoapRefusals(AgencyExchangeSoapEndpoint.NAMESPACE, audited(rejections)));
         endpoint.publish("/exchange");
         return endpoint;
     }
@@ -92,7 +95,7 @@ class EndpointsConfiguration {
     Endpoint liaisonInboundEndpoint(Bus bus, Flows flows, WebLimits limits, SubmissionRejections rejections) {
         EndpointImpl endpoint = new EndpointImpl(bus, new LiaisonInboundEndpoint(flows));
         limitStax(bus, endpoint, limits);
-        endpoint.getOutFaultInterceptors().add(new XmlReadFaults(LiaisonSoap.SERVICE_NAMESPACE, audited(rejections)));
+        endpoint.getOutFaultInterceptors().add(new SoapRefusals(LiaisonSoap.SERVICE_NAMESPACE, audited(rejections)));
         endpoint.publish("/liaison");
         return endpoint;
     }

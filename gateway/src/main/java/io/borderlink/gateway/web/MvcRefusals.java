@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -32,11 +33,14 @@ class MvcRefusals extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ErrorCode code = ErrorResponses.code(status.value());
+        // Spring's own detail says what was wrong in the request's terms; the exception's class is for the log.
         String reason = e instanceof HttpMediaTypeNotSupportedException unsupported
                 ? "this endpoint takes " + unsupported.getSupportedMediaTypes()
                 : status.is4xxClientError()
-                        ? ErrorResponses.reason(status.value()) + " ("
-                                + e.getClass().getSimpleName() + ")"
+                                && e instanceof ErrorResponse answer
+                                && answer.getBody().getDetail() != null
+                        ? ErrorResponses.reason(status.value()) + ": "
+                                + answer.getBody().getDetail()
                         : ErrorResponses.reason(status.value());
         if (request instanceof NativeWebRequest web
                 && web.getNativeRequest() instanceof HttpServletRequest servletRequest) {

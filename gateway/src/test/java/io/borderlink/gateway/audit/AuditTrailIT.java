@@ -265,6 +265,19 @@ class AuditTrailIT extends GatewayTestSupport {
                 .containsExactly("auditor-1");
     }
 
+    /** A request naming one field twice is ambiguous: 400 REQUEST_INVALID, audited (it was a 500). */
+    @Test
+    void refusesARequestThatNamesAFieldTwice() throws Exception {
+        HttpResponse<String> twice =
+                agency("auditor-1").postJson("/api/v1/audit/verify", "{\"fromCheckpoint\":1,\"fromCheckpoint\":2}");
+
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(twice.body()).get("code").asText()).isEqualTo("REQUEST_INVALID");
+        assertThat(JSON.readTree(twice.body()).get("detail").asText()).doesNotContain("Exception");
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE code = 'REQUEST_INVALID'", String.class))
+                .anyMatch(detail -> detail.startsWith("POST /api/v1/audit/verify"));
+    }
+
     @Test
     void onlyAuditorsVerifyAndExport() {
         HttpResponse<String> officer = agency("officer-1").postJson("/api/v1/audit/verify", "{}");

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -109,6 +110,45 @@ class IntakeRejectionIT extends GatewayTestSupport {
         assertThat(jdbc.queryForList(
                         "SELECT code FROM audit_event WHERE step = 'RECEIVE' AND outcome = 'REJECTED'", String.class))
                 .contains("MESSAGE_TOO_LARGE");
+    }
+
+    /**
+     * A SOAP request that is not one of the service's (an empty Body, two request elements, a header that must be
+     * understood, a SOAPAction of no operation) → a fault with PROFILE_VIOLATION, audited, and none of CXF's own
+     * wording (which named its classes).
+     */
+    @Test
+    void refusesSoapRequestsOutsideTheServiceWithACodeAndAnAuditEvent() {
+        String action = "urn:borderlink:service:exchange:1:SubmitExchange";
+        String request =
+                "<SubmitExchangeRequest xmlns=\"urn:borderlink:service:exchange:1\"><x/></SubmitExchangeRequest>";
+        List<HttpResponse<String>> answers = List.of(
+                agency("mn-border").soap("/services/exchange", action, envelope("", "")),
+                agency("mn-border").soap("/services/exchange", action, envelope("", request + request)),
+                agency("mn-border")
+                        .soap(
+                                "/services/exchange",
+                                action,
+                                envelope("<x:Sec xmlns:x=\"urn:x\" soap:mustUnderstand=\"1\"/>", request)),
+                agency("mn-border").soap("/services/exchange", "urn:wrong", envelope("", request)));
+
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.body()).contains("<Code>PROFILE_VIOLATION</Code>").doesNotContain("org.apache");
+        }
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_event WHERE step = 'RECEIVE' AND outcome = 'REJECTED'"
+                                + " AND code = 'PROFILE_VIOLATION'",
+                        String.class))
+                .anyMatch(detail -> detail.contains("the SOAP body holds no request element"))
+                .anyMatch(detail -> detail.contains("fault MustUnderstand"))
+                .anyMatch(detail -> detail.matches("(?i).*fault server"));
+    }
+
+    private static String envelope(String header, String body) {
+        return """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>%s</soap:Header>\
+                <soap:Body>%s</soap:Body></soap:Envelope>"""
+                .formatted(header, body);
     }
 
     /**

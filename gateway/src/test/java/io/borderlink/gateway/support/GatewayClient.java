@@ -95,6 +95,14 @@ public final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(LiaisonSoap.envelope(liaisonMessage))));
     }
 
+    /** A SOAP 1.1 request as given, envelope and all, with the SOAPAction header given. */
+    public HttpResponse<String> soap(String path, String soapAction, String envelope) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"" + soapAction + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)));
+    }
+
     public HttpResponse<String> post(String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(gateway.resolve(path))
                 .header("Content-Type", contentType)
