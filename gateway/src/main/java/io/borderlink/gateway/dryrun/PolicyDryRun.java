@@ -32,6 +32,7 @@ import io.borderlink.gateway.policy.ShareDecision;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -68,8 +69,22 @@ public class PolicyDryRun {
         this.audit = audit;
     }
 
+    /**
+     * The decisions for the named partners (all of them when none is named). An agency dry-runs its own documents:
+     * how the policy treats another agency's exchanges is not its to see (an officer's dry run may be of any).
+     */
     public DryRunResult evaluate(DryRunRequest request) {
         Exchange exchange = read(request.exchange());
+        String originator = exchange.header().originator();
+        Optional.ofNullable(request.client())
+                .flatMap(agencies::byCertificate)
+                .filter(agency -> !agency.id().equals(originator))
+                .ifPresent(agency -> {
+                    throw new GatewayException(
+                            ErrorCode.ORIGINATOR_MISMATCH,
+                            agency.id() + " may dry-run its own exchanges only; this one's originator is "
+                                    + originator);
+                });
         List<DryRunDecision> decisions = router.decisions(exchange, request.partners(), Mode.CHECK_RATE).stream()
                 .map(decision -> describe(exchange, decision))
                 .toList();

@@ -91,6 +91,23 @@ class RealPoliciesIT extends GatewayTestSupport {
                 .containsExactly("MN-BORDER SCHEMA_INVALID");
     }
 
+    /** An agency dry-runs its own exchanges only: the border police asking about a customs report → 403, audited. */
+    @Test
+    void refusesAnAgencysDryRunOfAnotherAgencysExchange() throws Exception {
+        byte[] customs = ExchangeXml.write(fresh(Samples.seizureReportFromCustoms()));
+
+        HttpResponse<String> response = agency("mn-border").dryRun(customs);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("ORIGINATOR_MISMATCH");
+        assertThat(jdbc.queryForList(
+                        "SELECT actor || ' ' || code FROM audit_event"
+                                + " WHERE step = 'DRY_RUN' AND outcome = 'REJECTED' AND digest = ?",
+                        String.class,
+                        Digests.sha256(customs)))
+                .containsExactly("MN-BORDER ORIGINATOR_MISMATCH");
+    }
+
     /** The H2 border incident submitted for real is held: stored, decided, but not sent. */
     @Test
     void holdsAShareThatNeedsAnOfficerAndDoesNotSendIt() throws Exception {
