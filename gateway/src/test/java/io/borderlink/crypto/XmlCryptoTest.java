@@ -109,6 +109,20 @@ class XmlCryptoTest {
         assertThat(byWrongKey.getMessage()).isEqualTo(byTampering.getMessage());
     }
 
+    /** The profile's ban on RetrievalMethod, Manifest and Object holds in the encryption's KeyInfo as in the signature's. */
+    @Test
+    void refusesARetrievalMethodInTheEncryptionsKeyInfo() {
+        Document received = reparse(protect(PLAIN, KeyTransport.RSA_OAEP));
+        Element keyInfo = (Element) received.getElementsByTagNameNS(XmlAlgorithms.XENC, "EncryptedKey")
+                .item(0)
+                .getParentNode();
+        Element retrieval = received.createElementNS(XmlAlgorithms.DSIG, "ds:RetrievalMethod");
+        retrieval.setAttribute("URI", "http://127.0.0.1:9/key");
+        keyInfo.insertBefore(retrieval, keyInfo.getFirstChild());
+
+        assertRefused(() -> crypto.decrypt(received, gatewayEnc.privateKey()), ErrorCode.PROFILE_VIOLATION);
+    }
+
     @Test
     void refusesAesCbcContentEncryptionBeforeTouchingTheKey() throws Exception {
         Document document = signed(PLAIN);
