@@ -61,7 +61,11 @@ public final class SoapRefusals extends AbstractSoapInterceptor {
     }
 
     private static GatewayException refusal(Exception fault, Message request) {
-        XMLStreamException unreadable = unreadable(fault);
+        GatewayException ours = cause(fault, GatewayException.class);
+        if (ours != null) {
+            return ours; // raised by an interceptor of ours (SingleBody)
+        }
+        XMLStreamException unreadable = cause(fault, XMLStreamException.class);
         if (unreadable != null) {
             String reason = String.valueOf(unreadable.getMessage());
             ErrorCode code = reason.toLowerCase(Locale.ROOT).contains("limit")
@@ -87,10 +91,10 @@ public final class SoapRefusals extends AbstractSoapInterceptor {
                         + faultCode);
     }
 
-    private static XMLStreamException unreadable(Throwable fault) {
+    private static <T extends Throwable> T cause(Throwable fault, Class<T> type) {
         for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
-            if (cause instanceof XMLStreamException stream) {
-                return stream;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

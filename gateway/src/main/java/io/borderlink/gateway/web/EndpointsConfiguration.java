@@ -9,6 +9,7 @@ import io.borderlink.adapters.flow.ApiProblems;
 import io.borderlink.adapters.flow.Flows;
 import io.borderlink.adapters.liaison.LiaisonInboundEndpoint;
 import io.borderlink.adapters.liaison.LiaisonSoap;
+import io.borderlink.adapters.soap.SingleBody;
 import io.borderlink.adapters.soap.SoapRefusals;
 import io.borderlink.adapters.wco.WcoInboundController;
 import io.borderlink.contracts.error.GatewayException;
@@ -84,6 +85,7 @@ class EndpointsConfiguration {
     Endpoint agencyExchangeSoapEndpoint(Bus bus, Flows flows, WebLimits limits, SubmissionRejections rejections) {
         EndpointImpl endpoint = new EndpointImpl(bus, new AgencyExchangeSoapEndpoint(flows));
         limitStax(bus, endpoint, limits);
+        endpoint.getInInterceptors().add(new SingleBody());
         endpoint.getOutFaultInterceptors()
                 .add(new SoapRefusals(AgencyExchangeSoapEndpoint.NAMESPACE, audited(rejections)));
         endpoint.publish("/exchange");
@@ -95,6 +97,7 @@ class EndpointsConfiguration {
     Endpoint liaisonInboundEndpoint(Bus bus, Flows flows, WebLimits limits, SubmissionRejections rejections) {
         EndpointImpl endpoint = new EndpointImpl(bus, new LiaisonInboundEndpoint(flows));
         limitStax(bus, endpoint, limits);
+        endpoint.getInInterceptors().add(new SingleBody());
         endpoint.getOutFaultInterceptors().add(new SoapRefusals(LiaisonSoap.SERVICE_NAMESPACE, audited(rejections)));
         endpoint.publish("/liaison");
         return endpoint;

@@ -114,8 +114,8 @@ class IntakeRejectionIT extends GatewayTestSupport {
 
     /**
      * A SOAP request that is not one of the service's (an empty Body, two request elements, a header that must be
-     * understood, a SOAPAction of no operation) → a fault with PROFILE_VIOLATION, audited, and none of CXF's own
-     * wording (which named its classes).
+     * understood, a SOAPAction of no operation, a second Body) → a fault with PROFILE_VIOLATION, audited, and none
+     * of CXF's own wording (which named its classes).
      */
     @Test
     void refusesSoapRequestsOutsideTheServiceWithACodeAndAnAuditEvent() {
@@ -130,7 +130,12 @@ class IntakeRejectionIT extends GatewayTestSupport {
                                 "/services/exchange",
                                 action,
                                 envelope("<x:Sec xmlns:x=\"urn:x\" soap:mustUnderstand=\"1\"/>", request)),
-                agency("mn-border").soap("/services/exchange", "urn:wrong", envelope("", request)));
+                agency("mn-border").soap("/services/exchange", "urn:wrong", envelope("", request)),
+                agency("mn-border")
+                        .soap(
+                                "/services/exchange",
+                                action,
+                                envelope("", request + "</soap:Body><soap:Body>" + request)));
 
         for (HttpResponse<String> answer : answers) {
             assertThat(answer.body()).contains("<Code>PROFILE_VIOLATION</Code>").doesNotContain("org.apache");
@@ -141,7 +146,8 @@ class IntakeRejectionIT extends GatewayTestSupport {
                         String.class))
                 .anyMatch(detail -> detail.contains("the SOAP body holds no request element"))
                 .anyMatch(detail -> detail.contains("fault MustUnderstand"))
-                .anyMatch(detail -> detail.matches("(?i).*fault server"));
+                .anyMatch(detail -> detail.matches("(?i).*fault server"))
+                .anyMatch(detail -> detail.contains("the envelope goes on after its request (Body)"));
     }
 
     private static String envelope(String header, String body) {
