@@ -17,7 +17,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,8 +47,6 @@ import org.w3c.dom.NodeList;
 public final class XmlCrypto {
 
     private static final Logger log = LoggerFactory.getLogger(XmlCrypto.class);
-    /** Nowhere in a protected document, the signature's KeyInfo or the encryption's: the profile has no use for them. */
-    private static final Set<String> FORBIDDEN_DSIG_PARTS = Set.of("Object", "Manifest", "RetrievalMethod");
 
     static {
         // Plain base64 in CipherValue and SignatureValue: Santuario otherwise wraps it with &#13; line
@@ -70,7 +67,7 @@ public final class XmlCrypto {
      */
     public void decrypt(Document document, PrivateKey key) {
         Element encryptedData = single(document, XENC, "EncryptedData");
-        requireNoForbiddenParts(document);
+        XmlShapes.requireNoForbiddenParts(document);
         requireProfile(
                 (XENC + "Element").equals(encryptedData.getAttribute("Type")),
                 "EncryptedData must encrypt an element (Type Element)");
@@ -143,12 +140,6 @@ public final class XmlCrypto {
                 "the EncryptedData must decrypt to exactly one " + decryptsTo.getLocalPart());
     }
 
-    private static void requireNoForbiddenParts(Document document) {
-        for (String part : FORBIDDEN_DSIG_PARTS) {
-            requireProfile(document.getElementsByTagNameNS(DSIG, part).getLength() == 0, part + " is not allowed");
-        }
-    }
-
     /**
      * Verifies the enveloped signature and returns the signer's certificate (whose path the caller still
      * has to validate). The profile leaves no room for wrapping: exactly one signature, the last child of
@@ -156,7 +147,7 @@ public final class XmlCrypto {
      */
     public X509Certificate verify(Document document) {
         Element signature = documentSignature(document);
-        requireNoForbiddenParts(document);
+        XmlShapes.requireNoForbiddenParts(document);
         XmlShapes.requireSignature(signature);
         XmlAlgorithms.check(document);
         X509Certificate signer = signerCertificate(signature);

@@ -6,7 +6,9 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.namespace.QName;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -20,6 +22,8 @@ final class XmlShapes {
     private static final List<QName> SIGNATURE = List.of(dsig("SignedInfo"), dsig("SignatureValue"), dsig("KeyInfo"));
     private static final List<QName> KEY_INFO = List.of(dsig("X509Data"));
     private static final List<QName> X509_DATA = List.of(dsig("X509Certificate"));
+    /** Nowhere in a protected document, the signature's KeyInfo or the encryption's: the profile has no use for them. */
+    private static final Set<String> FORBIDDEN_PARTS = Set.of("Object", "Manifest", "RetrievalMethod");
 
     private XmlShapes() {}
 
@@ -29,6 +33,15 @@ final class XmlShapes {
         Element keyInfo = children(signature).get(2);
         requireChildren(keyInfo, KEY_INFO, "ds:KeyInfo");
         requireChildren(children(keyInfo).get(0), X509_DATA, "ds:X509Data");
+    }
+
+    /** No {@code ds:Object}, {@code ds:Manifest} or {@code ds:RetrievalMethod} anywhere in the document. */
+    static void requireNoForbiddenParts(Document document) {
+        for (String part : FORBIDDEN_PARTS) {
+            if (document.getElementsByTagNameNS(DSIG, part).getLength() > 0) {
+                throw new GatewayException(ErrorCode.PROFILE_VIOLATION, part + " is not allowed");
+            }
+        }
     }
 
     /** Whether {@code element} has the name {@code name}. */

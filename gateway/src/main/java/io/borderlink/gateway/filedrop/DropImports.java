@@ -173,7 +173,7 @@ public class DropImports {
         if (name.isPresent()
                 && name.get().kind() != DropNames.Kind.MANIFEST
                 && digest != null
-                && !importedBefore(file.sourceId(), name.get().first())) {
+                && importedBefore(file.sourceId(), name.get().first()).isEmpty()) {
             long before = ledger.highestArrived(file.sourceId());
             ledger.recordImport(file.sourceId(), name.get(), digest, null, code.name(), clock.instant());
             source.ifPresent(s -> auditGap(s, before, name.get().first()));
@@ -187,8 +187,9 @@ public class DropImports {
         log.warn("{} from {} quarantined: {}", fileName, file.sourceId(), reason);
     }
 
-    private boolean importedBefore(String sourceId, long number) {
-        return ledger.imported(sourceId, number).filter(i -> !i.quarantined()).isPresent();
+    /** What the number brought when it was imported; empty when it never was (or only quarantined). */
+    private Optional<DropLedger.Imported> importedBefore(String sourceId, long number) {
+        return ledger.imported(sourceId, number).filter(i -> !i.quarantined());
     }
 
     private Opened message(DropSource source, Dropped file, DropNames.Parsed name, byte[] bytes, String digest) {
@@ -196,8 +197,7 @@ public class DropImports {
             throw invalid(source.id() + " sends no messages by file, only receipts");
         }
         String messageId = source.partner().format().intake().orElseThrow().messageId(SecureXml.parse(bytes));
-        Optional<DropLedger.Imported> before =
-                ledger.imported(source.id(), name.first()).filter(i -> !i.quarantined());
+        Optional<DropLedger.Imported> before = importedBefore(source.id(), name.first());
         if (before.isPresent()) {
             if (!before.get().digest().equals(digest)) {
                 if (!messageId.equals(before.get().messageId())) {
@@ -207,7 +207,7 @@ public class DropImports {
                 // it: an unverified file claiming an imported message's id must not pass as its duplicate.
                 inbound.verifyDropped(source.partner(), bytes);
             }
-            duplicate(source, file, name, digest, messageId);
+            duplicate(source, file, name, before.get(), digest, messageId);
             return null;
         }
         ledger.announced(source.id(), name.first())
@@ -220,10 +220,14 @@ public class DropImports {
     }
 
     /** A message that came before: dropped, with its receipt sent again in case the first was lost. */
-    private void duplicate(DropSource source, Dropped file, DropNames.Parsed name, String digest, String messageId) {
+    private void duplicate(
+            DropSource source,
+            Dropped file,
+            DropNames.Parsed name,
+            DropLedger.Imported first,
+            String digest,
+            String messageId) {
         if (source.transport().receipts()) {
-            DropLedger.Imported first =
-                    ledger.imported(source.id(), name.first()).orElseThrow();
             exports.receipt(
                     source,
                     new FileEntry(name.first(), file.path().getFileName().toString(), first.digest()),
@@ -237,8 +241,7 @@ public class DropImports {
     }
 
     private void receipt(DropSource source, Dropped file, DropNames.Parsed name, byte[] bytes, String digest) {
-        Optional<DropLedger.Imported> before =
-                ledger.imported(source.id(), name.first()).filter(i -> !i.quarantined());
+        Optional<DropLedger.Imported> before = importedBefore(source.id(), name.first());
         if (before.isPresent()) {
             if (!before.get().digest().equals(digest)) {
                 throw invalid("number " + name.first() + " already brought other content");
