@@ -30,6 +30,9 @@ class JdbcAuditTrail implements AuditTrail {
                                      actor_certificate, digest, detail, node)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String QUEUE = "INSERT INTO audit_pending (event_id) VALUES (?)";
+    /** The columns' widths: what is longer is cut, so that the event is recorded all the same. */
+    private static final int MAX_ACTOR = 128;
+
     private static final int MAX_DETAIL = 2000;
 
     private final JdbcTemplate jdbc;
@@ -82,10 +85,10 @@ class JdbcAuditTrail implements AuditTrail {
                         statement.setString(4, event.step().name());
                         statement.setString(5, event.outcome().name());
                         statement.setString(6, event.code());
-                        statement.setString(7, event.actor());
+                        statement.setString(7, TypedText.escaped(event.actor(), MAX_ACTOR));
                         statement.setString(8, event.actorCertificate());
                         statement.setString(9, event.digest());
-                        statement.setString(10, truncate(event.detail()));
+                        statement.setString(10, TypedText.escaped(event.detail(), MAX_DETAIL));
                         statement.setString(11, node);
                     }
 
@@ -99,9 +102,5 @@ class JdbcAuditTrail implements AuditTrail {
                 .map(key -> ((Number) key.values().iterator().next()).longValue())
                 .toList();
         jdbc.batchUpdate(QUEUE, queued, queued.size(), (statement, id) -> statement.setLong(1, id));
-    }
-
-    private static String truncate(String detail) {
-        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
     }
 }

@@ -7,7 +7,7 @@ import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.audit.Auditor;
-import io.borderlink.gateway.web.TypedText;
+import io.borderlink.gateway.audit.TypedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -43,7 +43,7 @@ class ErrorResponses implements ErrorController {
     static ErrorCode code(int status) {
         return switch (status) {
             case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 405, 501 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.MESSAGE_TOO_LARGE;
             case 415 -> ErrorCode.MEDIA_TYPE_UNSUPPORTED;
@@ -55,7 +55,7 @@ class ErrorResponses implements ErrorController {
     static String reason(int status) {
         return switch (status) {
             case 404 -> "no such resource";
-            case 405 -> "this resource does not take that method";
+            case 405, 501 -> "this resource does not take that method";
             case 406 -> "this resource cannot answer in the media type asked for";
             case 413 -> "the request is too large";
             case 415 -> "this resource does not take that media type";

@@ -1,8 +1,16 @@
 package io.borderlink.gateway.web;
 
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
@@ -15,5 +23,25 @@ class TomcatConfiguration {
     @Bean
     TomcatConnectorCustomizer continueWhenTheBodyIsRead() {
         return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    }
+
+    /**
+     * The host answers what the container refuses before the application sees it ({@link ContainerRefusals}), in
+     * place of the error report valve Spring Boot adds; ordered last, so that it runs after Boot's customizer.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerRefusals(WebRefusals refusals) {
+        return factory -> factory.addContextCustomizers(context -> {
+            Host host = (Host) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new ContainerRefusals(refusals));
+            // Else the host adds Tomcat's own on start, not finding one of the class it is configured with.
+            ((StandardHost) host).setErrorReportValveClass(ContainerRefusals.class.getName());
+        });
     }
 }

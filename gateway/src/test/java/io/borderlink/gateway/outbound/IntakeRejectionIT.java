@@ -175,6 +175,42 @@ class IntakeRejectionIT extends GatewayTestSupport {
                 "REQUEST_INVALID");
     }
 
+    /**
+     * What Tomcat itself refuses before any servlet runs (an encoded slash in the path, a malformed
+     * {@code Content-Length}, a header over the limit) and a method the firewall does not let through
+     * ({@code TRACE}) are answered with problem JSON and a stable code, and audited, not with the container's
+     * HTML page or an empty body.
+     */
+    @Test
+    void refusesWhatTheContainerRefusesWithAStableCodeAndAnAuditEvent() throws IOException {
+        String encodedSlash = raw("GET /api/v1/exchanges/..%2F..%2Faudit%2Fevents HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        String badLength = raw("POST /api/v1/exchanges HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\n"
+                + "Content-Length: -1\r\n\r\n");
+        String longHeader = raw("GET /api/v1/exchanges/" + UUID.randomUUID()
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "a".repeat(20_000) + "\r\n\r\n");
+        String trace = raw("TRACE /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+        for (String answer : List.of(encodedSlash, badLength, longHeader)) {
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400 ")
+                    .contains("Content-Type: application/problem+json")
+                    .contains("\"code\":\"REQUEST_INVALID\"");
+        }
+        assertThat(trace)
+                .startsWith("HTTP/1.1 405 ")
+                .contains("Content-Type: application/problem+json")
+                .contains("\"code\":\"METHOD_NOT_ALLOWED\"");
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_event WHERE step = 'RECEIVE' AND code = 'REQUEST_INVALID'",
+                        String.class))
+                .anySatisfy(detail -> assertThat(detail).startsWith("GET /api/v1/exchanges/..%2F..%2Faudit%2Fevents"))
+                .anySatisfy(detail -> assertThat(detail).startsWith("POST /api/v1/exchanges"));
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_event WHERE step = 'RECEIVE' AND code = 'METHOD_NOT_ALLOWED'",
+                        String.class))
+                .anySatisfy(detail -> assertThat(detail).startsWith("TRACE /actuator/health"));
+    }
+
     /** A status asked for in a media type the API does not answer in → 406 NOT_ACCEPTABLE, itself in JSON. */
     @Test
     void refusesAnAnswerInAMediaTypeTheApiDoesNotSpeak() {
@@ -403,6 +439,17 @@ class IntakeRejectionIT extends GatewayTestSupport {
                         exchange.header().exchangeId()))
                 .isZero();
         assertThat(RU_LIAISON.receivedFor(exchange.header().correlationId())).isEmpty();
+    }
+
+    /** Sends a request as written over TLS as mn-border; the refusal closes the connection, which ends the answer. */
+    private String raw(String request) throws IOException {
+        try (SSLSocket socket =
+                (SSLSocket) DevTls.as("mn-border").getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private long accessDenials() {

@@ -1,0 +1,42 @@
+package io.borderlink.gateway.web;
+
+import java.io.IOException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tomcat's own refusals, made before any servlet runs (a path with an encoded slash, a backslash or a NUL,
+ * a malformed or repeated {@code Content-Length}, headers or a request line over the limit, {@code CONNECT}),
+ * are answered here, as the filters answer theirs ({@link WebRefusals}): the stable code, problem JSON (a SOAP
+ * fault under /services) and an audit event. It takes the place of the host's {@link ErrorReportValve},
+ * whose answer is an HTML page with no code and which audits nothing. Refusals made inside the application
+ * have their answer written by then and pass through untouched.
+ */
+final class ContainerRefusals extends ErrorReportValve {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerRefusals.class);
+
+    private final WebRefusals refusals;
+
+    ContainerRefusals(WebRefusals refusals) {
+        this.refusals = refusals;
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable cause) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        try {
+            response.resetBuffer();
+            refusals.refuse(request, response, ErrorResponses.code(status), ErrorResponses.reason(status));
+            response.finishResponse();
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not answer a request the container refused with {}: {}", status, e.toString());
+        }
+    }
+}
