@@ -5,8 +5,12 @@ import io.borderlink.contracts.api.ShareStatus;
 import io.borderlink.contracts.api.StatusQuery;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.audit.AuditEvent;
+import io.borderlink.gateway.audit.AuditStep;
+import io.borderlink.gateway.audit.RefusalFloods;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -20,19 +24,34 @@ public class ExchangeQueries {
 
     private final JdbcClient jdbc;
     private final AgencyDirectory agencies;
+    private final RefusalFloods refusals;
 
-    ExchangeQueries(JdbcClient jdbc, AgencyDirectory agencies) {
+    ExchangeQueries(JdbcClient jdbc, AgencyDirectory agencies, RefusalFloods refusals) {
         this.jdbc = jdbc;
         this.agencies = agencies;
+        this.refusals = refusals;
     }
 
-    /** For an agency: only its own exchanges; any other id is reported absent, so ids cannot be probed. */
+    /**
+     * For an agency: only its own exchanges; any other id is reported absent, so ids cannot be probed. Each such
+     * answer is audited (an access refusal, off the exchange's timeline), saying whether the id was another
+     * agency's exchange, so that probing is seen.
+     */
     public ExchangeStatus status(StatusQuery query) {
         Agency agency = agencies.byCertificate(query.client())
                 .orElseThrow(() -> new GatewayException(ErrorCode.ACCESS_DENIED, "client is not a registered agency"));
-        return status(query.exchangeId())
-                .filter(status -> status.originator().equals(agency.id()))
-                .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no exchange " + query.exchangeId()));
+        Optional<ExchangeStatus> status = status(query.exchangeId());
+        if (status.isPresent() && status.get().originator().equals(agency.id())) {
+            return status.get();
+        }
+        String whose = status.isPresent() ? "another agency's exchange" : "no such exchange";
+        refusals.record(AuditEvent.rejected(
+                        AuditStep.ACCESS,
+                        null,
+                        ErrorCode.NOT_FOUND,
+                        "exchange " + query.exchangeId() + " asked for: " + whose)
+                .actor(agency.id(), Certificates.fingerprint(query.client())));
+        throw new GatewayException(ErrorCode.NOT_FOUND, "no exchange " + query.exchangeId());
     }
 
     /** Any exchange, for the console's officers, auditors and administrators. */

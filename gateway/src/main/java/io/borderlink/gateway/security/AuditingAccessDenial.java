@@ -12,13 +12,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Every refused request is audited with the certificate that made it, and answered 403 with its code:
@@ -75,18 +79,40 @@ final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeni
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String reason)
             throws IOException {
-        String detail = request.getMethod() + " " + request.getRequestURI() + ": " + reason;
-        AuditEvent event = AuditEvent.rejected(AuditStep.ACCESS, null, code, detail);
-        if (request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
-                && chain.length > 0) {
-            event = event.actor(chain[0].getSubjectX500Principal().getName(), Certificates.fingerprint(chain[0]));
-        }
-        refusals.record(event);
+        audit(request, code, reason);
         ProblemDetail problem = ApiProblems.problem(
                 code, code == ErrorCode.ACCESS_DENIED ? "access denied" : "client certificate refused: " + code);
         response.setStatus(code.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * A refused sign-in on the development form login is audited with the user name it tried (in the detail: it
+     * is a claim, not who it was), then sent back to the form; a guesser's repeats are counted, not copied.
+     */
+    AuthenticationFailureHandler signInRefused(String form) {
+        AuthenticationFailureHandler back = new SimpleUrlAuthenticationFailureHandler(form);
+        return (request, response, e) -> {
+            String name = Objects.toString(request.getParameter("username"), "");
+            String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+            audit(request, ErrorCode.ACCESS_DENIED, "sign-in refused for the user name '" + shown + "'");
+            back.onAuthenticationFailure(request, response, e);
+        };
+    }
+
+    private void audit(HttpServletRequest request, ErrorCode code, String reason) {
+        String detail = request.getMethod() + " " + request.getRequestURI() + ": " + reason;
+        AuditEvent event = AuditEvent.rejected(AuditStep.ACCESS, null, code, detail);
+        if (request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
+                && chain.length > 0) {
+            event = event.actor(chain[0].getSubjectX500Principal().getName(), Certificates.fingerprint(chain[0]));
+        } else if (SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Caller caller) {
+            // Signed in with the development form login: no certificate, but the trail still says who tried.
+            event = event.actor(caller.id(), null);
+        }
+        refusals.record(event);
     }
 
     /** The refusal of the caller's certificate behind a failed authentication of this request, if that was it. */

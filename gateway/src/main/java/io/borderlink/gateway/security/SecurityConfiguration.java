@@ -161,7 +161,9 @@ class SecurityConfiguration {
         if (settings.formLogin()) {
             // The unauthenticated go to the sign-in page, unless they presented a certificate that was refused:
             // they are told its code (CERT_REVOKED, …), as without the form login.
-            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false))
+            http.formLogin(form -> form.loginPage("/login")
+                            .defaultSuccessUrl("/console", false)
+                            .failureHandler(denial.signInRefused("/login?error")))
                     .userDetailsService(localUsers(settings, people))
                     .exceptionHandling(errors -> errors.authenticationEntryPoint(
                             denial.orElse(new LoginUrlAuthenticationEntryPoint("/login"))));

@@ -152,6 +152,19 @@ class OutboundFlowIT extends GatewayTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("NOT_FOUND");
+        UUID unknown = UUID.randomUUID();
+        assertThat(agency("mn-customs").status(unknown).statusCode()).isEqualTo(404);
+        // The same answer to both, but the trail tells a probe of another agency's exchange from a wrong id.
+        assertThat(jdbc.queryForList(
+                        "SELECT actor || ' ' || code || ' ' || detail FROM audit_event"
+                                + " WHERE step = 'ACCESS' AND (detail LIKE ? OR detail LIKE ?)",
+                        String.class,
+                        "%" + incident.header().exchangeId() + "%",
+                        "%" + unknown + "%"))
+                .containsExactlyInAnyOrder(
+                        "MN-CUSTOMS NOT_FOUND exchange " + incident.header().exchangeId()
+                                + " asked for: another agency's exchange",
+                        "MN-CUSTOMS NOT_FOUND exchange " + unknown + " asked for: no such exchange");
     }
 
     private void assertDeliveredTo(PartnerStub partner, String partnerKey, Exchange sent) {

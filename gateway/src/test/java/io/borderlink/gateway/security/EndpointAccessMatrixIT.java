@@ -188,6 +188,64 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
                         && answer.headers().firstValue("Location").orElse("").endsWith("/login");
     }
 
+    /**
+     * The development form login: a refused sign-in is audited with the user name it tried, and a refusal of a
+     * person signed in with a password (no certificate) names that person in the trail.
+     */
+    @Test
+    void auditsRefusedSignInsAndNamesWhoWasRefusedAfterSigningIn() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .sslContext(DevTls.anonymous())
+                .cookieHandler(new CookieManager())
+                .build();
+
+        HttpResponse<String> wrong = signIn(browser, "officer-2", "not-the-password");
+
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        assertThat(jdbc.queryForList(
+                        "SELECT code FROM audit_event WHERE step = 'ACCESS' AND outcome = 'REJECTED'"
+                                + " AND detail LIKE '%sign-in refused for the user name ''officer-2''%'",
+                        String.class))
+                .containsExactly("ACCESS_DENIED");
+
+        assertThat(signIn(browser, "auditor-1", "auditor-1").statusCode()).isEqualTo(302);
+        String task = UUID.randomUUID().toString();
+        String page = browser.send(
+                        HttpRequest.newBuilder(uri("/console")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> approve = postForm(browser, "/console/approvals/" + task + "/approve", "reason=x", page);
+
+        assertThat(approve.statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForList(
+                        "SELECT actor FROM audit_event WHERE step = 'ACCESS' AND detail LIKE ?",
+                        String.class,
+                        "%" + task + "%"))
+                .containsExactly("auditor-1");
+    }
+
+    private HttpResponse<String> signIn(HttpClient browser, String user, String password) throws Exception {
+        String form = browser.send(
+                        HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        return postForm(browser, "/login", "username=" + user + "&password=" + password, form);
+    }
+
+    /** Posts a form as the console's pages do, with the CSRF token of the page it came from. */
+    private HttpResponse<String> postForm(HttpClient browser, String path, String fields, String page)
+            throws Exception {
+        Matcher token = CSRF.matcher(page);
+        assertThat(token.find()).as("a CSRF token on the page").isTrue();
+        return browser.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                        .header("Origin", "https://localhost:" + port)
+                        .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + token.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> call(Who who, String endpoint) throws IOException, InterruptedException {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
