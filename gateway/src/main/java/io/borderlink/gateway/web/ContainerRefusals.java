@@ -1,6 +1,7 @@
 package io.borderlink.gateway.web;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -19,9 +20,10 @@ final class ContainerRefusals extends ErrorReportValve {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerRefusals.class);
 
-    private final WebRefusals refusals;
+    private final Supplier<WebRefusals> refusals;
 
-    ContainerRefusals(WebRefusals refusals) {
+    /** The refusals are looked up when first needed: the valve is made with the web server, before the beans. */
+    ContainerRefusals(Supplier<WebRefusals> refusals) {
         this.refusals = refusals;
     }
 
@@ -33,7 +35,7 @@ final class ContainerRefusals extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            refusals.refuse(request, response, ErrorResponses.code(status), ErrorResponses.reason(status));
+            refusals.get().refuse(request, response, ErrorResponses.code(status), ErrorResponses.reason(status));
             response.finishResponse();
         } catch (IOException | RuntimeException e) {
             log.warn("could not answer a request the container refused with {}: {}", status, e.toString());

@@ -4,6 +4,7 @@ import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -31,7 +32,7 @@ class TomcatConfiguration {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerRefusals(WebRefusals refusals) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerRefusals(ObjectProvider<WebRefusals> refusals) {
         return factory -> factory.addContextCustomizers(context -> {
             Host host = (Host) context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {
@@ -39,7 +40,7 @@ class TomcatConfiguration {
                     host.getPipeline().removeValve(valve);
                 }
             }
-            host.getPipeline().addValve(new ContainerRefusals(refusals));
+            host.getPipeline().addValve(new ContainerRefusals(refusals::getObject));
             // Else the host adds Tomcat's own on start, not finding one of the class it is configured with.
             ((StandardHost) host).setErrorReportValveClass(ContainerRefusals.class.getName());
         });
