@@ -62,11 +62,20 @@ public final class Digests {
      * receipts name the XML message received.
      */
     public static String sha256OfCanonicalXml(Node node) {
+        return sha256(canonicalXml(node));
+    }
+
+    /**
+     * The exclusive canonical form (without comments) of an XML node, as signatures digest it: one byte sequence
+     * for the same content however it was serialized (encoding, namespace declarations nothing uses, attribute
+     * order, whitespace inside tags).
+     */
+    public static byte[] canonicalXml(Node node) {
         try {
             ByteArrayOutputStream canonical = new ByteArrayOutputStream();
             Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)
                     .canonicalizeSubtree(node, canonical);
-            return sha256(canonical.toByteArray());
+            return canonical.toByteArray();
         } catch (InvalidCanonicalizerException | CanonicalizationException e) {
             throw new IllegalStateException("exclusive c14n is missing or failed: " + e.getMessage(), e);
         }

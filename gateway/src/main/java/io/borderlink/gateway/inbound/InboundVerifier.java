@@ -128,7 +128,7 @@ public class InboundVerifier {
                         ErrorCode.ORIGINATOR_MISMATCH,
                         "the message is signed by " + signer.getSubjectX500Principal() + ", not by " + partner.id());
             }
-            byte[] signed = SecureXml.serialize(document);
+            byte[] signed = Digests.canonicalXml(document);
             labels.apply(document, signer);
             Exchange exchange = intake.translate(document, partner.id(), claimedId);
             ExchangeXml.validate(ExchangeXml.toDocument(exchange));

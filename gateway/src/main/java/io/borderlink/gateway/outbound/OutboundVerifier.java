@@ -88,7 +88,7 @@ public class OutboundVerifier {
             X509Certificate signer = crypto.verify(document);
             trust.validateAgency(signer);
             ExchangeXml.validate(document);
-            byte[] signed = SecureXml.serialize(document);
+            byte[] signed = Digests.canonicalXml(document);
             labels.apply(document, signer);
             Exchange exchange = ExchangeXml.read(document);
             Agency agency = bind(submission.client(), signer, exchange.header().originator());

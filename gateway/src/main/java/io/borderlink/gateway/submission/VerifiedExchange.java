@@ -10,8 +10,9 @@ import java.time.Instant;
  * (outbound) or, translated to the canonical form, from a partner (inbound).
  *
  * @param original the document as received (protected, or as the partner's feed served it)
- * @param signed the decrypted document whose signature still verifies; for a feed that signs nothing,
- *     the same bytes as the original
+ * @param signed the decrypted document whose signature still verifies, in its exclusive canonical form: the
+ *     same signed content sent again, however serialized, is the same bytes and digest (a resubmission, not a
+ *     replay with other content); for a feed that signs nothing, the same bytes as the original
  * @param mediaType what the original and signed documents are: XML from agencies and pushing partners,
  *     JSON from the INTERPOL feed
  * @param signer whose signature was verified; null for a feed that signs nothing

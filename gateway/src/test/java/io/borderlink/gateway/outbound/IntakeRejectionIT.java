@@ -368,6 +368,31 @@ class IntakeRejectionIT extends GatewayTestSupport {
                 .anySatisfy(e -> assertThat(e).containsEntry("code", "EXCHANGE_REPLAYED"));
     }
 
+    /**
+     * The same signed content serialized otherwise (here a namespace declaration nothing uses), then encrypted
+     * anew → a resubmission, answered with the original receipt, not a replay with other content: the signature
+     * covers the canonical form, and so does the comparison.
+     */
+    @Test
+    void answersTheSameSignedContentSerializedOtherwiseAsAResubmission() throws Exception {
+        Exchange exchange = fresh(Samples.borderIncidentFromBorderPolice());
+        Document document = ExchangeXml.toDocument(exchange);
+        CRYPTO.sign(document, DevPki.key("mn-border"));
+        String signed = new String(SecureXml.serialize(document), StandardCharsets.UTF_8);
+        String root = "<Exchange xmlns=\"" + ExchangeXml.NAMESPACE + "\"";
+        String reserialized = signed.replaceFirst(root, root + " xmlns:unused=\"urn:example:unused\"");
+        assertThat(reserialized).isNotEqualTo(signed);
+
+        JsonNode first =
+                JSON.readTree(agency("mn-border").submit(encrypted(signed)).body());
+        HttpResponse<String> again = agency("mn-border").submit(encrypted(reserialized));
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        JsonNode second = JSON.readTree(again.body());
+        assertThat(second.get("duplicate").asBoolean()).isTrue();
+        assertThat(second.get("receivedAt")).isEqualTo(first.get("receivedAt"));
+    }
+
     /** The same protected document twice → the original receipt again, marked duplicate; delivered once. */
     @Test
     void answersAResubmissionWithTheOriginalReceipt() throws Exception {
@@ -450,6 +475,13 @@ class IntakeRejectionIT extends GatewayTestSupport {
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** A signed document, encrypted to the gateway as an agency would (parsed anew: signing and encrypting are two steps). */
+    private static byte[] encrypted(String signed) {
+        Document document = SecureXml.parse(signed.getBytes(StandardCharsets.UTF_8));
+        CRYPTO.encrypt(document, body(document), DevPki.certificate("gateway-enc"), KeyTransport.RSA_OAEP);
+        return SecureXml.serialize(document);
     }
 
     private long accessDenials() {
