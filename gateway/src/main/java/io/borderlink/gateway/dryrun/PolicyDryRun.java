@@ -92,10 +92,24 @@ public class PolicyDryRun {
         return new DryRunResult(exchange.header().exchangeId(), decisions);
     }
 
-    /** Which agencies would receive the exchange from the partner, each with its trace; nothing is stored. */
+    /**
+     * Which agencies would receive the exchange from the partner, each with its trace; nothing is stored. An agency
+     * sees its own decision only: another agency's ceilings and what it receives are not its to see (an officer
+     * sees every agency's, or those named).
+     */
     public InboundDryRunResult evaluateInbound(InboundDryRunRequest request) {
         Exchange exchange = read(request.exchange());
-        List<AgencyDecision> decisions = inbound.decisions(exchange, request.from(), request.agencies()).stream()
+        List<String> named = request.agencies();
+        Optional<Agency> caller = Optional.ofNullable(request.client()).flatMap(agencies::byCertificate);
+        if (caller.isPresent()) {
+            String own = caller.get().id();
+            if (named.stream().anyMatch(agency -> !agency.equals(own))) {
+                throw new GatewayException(
+                        ErrorCode.ACCESS_DENIED, own + " may dry-run the inbound policy for itself only");
+            }
+            named = List.of(own);
+        }
+        List<AgencyDecision> decisions = inbound.decisions(exchange, request.from(), named).stream()
                 .map(d -> new AgencyDecision(
                         d.partnerId(), d.decision().name(), d.ruleId(), d.reason(), d.policyVersion(), trace(d)))
                 .toList();

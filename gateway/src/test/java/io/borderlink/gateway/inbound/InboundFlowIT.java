@@ -177,7 +177,7 @@ class InboundFlowIT extends GatewayTestSupport {
         HttpResponse<String> answer =
                 agency("wco-rilo").post(WcoInboundController.PATH, alert.bytes(), "application/xml");
 
-        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         UUID exchangeId = exchangeIdOf("WCO-RILO", alert);
         assertThat(answer.body()).contains(exchangeId.toString());
         Exchange atCustoms = deliveredTo(MN_CUSTOMS, "mn-customs", alert.messageId());
@@ -282,17 +282,12 @@ class InboundFlowIT extends GatewayTestSupport {
                         sample.markings().informationAccuracy(),
                         null));
 
-        HttpResponse<String> answer = agency("mn-border").dryRunInbound(ExchangeXml.write(alert), "RU-LIAISON");
+        HttpResponse<String> answer = agency("officer-1").dryRunInbound(ExchangeXml.write(alert), "RU-LIAISON");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode result = new ObjectMapper().readTree(answer.body());
         assertThat(result.get("from").asText()).isEqualTo("RU-LIAISON");
-        Map<String, String> decided = new HashMap<>();
-        result.get("decisions")
-                .forEach(d -> decided.put(
-                        d.get("agency").asText(),
-                        d.get("decision").asText() + " " + d.get("ruleId").asText()));
-        assertThat(decided)
+        assertThat(decided(answer))
                 .containsEntry("MN-CUSTOMS", "RELEASE inbound-receives[1]")
                 .containsEntry("MN-BORDER", "DENY classification-ceiling")
                 .containsEntry("MN-DEFENCE", "DENY inbound-receives")
@@ -301,8 +296,38 @@ class InboundFlowIT extends GatewayTestSupport {
         assertNothingStored(exchangeId);
         assertThat(auditOf(exchangeId)).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("step", "DRY_RUN")
-                .containsEntry("actor", "MN-BORDER")
                 .containsEntry("detail", "inbound from RU-LIAISON"));
+    }
+
+    /** An agency's inbound dry run shows its own decision only; naming another agency is refused, audited. */
+    @Test
+    void showsAnAgencyItsOwnInboundDecisionOnly() throws Exception {
+        byte[] alert = ExchangeXml.write(fresh(Samples.vehicleAlertFromBorderPolice()));
+
+        HttpResponse<String> own = agency("mn-customs").dryRunInbound(alert, "RU-LIAISON");
+        HttpResponse<String> others = agency("mn-customs").dryRunInbound(alert, "RU-LIAISON", "MN-DEFENCE");
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(decided(own)).containsOnlyKeys("MN-CUSTOMS");
+        assertThat(others.statusCode()).isEqualTo(403);
+        assertThat(new ObjectMapper().readTree(others.body()).get("code").asText())
+                .isEqualTo("ACCESS_DENIED");
+        assertThat(jdbc.queryForList(
+                        "SELECT actor FROM audit_event WHERE step = 'DRY_RUN' AND code = 'ACCESS_DENIED'",
+                        String.class))
+                .contains("MN-CUSTOMS");
+    }
+
+    /** Each agency's decision and rule in a dry run's answer. */
+    private static Map<String, String> decided(HttpResponse<String> answer) throws Exception {
+        Map<String, String> decided = new HashMap<>();
+        new ObjectMapper()
+                .readTree(answer.body())
+                .get("decisions")
+                .forEach(d -> decided.put(
+                        d.get("agency").asText(),
+                        d.get("decision").asText() + " " + d.get("ruleId").asText()));
+        return decided;
     }
 
     /** The sample vehicle alert, created now unless the header says otherwise, signed with {@code signer}'s key. */
