@@ -97,13 +97,15 @@ class OperationsSecurity {
                     } else {
                         requests.requestMatchers(PATHS.matcher("/actuator/**"))
                                 .hasAnyRole("ADMIN", "AUDITOR", "MONITOR")
+                                // Our own callers only: the people API's documentation is not a foreign partner's to
+                                // read.
                                 .requestMatchers(documentation)
-                                .authenticated();
+                                .hasAnyRole(Caller.AGENCY, "OFFICER", "AUDITOR", "ADMIN", "MONITOR");
                     }
                     requests.anyRequest().denyAll();
                 })
                 // Whoever presents a registered certificate is known here too, for health details and, under
-                // prod, for metrics and documentation; an unknown certificate is simply anonymous.
+                // prod, for metrics and (agencies and people) documentation; an unknown certificate is anonymous.
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
                         .authenticationUserDetailsService(
                                 new CertificateAuthentication(agencies, partners, people, trust, false)))

@@ -43,14 +43,16 @@ class ClosedOperationsEndpointsIT extends GatewayTestSupport {
                 .isEqualTo(200);
     }
 
+    /** The documentation is for agencies and people: neither the anonymous nor a foreign partner reads it. */
     @Test
-    void theApiDocumentationNeedsARegisteredCertificate() {
+    void theApiDocumentationIsForAgenciesAndPeople() {
         assertThat(GatewayClient.anonymous(port).get("/v3/api-docs/people").statusCode())
                 .isEqualTo(403);
         assertThat(GatewayClient.anonymous(port)
                         .get("/contracts/openapi/borderlink-api.yaml")
                         .statusCode())
                 .isEqualTo(403);
+        assertThat(agency("ru-liaison").get("/v3/api-docs/people").statusCode()).isEqualTo(403);
         assertThat(agency("mn-border").get("/v3/api-docs/people").statusCode()).isEqualTo(200);
         assertThat(agency("officer-1")
                         .get("/contracts/openapi/borderlink-api.yaml")

@@ -189,8 +189,8 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
     }
 
     /**
-     * The development form login: a refused sign-in is audited with the user name it tried, and a refusal of a
-     * person signed in with a password (no certificate) names that person in the trail.
+     * The development form login: its session cookie is strict, a refused sign-in is audited with the user name it
+     * tried, and a refusal of a person signed in with a password (no certificate) names that person in the trail.
      */
     @Test
     void auditsRefusedSignInsAndNamesWhoWasRefusedAfterSigningIn() throws Exception {
@@ -198,6 +198,16 @@ class EndpointAccessMatrixIT extends GatewayTestSupport {
                 .sslContext(DevTls.anonymous())
                 .cookieHandler(new CookieManager())
                 .build();
+
+        HttpResponse<String> form =
+                browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.headers().allValues("Set-Cookie"))
+                .as("the session cookie: HTTPS only, out of scripts' reach, never sent cross-site")
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=")
+                        .contains("Secure")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Strict"));
 
         HttpResponse<String> wrong = signIn(browser, "officer-2", "not-the-password");
 
