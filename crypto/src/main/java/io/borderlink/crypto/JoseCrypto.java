@@ -106,6 +106,12 @@ public final class JoseCrypto {
         KeyUsages.requireSigning(certificate);
         try {
             JWSObject jws = JWSObject.parse(compact);
+            // Nothing the gateway reads marks a header critical or sends its payload unencoded; a JWS that does
+            // asks the verifier to understand what it does not, so it is refused, not left to the library's defaults.
+            if (jws.getHeader().getCriticalParams() != null || !jws.getHeader().isBase64URLEncodePayload()) {
+                throw new GatewayException(
+                        ErrorCode.PROFILE_VIOLATION, "JWS with a critical header or an unencoded payload (crit, b64)");
+            }
             if (!ACCEPTED.contains(jws.getHeader().getAlgorithm())) {
                 throw new GatewayException(
                         ErrorCode.ALGORITHM_NOT_ALLOWED,

@@ -3,17 +3,21 @@ package io.borderlink.crypto;
 import static io.borderlink.crypto.Refusals.assertRefused;
 import static io.borderlink.crypto.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.testkit.DevPki;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +43,29 @@ class JoseCryptoEllipticCurveTest {
         byte[] opened = jose.decrypt(jwe, partner.privateKey());
         assertThat(jose.verify(new String(opened, StandardCharsets.US_ASCII), gatewayEc.certificate()))
                 .isEqualTo(NOTICE);
+    }
+
+    /** A JWS marking a header critical, or with an unencoded payload (b64), is refused before it is verified. */
+    @Test
+    void refusesACriticalHeaderOrAnUnencodedPayload() throws Exception {
+        List<JWSHeader> headers = List.of(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .criticalParams(Set.of("exp"))
+                        .customParam("exp", 1)
+                        .build(),
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .base64URLEncodePayload(false)
+                        .criticalParams(Set.of("b64"))
+                        .build());
+        for (JWSHeader header : headers) {
+            JWSObject jws = new JWSObject(header, new Payload(NOTICE));
+            jws.sign(JoseCrypto.KeySigner.of(gatewayEc.privateKey()).signer());
+            String compact = jws.serialize();
+
+            assertThatThrownBy(() -> jose.verify(compact, gatewayEc.certificate()))
+                    .isInstanceOfSatisfying(
+                            GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROFILE_VIOLATION));
+        }
     }
 
     @Test
