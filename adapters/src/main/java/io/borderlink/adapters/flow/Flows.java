@@ -13,6 +13,8 @@ import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -28,8 +30,10 @@ import org.apache.camel.ProducerTemplate;
  * of them at once than the cores can run only makes each slower, and a flood of them would take the CPU from
  * the delivery workers: the node would accept far more than it delivers, and the outbox would grow without
  * bound. A submission that waits longer than the intake allows is refused as {@code INTAKE_BUSY} (503, nothing
- * stored) rather than holding its caller's request and a server thread without end. Queries and dry runs are
- * not bounded here.
+ * stored) rather than holding its caller's request and a server thread without end. One caller (one client
+ * certificate) may have only so many submissions in the flows or waiting for them; past that its next is refused
+ * at once, {@code INTAKE_BUSY} too, so that a caller flooding the intake delays the others by at most that many
+ * turns instead of filling the queue ahead of them. Queries and dry runs are not bounded here.
  */
 public final class Flows {
 
@@ -40,24 +44,32 @@ public final class Flows {
     static final String DRY_RUN = "direct:policy.dry-run";
     static final String DRY_RUN_INBOUND = "direct:policy.dry-run-inbound";
 
+    /** The key of submissions that came with no client certificate (a file drop's import, a test). */
+    private static final Object NO_CLIENT = new Object();
+
     private final ProducerTemplate template;
     private final Semaphore intake;
     private final Duration admissionWait;
+    private final int perCaller;
+    private final Map<Object, Integer> callers = new ConcurrentHashMap<>();
     private final BiConsumer<Submission, GatewayException> refusals;
 
     /**
      * @param intakeConcurrency how many submissions and partner messages are in their flows at once
      * @param admissionWait how long one waits for its turn before it is refused
+     * @param perCaller how many one client certificate may have in the flows and waiting for them together
      * @param refusals told of each submission refused here, before any flow saw it (to audit it)
      */
     public Flows(
             ProducerTemplate template,
             int intakeConcurrency,
             Duration admissionWait,
+            int perCaller,
             BiConsumer<Submission, GatewayException> refusals) {
         this.template = template;
         this.intake = new Semaphore(intakeConcurrency, true);
         this.admissionWait = admissionWait;
+        this.perCaller = perCaller;
         this.refusals = refusals;
     }
 
@@ -96,19 +108,39 @@ public final class Flows {
     }
 
     private Receipt admitted(String endpoint, Submission submission) {
-        if (!admit()) {
-            GatewayException busy = new GatewayException(
-                    ErrorCode.INTAKE_BUSY,
-                    "the gateway is at capacity and did not process the submission within " + admissionWait
-                            + "; nothing was stored, submit again later");
-            refusals.accept(submission, busy);
-            throw busy;
-        }
+        Object caller = submission.client() == null ? NO_CLIENT : submission.client();
         try {
-            return request(endpoint, submission, Receipt.class);
+            if (callers.merge(caller, 1, Integer::sum) > perCaller) {
+                throw busy(
+                        submission,
+                        "this caller already has " + perCaller
+                                + " submissions in process or waiting; nothing was stored, submit again later");
+            }
+            if (!admit()) {
+                throw busy(
+                        submission,
+                        "the gateway is at capacity and did not process the submission within " + admissionWait
+                                + "; nothing was stored, submit again later");
+            }
+            try {
+                return request(endpoint, submission, Receipt.class);
+            } finally {
+                intake.release();
+            }
         } finally {
-            intake.release();
+            callers.computeIfPresent(caller, (key, count) -> count == 1 ? null : count - 1);
         }
+    }
+
+    private GatewayException busy(Submission submission, String reason) {
+        GatewayException busy = new GatewayException(ErrorCode.INTAKE_BUSY, reason);
+        refusals.accept(submission, busy);
+        return busy;
+    }
+
+    /** Submissions waiting for their turn, in all callers. */
+    int waiting() {
+        return intake.getQueueLength();
     }
 
     private boolean admit() {

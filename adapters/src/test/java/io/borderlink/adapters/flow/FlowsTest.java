@@ -8,6 +8,11 @@ import io.borderlink.contracts.api.Receipt;
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +66,8 @@ class FlowsTest {
     @Test
     void refusesASubmissionThatWaitedLongerThanAllowedAsBusyAndReportsIt() throws Exception {
         List<GatewayException> reported = new CopyOnWriteArrayList<>();
-        Flows flows = new Flows(camel.createProducerTemplate(), 1, Duration.ofMillis(200), (s, e) -> reported.add(e));
+        Flows flows =
+                new Flows(camel.createProducerTemplate(), 1, Duration.ofMillis(200), 10, (s, e) -> reported.add(e));
         ExecutorService callers = Executors.newSingleThreadExecutor();
         try {
             Future<Receipt> first = callers.submit(() -> flows.submit(new Submission(new byte[] {1}, null, "REST")));
@@ -81,9 +87,51 @@ class FlowsTest {
         assertThat(mostInside).hasValue(1);
     }
 
+    /**
+     * A caller at its limit (in process and waiting together) is refused at once, reported; another caller still
+     * gets its turn, and so does the first once one of its own is done.
+     */
+    @Test
+    void refusesACallerPastItsOwnLimitAtOnceWhileOthersStillGetTheirTurn() throws Exception {
+        List<GatewayException> reported = new CopyOnWriteArrayList<>();
+        Flows flows =
+                new Flows(camel.createProducerTemplate(), 1, Duration.ofSeconds(30), 2, (s, e) -> reported.add(e));
+        X509Certificate flooder = certificate("mn-border");
+        X509Certificate other = certificate("mn-customs");
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Receipt>> admitted = new ArrayList<>();
+            admitted.add(callers.submit(() -> flows.submit(new Submission(new byte[] {1}, flooder, "REST"))));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> inside.get() == 1);
+            admitted.add(callers.submit(() -> flows.submit(new Submission(new byte[] {2}, flooder, "REST"))));
+            admitted.add(callers.submit(() -> flows.submit(new Submission(new byte[] {3}, other, "REST"))));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> flows.waiting() == 2);
+
+            assertThatThrownBy(() -> flows.submit(new Submission(new byte[] {4}, flooder, "REST")))
+                    .isInstanceOf(GatewayException.class)
+                    .extracting(e -> ((GatewayException) e).code())
+                    .isEqualTo(ErrorCode.INTAKE_BUSY);
+            assertThat(reported).extracting(GatewayException::code).containsExactly(ErrorCode.INTAKE_BUSY);
+
+            release.countDown();
+            for (Future<Receipt> call : admitted) {
+                call.get(10, TimeUnit.SECONDS);
+            }
+            flows.submit(new Submission(new byte[] {5}, flooder, "REST"));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static X509Certificate certificate(String name) throws Exception {
+        try (InputStream pem = Files.newInputStream(Path.of("certs-dev", name + ".crt.pem"))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
+        }
+    }
+
     @Test
     void letsNoMoreSubmissionsAndPartnerMessagesIntoTheFlowsAtOnceThanItsIntakeConcurrency() throws Exception {
-        Flows flows = new Flows(camel.createProducerTemplate(), 2, Duration.ofSeconds(30), (s, e) -> {});
+        Flows flows = new Flows(camel.createProducerTemplate(), 2, Duration.ofSeconds(30), 10, (s, e) -> {});
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {
             List<Future<Receipt>> calls = new ArrayList<>();

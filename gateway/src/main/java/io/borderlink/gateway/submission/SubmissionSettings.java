@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *     latency, and without a bound a flood of submissions starves the delivery workers (benchmarks/README.md)
  * @param admissionWait how long a submission or partner message waits for its turn before it is refused with
  *     {@code INTAKE_BUSY} (503, nothing stored): a node that far behind frees its caller and the server thread
+ * @param maxPerCaller how many submissions one client certificate may have in process and waiting together; the
+ *     next is refused at once with {@code INTAKE_BUSY}, so that one caller's flood delays the others by at most
+ *     that many turns
  */
 @Validated
 @ConfigurationProperties("borderlink.intake")
@@ -29,7 +32,8 @@ public record SubmissionSettings(
         @DefaultValue("1m") Duration maxClockSkew,
         @DefaultValue("1MB") DataSize maxDocumentSize,
         @DefaultValue("0") @Min(0) int concurrency,
-        @DefaultValue("10s") Duration admissionWait) {
+        @DefaultValue("10s") Duration admissionWait,
+        @DefaultValue("32") @Min(1) int maxPerCaller) {
 
     /** {@link #concurrency}, or twice the cores this node runs on. */
     public int concurrencyOrDefault() {

@@ -39,6 +39,7 @@ class EndpointsConfiguration {
                 template,
                 settings.concurrencyOrDefault(),
                 settings.admissionWait(),
+                settings.maxPerCaller(),
                 (submission, refusal) -> rejections.record(
                         null,
                         Digests.sha256(submission.document()),
