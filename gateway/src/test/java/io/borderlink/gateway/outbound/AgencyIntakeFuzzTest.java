@@ -45,7 +45,12 @@ class AgencyIntakeFuzzTest {
             // which is still an answer with a code.
             new AgencyDirectory(Map.of(), Map.of(), "fuzz"),
             new SubmissionSettings(
-                    Duration.ofDays(36500), Duration.ofMinutes(1), DataSize.ofMegabytes(1), 0, Duration.ofSeconds(10)),
+                    Duration.ofDays(36500),
+                    Duration.ofMinutes(1),
+                    DataSize.ofMegabytes(1),
+                    0,
+                    Duration.ofSeconds(10),
+                    32),
             LabelPoliciesFixture.intake(),
             Clock.systemUTC());
 
