@@ -4,6 +4,7 @@ import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.ReceiptFormat.Claims;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
+import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.Trust;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The receipt step of a delivery: a 2xx answer counts only with the recipient's signed receipt, as its
- * format defines it, signed by a certificate under the recipient's own root and stating the message id and
- * the SHA-256 of exactly what was sent. Anything less is {@code RECEIPT_INVALID}, retried and dead-lettered
+ * format defines it, signed with the certificate the recipient's file registers (its path to the recipient's
+ * own root checked, revocation included) and stating the message id and the SHA-256 of exactly what was sent. Anything less is {@code RECEIPT_INVALID}, retried and dead-lettered
  * like any failed attempt; a recipient whose file says {@code receipts: optional} may answer without one.
  */
 @Component("partnerReceipts")
@@ -46,6 +47,12 @@ public class PartnerReceipts {
         try {
             ReceiptSignatures.Opened opened = signatures.open(format.get(), found.get());
             trust.validateAnchoredAt(recipient.id(), recipient.trustAnchor(), opened.signer());
+            // The certificate the recipient's file registers, as for its pushes and its file drops: any other
+            // under the same root (another service of its ministry, say) cannot sign its receipts.
+            if (!opened.signer().equals(Certificates.readCertificate(recipient.certificate()))) {
+                throw invalid("the receipt is signed by " + opened.signer().getSubjectX500Principal()
+                        + ", not with the certificate " + recipient.id() + "'s file registers");
+            }
             Claims claims = opened.claims();
             if (!claims.messageId().equals(share.shareId().toString())) {
                 throw invalid("the receipt names message " + claims.messageId() + ", not " + share.shareId());

@@ -17,7 +17,9 @@ import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.gateway.support.SignedReceipts.Receipt;
+import io.borderlink.testkit.PartnerSide;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +78,37 @@ class PartnerReceiptsIT extends GatewayTestSupport {
         assertRefusedEveryAttempt(id, "CERT_UNTRUSTED");
     }
 
+    /**
+     * A receipt signed by a certificate under the recipient's own root, but not the one its file registers, is
+     * refused: here RU-LIAISON's own receipt, checked for a recipient registered with another certificate.
+     */
+    @Test
+    void refusesAReceiptSignedWithAnotherCertificateThanTheRecipientRegisters() {
+        Recipient ruLiaison =
+                partners.current().find("RU-LIAISON").orElseThrow().recipient();
+        Recipient registeredOtherwise = new Recipient(
+                ruLiaison.id(),
+                ruLiaison.direction(),
+                ruLiaison.format(),
+                ruLiaison.endpoint(),
+                Path.of("certs-dev/cn-liaison.crt.pem"),
+                ruLiaison.trustAnchor(),
+                ruLiaison.keyTransport(),
+                ruLiaison.delivery(),
+                Receipts.REQUIRED);
+        ProtectedMessage message = message(registeredOtherwise);
+        ReceiptFormat format = ruLiaison.format().receipt().orElseThrow();
+        byte[] signedByRuLiaison = PartnerSide.receipt(
+                        format, new ReceiptFormat.Claims("x", "digest", Instant.now()), "ru-liaison")
+                .body();
+
+        assertThatThrownBy(() -> receipts.verify(new SentMessage(message, 200, signedByRuLiaison, "text/xml")))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e)
+                        .hasMessageContaining("not with the certificate RU-LIAISON's file registers")
+                        .extracting(GatewayException::code)
+                        .isEqualTo(ErrorCode.RECEIPT_INVALID));
+    }
+
     /** A receipt for something else than what was sent is refused. */
     @Test
     void refusesAReceiptNamingAnotherDigestThanWhatWasSent() {
@@ -102,13 +135,7 @@ class PartnerReceiptsIT extends GatewayTestSupport {
                 ruLiaison.keyTransport(),
                 ruLiaison.delivery(),
                 Receipts.OPTIONAL);
-        ProtectedMessage message = new ProtectedMessage(
-                new ShareDelivery(UUID.randomUUID(), UUID.randomUUID(), optional, 1, null, "digest"),
-                "<LiaisonMessage xmlns=\"urn:borderlink:partner:liaison:1\"/>".getBytes(StandardCharsets.UTF_8),
-                "digest",
-                new byte[0],
-                "digest",
-                "digest");
+        ProtectedMessage message = message(optional);
         byte[] plain = "<ok/>".getBytes(StandardCharsets.UTF_8);
         byte[] foreign = LiaisonSoap.RECEIPT
                 .answer(
@@ -123,6 +150,17 @@ class PartnerReceiptsIT extends GatewayTestSupport {
         assertThatThrownBy(() -> receipts.verify(new SentMessage(message, 200, foreign, "text/xml")))
                 .isInstanceOfSatisfying(
                         GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RECEIPT_INVALID));
+    }
+
+    /** A liaison message as sent to the recipient, for its receipt to be checked against. */
+    private static ProtectedMessage message(Recipient recipient) {
+        return new ProtectedMessage(
+                new ShareDelivery(UUID.randomUUID(), UUID.randomUUID(), recipient, 1, null, "digest"),
+                "<LiaisonMessage xmlns=\"urn:borderlink:partner:liaison:1\"/>".getBytes(StandardCharsets.UTF_8),
+                "digest",
+                new byte[0],
+                "digest",
+                "digest");
     }
 
     private UUID submit(byte[] sample, String agency) {
