@@ -169,7 +169,7 @@ public final class GatewayProcess implements AutoCloseable {
             }
             command.add("--borderlink.cluster.cluster-name=" + clusterName);
             command.add("--borderlink.cluster.bind-address=" + clusterHost);
-            command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? freePort() : clusterPort));
+            command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? freePortOtherThan(port) : clusterPort));
             if (!members.isEmpty()) {
                 command.add("--borderlink.cluster.members="
                         + members.stream().map(p -> clusterHost + ":" + p).collect(Collectors.joining(",")));
@@ -200,6 +200,18 @@ public final class GatewayProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A free port that is not {@code taken}: the system may hand out a port just closed again, and a cluster port
+     * equal to the gateway's HTTPS port makes the gateway fail to start (Hazelcast binds it first).
+     */
+    private static int freePortOtherThan(int taken) {
+        int port = freePort();
+        while (port == taken) {
+            port = freePort();
+        }
+        return port;
     }
 
     /** Waits until {@code /actuator/health} answers 200, or fails when the process ends or time runs out. */

@@ -84,20 +84,9 @@ class PartnerReceiptsIT extends GatewayTestSupport {
      */
     @Test
     void refusesAReceiptSignedWithAnotherCertificateThanTheRecipientRegisters() {
-        Recipient ruLiaison =
-                partners.current().find("RU-LIAISON").orElseThrow().recipient();
-        Recipient registeredOtherwise = new Recipient(
-                ruLiaison.id(),
-                ruLiaison.direction(),
-                ruLiaison.format(),
-                ruLiaison.endpoint(),
-                Path.of("certs-dev/cn-liaison.crt.pem"),
-                ruLiaison.trustAnchor(),
-                ruLiaison.keyTransport(),
-                ruLiaison.delivery(),
-                Receipts.REQUIRED);
+        Recipient registeredOtherwise = ruLiaison(Path.of("certs-dev/cn-liaison.crt.pem"), Receipts.REQUIRED);
         ProtectedMessage message = message(registeredOtherwise);
-        ReceiptFormat format = ruLiaison.format().receipt().orElseThrow();
+        ReceiptFormat format = registeredOtherwise.format().receipt().orElseThrow();
         byte[] signedByRuLiaison = PartnerSide.receipt(
                         format, new ReceiptFormat.Claims("x", "digest", Instant.now()), "ru-liaison")
                 .body();
@@ -125,17 +114,7 @@ class PartnerReceiptsIT extends GatewayTestSupport {
     void acceptsNoReceiptFromARecipientWhoseReceiptsAreOptionalButNeverAForgedOne() {
         Recipient ruLiaison =
                 partners.current().find("RU-LIAISON").orElseThrow().recipient();
-        Recipient optional = new Recipient(
-                ruLiaison.id(),
-                ruLiaison.direction(),
-                ruLiaison.format(),
-                ruLiaison.endpoint(),
-                ruLiaison.certificate(),
-                ruLiaison.trustAnchor(),
-                ruLiaison.keyTransport(),
-                ruLiaison.delivery(),
-                Receipts.OPTIONAL);
-        ProtectedMessage message = message(optional);
+        ProtectedMessage message = message(ruLiaison(ruLiaison.certificate(), Receipts.OPTIONAL));
         byte[] plain = "<ok/>".getBytes(StandardCharsets.UTF_8);
         byte[] foreign = LiaisonSoap.RECEIPT
                 .answer(
@@ -150,6 +129,22 @@ class PartnerReceiptsIT extends GatewayTestSupport {
         assertThatThrownBy(() -> receipts.verify(new SentMessage(message, 200, foreign, "text/xml")))
                 .isInstanceOfSatisfying(
                         GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RECEIPT_INVALID));
+    }
+
+    /** RU-LIAISON as a recipient, registered with this certificate and asking receipts as said. */
+    private Recipient ruLiaison(Path certificate, Receipts asked) {
+        Recipient ruLiaison =
+                partners.current().find("RU-LIAISON").orElseThrow().recipient();
+        return new Recipient(
+                ruLiaison.id(),
+                ruLiaison.direction(),
+                ruLiaison.format(),
+                ruLiaison.endpoint(),
+                certificate,
+                ruLiaison.trustAnchor(),
+                ruLiaison.keyTransport(),
+                ruLiaison.delivery(),
+                asked);
     }
 
     /** A liaison message as sent to the recipient, for its receipt to be checked against. */
