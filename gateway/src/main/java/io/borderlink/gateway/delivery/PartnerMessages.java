@@ -6,7 +6,6 @@ import io.borderlink.adapters.format.Rendered;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.label.LabelXml;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.JoseCrypto;
 import io.borderlink.crypto.XmlCrypto;
@@ -14,16 +13,14 @@ import io.borderlink.gateway.labels.OutboundLabels;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
+import io.borderlink.gateway.pki.RegisteredCertificates;
 import io.borderlink.gateway.pki.Trust;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 
@@ -45,18 +42,23 @@ public class PartnerMessages {
     private final Trust trust;
     private final Clock clock;
     private final OutboundLabels labels;
-
-    /** Parsed once per file: reading and parsing a certificate for every message would be waste. */
-    private final Map<Path, X509Certificate> certificates = new ConcurrentHashMap<>();
+    private final RegisteredCertificates certificates;
 
     PartnerMessages(
-            XmlCrypto crypto, JoseCrypto jose, GatewayKeys keys, Trust trust, Clock clock, OutboundLabels labels) {
+            XmlCrypto crypto,
+            JoseCrypto jose,
+            GatewayKeys keys,
+            Trust trust,
+            Clock clock,
+            OutboundLabels labels,
+            RegisteredCertificates certificates) {
         this.crypto = crypto;
         this.jose = jose;
         this.keys = keys;
         this.trust = trust;
         this.clock = clock;
         this.labels = labels;
+        this.certificates = certificates;
     }
 
     public PartnerDocument translate(ShareDelivery share) {
@@ -83,8 +85,7 @@ public class PartnerMessages {
 
     public ProtectedMessage protect(PartnerDocument translated) {
         Recipient recipient = translated.share().recipient();
-        X509Certificate certificate =
-                certificates.computeIfAbsent(recipient.certificate(), Certificates::readCertificate);
+        X509Certificate certificate = certificates.of(recipient.certificate());
         // An agency's certificate is one of the agency's own; a partner's chains to the partner's root.
         if (recipient.direction() == Direction.INBOUND) {
             trust.validateAgency(certificate);

@@ -4,9 +4,9 @@ import io.borderlink.adapters.format.ReceiptFormat;
 import io.borderlink.adapters.format.ReceiptFormat.Claims;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
+import io.borderlink.gateway.pki.RegisteredCertificates;
 import io.borderlink.gateway.pki.Trust;
 import io.borderlink.gateway.receipt.ReceiptSignatures;
 import java.util.Optional;
@@ -23,10 +23,12 @@ public class PartnerReceipts {
 
     private final ReceiptSignatures signatures;
     private final Trust trust;
+    private final RegisteredCertificates certificates;
 
-    PartnerReceipts(ReceiptSignatures signatures, Trust trust) {
+    PartnerReceipts(ReceiptSignatures signatures, Trust trust, RegisteredCertificates certificates) {
         this.signatures = signatures;
         this.trust = trust;
+        this.certificates = certificates;
     }
 
     public SentMessage verify(SentMessage sent) {
@@ -49,7 +51,7 @@ public class PartnerReceipts {
             trust.validateAnchoredAt(recipient.id(), recipient.trustAnchor(), opened.signer());
             // The certificate the recipient's file registers, as for its pushes and its file drops: any other
             // under the same root (another service of its ministry, say) cannot sign its receipts.
-            if (!opened.signer().equals(Certificates.readCertificate(recipient.certificate()))) {
+            if (!opened.signer().equals(certificates.of(recipient.certificate()))) {
                 throw invalid("the receipt is signed by " + opened.signer().getSubjectX500Principal()
                         + ", not with the certificate " + recipient.id() + "'s file registers");
             }

@@ -26,6 +26,7 @@ import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
+import io.borderlink.gateway.pki.RegisteredCertificates;
 import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import java.net.URI;
@@ -54,8 +55,14 @@ class PartnerMessagesTest {
             Optional.empty(),
             List.of());
 
-    private final PartnerMessages messages =
-            new PartnerMessages(XML, JOSE, KEYS, DevTrust.create(), Clock.systemUTC(), LabelPoliciesFixture.outbound());
+    private final PartnerMessages messages = new PartnerMessages(
+            XML,
+            JOSE,
+            KEYS,
+            DevTrust.create(),
+            Clock.systemUTC(),
+            LabelPoliciesFixture.outbound(),
+            new RegisteredCertificates());
     private final Exchange missingPerson = ExchangeXml.read(SecureXml.parse(Samples.missingPersonFromBorderPolice()));
 
     @Test
