@@ -30,9 +30,8 @@ class JdbcAuditTrail implements AuditTrail {
                                      actor_certificate, digest, detail, node)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String QUEUE = "INSERT INTO audit_pending (event_id) VALUES (?)";
-    /** The columns' widths: what is longer is cut, so that the event is recorded all the same. */
+    // The columns' widths: what is longer is cut, so that the event is recorded all the same.
     private static final int MAX_ACTOR = 128;
-
     private static final int MAX_DETAIL = 2000;
 
     private final JdbcTemplate jdbc;

@@ -24,9 +24,9 @@ public final class TypedText {
     }
 
     /**
-     * The text with each character it may not carry written as a backslash, u and four hex digits, and cut to at most {@code max}
-     * characters (never between the halves of a pair): for what the gateway records of what others sent (a
-     * certificate's subject, a path, a user name), which must reach the trail whatever it holds.
+     * The text with each character it may not carry written as a backslash, u and four hex digits, and cut to at
+     * most {@code max} characters (never between the halves of a pair): for what the gateway records of what others
+     * sent (a certificate's subject, a path, a user name), which must reach the trail whatever it holds.
      */
     public static String escaped(String text, int max) {
         if (text == null) {

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The receipt step of a delivery: a 2xx answer counts only with the recipient's signed receipt, as its
  * format defines it, signed with the certificate the recipient's file registers (its path to the recipient's
- * own root checked, revocation included) and stating the message id and the SHA-256 of exactly what was sent. Anything less is {@code RECEIPT_INVALID}, retried and dead-lettered
- * like any failed attempt; a recipient whose file says {@code receipts: optional} may answer without one.
+ * own root checked, revocation included) and stating the message id and the SHA-256 of exactly what was sent.
+ * Anything less is {@code RECEIPT_INVALID}, retried and dead-lettered like any failed attempt; a recipient
+ * whose file says {@code receipts: optional} may answer without one.
  */
 @Component("partnerReceipts")
 public class PartnerReceipts {

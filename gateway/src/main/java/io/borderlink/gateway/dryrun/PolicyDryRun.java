@@ -76,8 +76,7 @@ public class PolicyDryRun {
     public DryRunResult evaluate(DryRunRequest request) {
         Exchange exchange = read(request.exchange());
         String originator = exchange.header().originator();
-        Optional.ofNullable(request.client())
-                .flatMap(agencies::byCertificate)
+        callingAgency(request.client())
                 .filter(agency -> !agency.id().equals(originator))
                 .ifPresent(agency -> {
                     throw new GatewayException(
@@ -100,7 +99,7 @@ public class PolicyDryRun {
     public InboundDryRunResult evaluateInbound(InboundDryRunRequest request) {
         Exchange exchange = read(request.exchange());
         List<String> named = request.agencies();
-        Optional<Agency> caller = Optional.ofNullable(request.client()).flatMap(agencies::byCertificate);
+        Optional<Agency> caller = callingAgency(request.client());
         if (caller.isPresent()) {
             String own = caller.get().id();
             if (named.stream().anyMatch(agency -> !agency.equals(own))) {
@@ -115,6 +114,11 @@ public class PolicyDryRun {
                 .toList();
         audit(exchange, request.exchange(), request.client(), "inbound from " + request.from());
         return new InboundDryRunResult(exchange.header().exchangeId(), request.from(), decisions);
+    }
+
+    /** The agency whose certificate made the request; empty for an officer. */
+    private Optional<Agency> callingAgency(X509Certificate client) {
+        return Optional.ofNullable(client).flatMap(agencies::byCertificate);
     }
 
     private static Exchange read(byte[] plaintext) {

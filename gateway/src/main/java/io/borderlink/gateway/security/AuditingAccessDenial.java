@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -107,12 +108,17 @@ final class AuditingAccessDenial implements AuthenticationEntryPoint, AccessDeni
         if (request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
                 && chain.length > 0) {
             event = event.actor(chain[0].getSubjectX500Principal().getName(), Certificates.fingerprint(chain[0]));
-        } else if (SecurityContextHolder.getContext().getAuthentication() != null
-                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Caller caller) {
+        } else if (signedIn() instanceof Caller caller) {
             // Signed in with the development form login: no certificate, but the trail still says who tried.
             event = event.actor(caller.id(), null);
         }
         refusals.record(event);
+    }
+
+    /** Who the security context says made the request, when anyone: a form login's {@link Caller}. */
+    private static Object signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getPrincipal();
     }
 
     /** The refusal of the caller's certificate behind a failed authentication of this request, if that was it. */
