@@ -7,13 +7,17 @@ import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.policy.PolicyTarget;
 import io.borderlink.gateway.policy.PolicyValidation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Every configured partner, by id, loaded from {@code config/partners/*.yml}, with the version of its
@@ -27,19 +31,22 @@ public final class PartnerDirectory {
     private final Map<String, String> policyVersions;
     private final Map<String, String> fileNames;
     private final String digest;
+    private final String certificatesRead;
     private final LabelPolicyDirectory labelPolicies;
 
-    PartnerDirectory(
+    private PartnerDirectory(
             Map<String, Partner> partners,
             Map<String, String> policyVersions,
             Map<String, String> fileNames,
             String digest,
+            RegisteredFiles certificates,
             LabelPolicyDirectory labelPolicies) {
         this.partners = Map.copyOf(partners);
-        this.byFingerprint = senders(partners.values());
+        this.byFingerprint = senders(partners.values(), certificates);
         this.policyVersions = Map.copyOf(policyVersions);
         this.fileNames = Map.copyOf(fileNames);
         this.digest = digest;
+        this.certificatesRead = certificates.digest();
         this.labelPolicies = labelPolicies;
     }
 
@@ -64,7 +71,12 @@ public final class PartnerDirectory {
         }
         PartnerValidation.requireDistinctImportFolders(partners.values());
         return new PartnerDirectory(
-                partners, versions, fileNames, Digests.sha256(all.toString().getBytes()), labelPolicies);
+                partners,
+                versions,
+                fileNames,
+                Digests.sha256(all.toString().getBytes()),
+                RegisteredFiles.read(partners.values()),
+                labelPolicies);
     }
 
     /** The partner that sends to us with this certificate, matched by the whole certificate. */
@@ -77,13 +89,13 @@ public final class PartnerDirectory {
      * partner is not one, nor is one whose files we import: what either signs with is never a reason to accept
      * a push.
      */
-    private static Map<String, Partner> senders(Collection<Partner> partners) {
+    private static Map<String, Partner> senders(Collection<Partner> partners, RegisteredFiles certificates) {
         Map<String, Partner> senders = new HashMap<>();
         for (Partner partner : partners) {
             if (partner.inbound() != null
                     && !partner.inbound().polled()
                     && !partner.transport().fileDrop()) {
-                String fingerprint = Certificates.fingerprint(Certificates.readCertificate(partner.certificate()));
+                String fingerprint = Certificates.fingerprint(certificates.certificateOf(partner));
                 Partner previous = senders.putIfAbsent(fingerprint, partner);
                 if (previous != null) {
                     throw new InvalidConfigurationException(partner.id() + " sends with the certificate of "
@@ -132,5 +144,79 @@ public final class PartnerDirectory {
     /** A digest over every partner file, to tell whether a reload changed anything. */
     public String digest() {
         return digest;
+    }
+
+    /** A digest of the certificate files the partners register, as this configuration read them. */
+    public String certificatesRead() {
+        return certificatesRead;
+    }
+
+    /**
+     * The same digest over what those files hold now: unlike {@link #certificatesRead()} when a certificate was
+     * renewed in place (the partner file unchanged), which changes who may push to us as that partner.
+     */
+    public String certificatesNow() {
+        Map<Path, byte[]> now = new TreeMap<>();
+        for (Partner partner : partners.values()) {
+            now.computeIfAbsent(partner.certificate(), RegisteredFiles::readOrEmpty);
+        }
+        return RegisteredFiles.digest(now);
+    }
+
+    /** Each partner's certificate file, read once for the whole load. */
+    private record RegisteredFiles(Map<Path, byte[]> files, Map<Path, X509Certificate> certificates) {
+
+        /**
+         * A file that cannot be read, or holds anything but one certificate, makes the configuration invalid: a
+         * reload that meets a certificate half-copied is refused, not half-applied.
+         */
+        static RegisteredFiles read(Collection<Partner> partners) {
+            Map<Path, byte[]> files = new TreeMap<>();
+            Map<Path, X509Certificate> certificates = new HashMap<>();
+            for (Partner partner : partners) {
+                Path file = partner.certificate();
+                if (files.containsKey(file)) {
+                    continue;
+                }
+                try {
+                    byte[] bytes = Files.readAllBytes(file);
+                    List<X509Certificate> held = Certificates.parseAll(bytes);
+                    if (held.size() != 1) {
+                        throw new IllegalArgumentException(
+                                "it must hold exactly one certificate, found " + held.size());
+                    }
+                    files.put(file, bytes);
+                    certificates.put(file, held.get(0));
+                } catch (IOException | RuntimeException e) {
+                    throw new InvalidConfigurationException(
+                            partner.id() + ": cannot read its certificate " + file + ": " + e.getMessage());
+                }
+            }
+            return new RegisteredFiles(files, certificates);
+        }
+
+        X509Certificate certificateOf(Partner partner) {
+            return certificates.get(partner.certificate());
+        }
+
+        String digest() {
+            return digest(files);
+        }
+
+        static String digest(Map<Path, byte[]> files) {
+            StringBuilder all = new StringBuilder();
+            files.forEach((file, bytes) ->
+                    all.append(file).append('=').append(Digests.sha256(bytes)).append('\n'));
+            return Digests.sha256(all.toString().getBytes());
+        }
+
+        /** What the file holds now; nothing when it cannot be read (a reload then says why). */
+        static byte[] readOrEmpty(Path file) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        }
     }
 }

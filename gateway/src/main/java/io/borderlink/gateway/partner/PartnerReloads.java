@@ -55,15 +55,22 @@ public class PartnerReloads {
         this.partners = partners;
         this.labels = labels;
         this.audit = audit;
-        this.lastSeen = treeDigest(folder) + treeDigest(labelFolder);
+        this.lastSeen = treeDigest(folder)
+                + treeDigest(labelFolder)
+                + partners.current().certificatesRead();
     }
 
-    /** Called on every node by the policy.reload route; does nothing unless a file changed since the last look. */
+    /**
+     * Called on every node by the policy.reload route; does nothing unless a file changed since the last look: a
+     * partner file, a policy case, a label policy, or a certificate a partner registers (renewed in place).
+     */
     public void reloadIfChanged() {
-        String seen = treeDigest(folder) + treeDigest(labelFolder);
+        String files = treeDigest(folder) + treeDigest(labelFolder);
+        String seen = files + partners.current().certificatesNow();
         if (!seen.equals(lastSeen)) {
-            lastSeen = seen;
-            reload();
+            // Applied, the certificates are remembered as the reload read them: one changed meanwhile is seen next
+            // time. Refused, as seen: the same bad file is not refused again at every look.
+            lastSeen = reload() ? files + partners.current().certificatesRead() : seen;
         }
     }
 

@@ -1,0 +1,105 @@
+package io.borderlink.gateway.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.borderlink.contracts.samples.Samples;
+import io.borderlink.gateway.support.GatewayTestSupport;
+import io.borderlink.testkit.DevPki;
+import io.borderlink.testkit.PartnerFolders;
+import io.borderlink.testkit.PartnerSide;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A partner's certificate replaced in place, its partner file untouched (a renewal under the same name): who may
+ * push to us as that partner follows the file without a restart, and a file that no longer holds a certificate is
+ * refused once, audited, with the configuration in force kept.
+ */
+class PartnerCertificateRenewalIT extends GatewayTestSupport {
+
+    private static final Path PARTNERS = PartnerFolders.copyOfTheRealPartners();
+    private static final Path RU_CERTIFICATE = PARTNERS.resolveSibling(PARTNERS.getFileName() + "-ru-liaison.crt.pem");
+
+    @Autowired
+    private Partners partners;
+
+    @DynamicPropertySource
+    static void ruLiaisonRegisteredFromAFileWeMayReplace(DynamicPropertyRegistry registry) {
+        replace(RU_CERTIFICATE, DevPki.file("ru-liaison.crt.pem"));
+        PartnerFolders.edit(
+                PARTNERS,
+                "ru-liaison.yml",
+                text -> text.replace("certs-dev/ru-liaison.crt.pem", RU_CERTIFICATE.toString()));
+        registry.add("borderlink.config.partners", PARTNERS::toString);
+        registry.add("borderlink.config.watch-interval", () -> "200ms");
+    }
+
+    @Test
+    void pushesFollowACertificateRenewedInPlaceAndABrokenOneIsRefusedOnce() throws Exception {
+        assertThat(push().statusCode()).isEqualTo(200);
+
+        // INTERPOL-NCB's certificate stands for the renewed one: nobody pushes with it, so it is free to take.
+        replace(RU_CERTIFICATE, DevPki.file("interpol-ncb.crt.pem"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(partners.current().byCertificate(DevPki.certificate("interpol-ncb")))
+                        .map(Partner::id)
+                        .contains("RU-LIAISON"));
+        assertThat(partners.current().byCertificate(DevPki.certificate("ru-liaison")))
+                .isEmpty();
+        HttpResponse<String> withTheOldCertificate = push();
+        assertThat(withTheOldCertificate.statusCode()).isEqualTo(403);
+        assertThat(withTheOldCertificate.body()).contains("ACCESS_DENIED");
+
+        Files.writeString(RU_CERTIFICATE, "not a certificate");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !refusals().isEmpty());
+        Thread.sleep(1_000); // five more looks at the same broken file
+        assertThat(refusals())
+                .singleElement()
+                .asString()
+                .contains("RU-LIAISON: cannot read its certificate " + RU_CERTIFICATE);
+        assertThat(partners.current().byCertificate(DevPki.certificate("interpol-ncb")))
+                .map(Partner::id)
+                .contains("RU-LIAISON");
+    }
+
+    private HttpResponse<String> push() {
+        return agency("ru-liaison")
+                .deliverLiaison(PartnerSide.send(
+                                "ru-liaison",
+                                Samples.vehicleAlertFromRuLiaison(),
+                                Map.of("Created", Instant.now().toString()))
+                        .bytes());
+    }
+
+    private List<String> refusals() {
+        return jdbc.queryForList(
+                "SELECT detail FROM audit_event WHERE step = 'POLICY' AND outcome = 'REJECTED'"
+                        + " AND code = 'CONFIGURATION_INVALID'",
+                String.class);
+    }
+
+    /** Replaces the file in one atomic move, as an operator installing a renewed certificate would. */
+    private static void replace(Path file, Path with) {
+        try {
+            Path next = Files.createTempFile(file.getParent(), "renewed", ".tmp");
+            Files.copy(with, next, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
