@@ -124,23 +124,42 @@ public class ApprovalDecisions {
         return locked(shareId, officer, () -> decideLocked(shareId, shownDigest, officer, why, verdict));
     }
 
-    /** Runs a command on one task, apart from any other on it; a refusal is thrown once its changes committed. */
+    /**
+     * Runs a command on one task, apart from any other on it; a refusal is thrown once its changes committed (the
+     * command audited it with the task it read). One that came before any task was read (no such share), or from the
+     * database's constraint, is audited here, after its transaction rolled back.
+     */
     private Result locked(UUID shareId, Caller officer, Supplier<Result> command) {
         boolean locked = locks.lock(shareId);
+        Result result;
         try {
-            Result result = transactions.execute(status -> command.get());
-            if (result.error() != null) {
-                throw new GatewayException(result.error(), result.message());
-            }
-            return result;
+            result = transactions.execute(status -> command.get());
         } catch (DuplicateKeyException e) {
             // Another node let the same officer in between our check and our insert; the constraint decided.
-            throw new GatewayException(ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this view", e);
+            throw unreadRefusal(
+                    shareId,
+                    officer,
+                    new GatewayException(
+                            ErrorCode.APPROVAL_DUPLICATE, officer.id() + " already decided on this view", e));
+        } catch (GatewayException e) {
+            throw unreadRefusal(shareId, officer, e);
         } finally {
             if (locked) {
                 locks.unlock(shareId);
             }
         }
+        if (result.error() != null) {
+            throw new GatewayException(result.error(), result.message());
+        }
+        return result;
+    }
+
+    private GatewayException unreadRefusal(UUID shareId, Caller officer, GatewayException refusal) {
+        audit.record(AuditEvent.of(AuditStep.APPROVAL, Outcome.REJECTED)
+                .code(refusal.code())
+                .actor(officer.id(), officer.certificate())
+                .detail("share " + shareId + ": " + refusal.getMessage()));
+        return refusal;
     }
 
     /** Runs inside one transaction holding the share row's lock; state changes commit even when the answer is an error. */

@@ -121,8 +121,18 @@ public class EvidenceBundles {
         }
     }
 
-    /** One exchange, or a time range: exactly one of the two. */
+    /** One exchange, or a time range: exactly one of the two. A refusal is audited, then passed on. */
     public Export export(UUID exchangeId, Instant from, Instant to, Auditor auditor) {
+        try {
+            return exportOf(exchangeId, from, to, auditor);
+        } catch (GatewayException e) {
+            audit.record(AuditEvent.rejected(AuditStep.EXPORT, exchangeId, e.code(), e.getMessage())
+                    .actor(auditor.id(), auditor.certificate()));
+            throw e;
+        }
+    }
+
+    private Export exportOf(UUID exchangeId, Instant from, Instant to, Auditor auditor) {
         if (exchangeId != null && from == null && to == null) {
             return exchange(exchangeId, auditor);
         }
@@ -132,7 +142,7 @@ public class EvidenceBundles {
         throw new GatewayException(ErrorCode.SCHEMA_INVALID, "export either one exchange, or a range from and to");
     }
 
-    public Export exchange(UUID exchangeId, Auditor auditor) {
+    private Export exchange(UUID exchangeId, Auditor auditor) {
         return export(
                 new Scope(
                         "e.exchange_id = ?",

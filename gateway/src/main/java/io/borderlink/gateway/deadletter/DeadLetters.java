@@ -102,22 +102,23 @@ public class DeadLetters {
      * it was decided; otherwise refuses with VIEW_CHANGED (audited) and the share stays a dead letter.
      */
     public void resend(UUID shareId, Caller admin) {
-        DeadLetter deadLetter = row(shareId).deadLetter();
-        policyChange(deadLetter).ifPresent(change -> {
-            audit.record(AuditEvent.rejected(
-                            AuditStep.DEAD_LETTER_ADMIN, deadLetter.exchangeId(), ErrorCode.VIEW_CHANGED, change)
-                    .partner(deadLetter.recipient())
-                    .actor(admin.id(), admin.certificate()));
-            throw new GatewayException(ErrorCode.VIEW_CHANGED, change + "; it was not resent");
+        refusalsAudited(shareId, admin, () -> {
+            policyChange(row(shareId).deadLetter()).ifPresent(change -> {
+                throw new GatewayException(ErrorCode.VIEW_CHANGED, change + "; it was not resent");
+            });
+            return stillDeadLetter(() -> transactions.execute(status -> {
+                resendOne(row(shareId).deadLetter(), admin);
+                return 1;
+            }));
         });
-        stillDeadLetter(() -> transactions.execute(status -> {
-            resendOne(row(shareId).deadLetter(), admin);
-            return 1;
-        }));
     }
 
     /** Resends every dead letter for the recipient; answers how many. */
     public int resendAll(String recipient, Caller admin) {
+        return refusalsAudited(null, admin, () -> resendAllOf(recipient, admin));
+    }
+
+    private int resendAllOf(String recipient, Caller admin) {
         if (recipient == null || recipient.isBlank()) {
             throw new GatewayException(ErrorCode.REQUEST_INVALID, "name the recipient whose dead letters to resend");
         }
@@ -136,14 +137,43 @@ public class DeadLetters {
 
     /** Gives up on the share for good; the reason is kept with it and in the audit trail. */
     public void abandon(UUID shareId, Caller admin, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new GatewayException(ErrorCode.REASON_REQUIRED, "abandoning needs a reason of 1 to 1,000 characters");
+        refusalsAudited(shareId, admin, () -> {
+            if (reason == null || reason.isBlank() || reason.length() > 1000) {
+                throw new GatewayException(
+                        ErrorCode.REASON_REQUIRED, "abandoning needs a reason of 1 to 1,000 characters");
+            }
+            return stillDeadLetter(() -> transactions.execute(status -> {
+                DeadLetter deadLetter = row(shareId).deadLetter();
+                shares.abandon(
+                        ref(deadLetter), admin.id(), reason, event(admin, Outcome.DENIED, "abandoned: " + reason));
+                return 1;
+            }));
+        });
+    }
+
+    /**
+     * An administrator's action refused is audited once its transaction rolled back, with the share's exchange and
+     * recipient when the share exists (never a recipient as typed: the message says what was asked), then passed on.
+     */
+    private <T> T refusalsAudited(UUID shareId, Caller admin, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (GatewayException e) {
+            Optional<DeadLetter> share = shareId == null
+                    ? Optional.empty()
+                    : jdbc.sql(COLUMNS + " WHERE s.id = ?")
+                            .param(shareId)
+                            .query((rs, n) -> deadLetter(rs))
+                            .optional();
+            audit.record(AuditEvent.rejected(
+                            AuditStep.DEAD_LETTER_ADMIN,
+                            share.map(DeadLetter::exchangeId).orElse(null),
+                            e.code(),
+                            (shareId == null ? "" : "share " + shareId + ": ") + e.getMessage())
+                    .partner(share.map(DeadLetter::recipient).orElse(null))
+                    .actor(admin.id(), admin.certificate()));
+            throw e;
         }
-        stillDeadLetter(() -> transactions.execute(status -> {
-            DeadLetter deadLetter = row(shareId).deadLetter();
-            shares.abandon(ref(deadLetter), admin.id(), reason, event(admin, Outcome.DENIED, "abandoned: " + reason));
-            return 1;
-        }));
     }
 
     private void resendOne(DeadLetter deadLetter, Caller admin) {

@@ -148,6 +148,22 @@ class ApprovalFlowIT extends GatewayTestSupport {
                 .containsEntry("actor", "officer-2"));
     }
 
+    /** A decision on a share that does not exist is refused as not found, and audited with the officer. */
+    @Test
+    void refusesAndAuditsADecisionOnAnUnknownShare() throws Exception {
+        UUID unknown = UUID.randomUUID();
+
+        HttpResponse<String> refused = decide("officer-2", unknown, "approve", "0".repeat(64));
+
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(read(refused).get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_event WHERE step = 'APPROVAL' AND outcome = 'REJECTED'"
+                                + " AND code = 'NOT_FOUND' AND actor = 'officer-2'",
+                        String.class))
+                .anySatisfy(detail -> assertThat(detail).startsWith("share " + unknown + ": "));
+    }
+
     /** Two officers approving one single-approval task at the same moment give exactly one release. */
     @Test
     void givesExactlyOneOutcomeWhenTwoOfficersActAtOnce() throws Exception {

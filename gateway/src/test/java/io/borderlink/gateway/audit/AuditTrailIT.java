@@ -287,6 +287,32 @@ class AuditTrailIT extends GatewayTestSupport {
         assertThat(agency.statusCode()).isEqualTo(403);
     }
 
+    /** An export of nothing, of an empty range or of an exchange without events is refused with its code, audited. */
+    @Test
+    void refusesAndAuditsExportsOfNothing() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        HttpResponse<String> neither = agency("auditor-1").postJson("/api/v1/audit/exports", "{}");
+        HttpResponse<String> empty = agency("auditor-1")
+                .postJson(
+                        "/api/v1/audit/exports", "{\"from\":\"2026-11-27T08:00:00Z\",\"to\":\"2026-11-27T08:00:00Z\"}");
+        HttpResponse<String> none =
+                agency("auditor-1").postJson("/api/v1/audit/exports", "{\"exchangeId\":\"" + unknown + "\"}");
+
+        assertThat(List.of(neither.statusCode(), empty.statusCode(), none.statusCode()))
+                .containsExactly(400, 400, 404);
+        assertThat(JSON.readTree(none.body()).get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(jdbc.queryForList(
+                        "SELECT code FROM audit_event WHERE step = 'EXPORT' AND outcome = 'REJECTED'"
+                                + " AND actor = 'auditor-1'",
+                        String.class))
+                .contains("SCHEMA_INVALID", "NOT_FOUND");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM audit_event WHERE step = 'EXPORT' AND exchange_id = ? AND code = 'NOT_FOUND'",
+                        Integer.class,
+                        unknown))
+                .isEqualTo(1);
+    }
+
     /** The bundle of a delivered exchange verifies offline with the national root; the export is audited. */
     @Test
     void exportedBundleVerifiesOffline() throws Exception {

@@ -42,7 +42,7 @@ class DeadLetterAdminIT extends GatewayTestSupport {
 
         assertThat(resent.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(state(shareId)));
-        assertThat(adminEvents(shareId)).isEqualTo(1);
+        assertThat(adminEvents(shareId)).containsExactly("RETRY null");
     }
 
     /** Resend-all takes every dead letter of the recipient named, and only those. */
@@ -75,7 +75,7 @@ class DeadLetterAdminIT extends GatewayTestSupport {
         assertRefused(admin().postJson("/api/v1/dead-letters/" + shareId + "/resend", ""), 409, "DEAD_LETTER_CLOSED");
         assertThat(JSON.readTree(admin().get("/api/v1/dead-letters").body()).findValuesAsText("shareId"))
                 .doesNotContain(shareId.toString());
-        assertThat(adminEvents(shareId)).isEqualTo(1);
+        assertThat(adminEvents(shareId)).containsExactly("DENIED null", "REJECTED DEAD_LETTER_CLOSED");
     }
 
     /** No reason, a malformed id, an unknown share, a missing recipient: each refused with its own code. */
@@ -90,7 +90,17 @@ class DeadLetterAdminIT extends GatewayTestSupport {
         assertRefused(admin().get("/api/v1/dead-letters/not-a-uuid"), 400, "REQUEST_INVALID");
         assertRefused(admin().get("/api/v1/dead-letters/" + UUID.randomUUID()), 404, "NOT_FOUND");
         assertRefused(admin().postJson("/api/v1/dead-letters/resend", ""), 400, "REQUEST_INVALID");
+        assertRefused(admin().postJson("/api/v1/dead-letters/resend?recipient=%20", ""), 400, "REQUEST_INVALID");
+        assertRefused(admin().postJson("/api/v1/dead-letters/" + UUID.randomUUID() + "/resend", ""), 404, "NOT_FOUND");
         assertThat(state(shareId)).isEqualTo("DEAD_LETTER");
+        // Every refused action is audited with the administrator, and with the share's exchange and recipient when the
+        // share exists.
+        assertThat(adminEvents(shareId)).containsExactly("REJECTED REASON_REQUIRED");
+        assertThat(jdbc.queryForList(
+                        "SELECT code FROM audit_event WHERE step = 'DEAD_LETTER_ADMIN' AND outcome = 'REJECTED'"
+                                + " AND actor = 'admin-1' AND exchange_id IS NULL",
+                        String.class))
+                .contains("REQUEST_INVALID", "NOT_FOUND");
     }
 
     /** The console page lists the dead letter for its recipient and shows its history to an administrator. */
@@ -160,13 +170,14 @@ class DeadLetterAdminIT extends GatewayTestSupport {
         return jdbc.queryForObject("SELECT state FROM share WHERE id = ?", String.class, shareId);
     }
 
-    private int adminEvents(UUID shareId) {
-        return jdbc.queryForObject(
+    /** The administrator's events about the share, oldest first, as outcome and code. */
+    private List<String> adminEvents(UUID shareId) {
+        return jdbc.queryForList(
                 """
-                SELECT COUNT(*) FROM audit_event a JOIN share s ON s.exchange_id = a.exchange_id
-                  AND s.recipient_id = a.partner_id
-                WHERE s.id = ? AND a.step = 'DEAD_LETTER_ADMIN' AND a.actor = 'admin-1'""",
-                Integer.class,
+                SELECT a.outcome || ' ' || COALESCE(a.code, 'null') FROM audit_event a JOIN share s
+                  ON s.exchange_id = a.exchange_id AND s.recipient_id = a.partner_id
+                WHERE s.id = ? AND a.step = 'DEAD_LETTER_ADMIN' AND a.actor = 'admin-1' ORDER BY a.id""",
+                String.class,
                 shareId);
     }
 
