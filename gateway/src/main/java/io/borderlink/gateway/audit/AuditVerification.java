@@ -47,9 +47,19 @@ public class AuditVerification {
         return checkpoints.latest(limit);
     }
 
-    /** An auditor's verification: the report, and a VERIFY event saying who asked and what was found. */
+    /**
+     * An auditor's verification: the report, and a VERIFY event saying who asked and what was found; or, from a
+     * checkpoint there is not, the refusal, audited.
+     */
     public ChainReport verify(Long fromCheckpoint, Auditor auditor) {
-        ChainReport report = verify(fromCheckpoint);
+        ChainReport report;
+        try {
+            report = verify(fromCheckpoint);
+        } catch (GatewayException e) {
+            audit.record(AuditEvent.rejected(AuditStep.VERIFY, null, e.code(), e.getMessage())
+                    .actor(auditor.id(), auditor.certificate()));
+            throw e;
+        }
         String scope = fromCheckpoint == null ? "whole chain" : "from checkpoint " + fromCheckpoint;
         audit.record(
                 AuditEvent.of(AuditStep.VERIFY, report.intact() ? AuditEvent.Outcome.OK : AuditEvent.Outcome.FAILED)

@@ -287,9 +287,12 @@ class AuditTrailIT extends GatewayTestSupport {
         assertThat(agency.statusCode()).isEqualTo(403);
     }
 
-    /** An export of nothing, of an empty range or of an exchange without events is refused with its code, audited. */
+    /**
+     * An export of nothing, of an empty range or of an exchange without events, and a verification from a checkpoint
+     * there is not, are refused with their codes, and audited.
+     */
     @Test
-    void refusesAndAuditsExportsOfNothing() throws Exception {
+    void refusesAndAuditsExportsAndVerificationsOfNothing() throws Exception {
         UUID unknown = UUID.randomUUID();
         HttpResponse<String> neither = agency("auditor-1").postJson("/api/v1/audit/exports", "{}");
         HttpResponse<String> empty = agency("auditor-1")
@@ -311,6 +314,16 @@ class AuditTrailIT extends GatewayTestSupport {
                         Integer.class,
                         unknown))
                 .isEqualTo(1);
+
+        HttpResponse<String> noCheckpoint =
+                agency("auditor-1").postJson("/api/v1/audit/verify", "{\"fromCheckpoint\":987654321}");
+
+        assertThat(noCheckpoint.statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_event WHERE step = 'VERIFY' AND outcome = 'REJECTED'"
+                                + " AND code = 'NOT_FOUND' AND actor = 'auditor-1'",
+                        String.class))
+                .contains("no checkpoint 987654321");
     }
 
     /** The bundle of a delivered exchange verifies offline with the national root; the export is audited. */
