@@ -168,7 +168,8 @@ public class AuditChainBenchmark {
                     null,
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(60),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10),
+                    1_000_000);
             trail = new JdbcAuditTrail(jdbc, transactions, clock, new NodeIdentity("benchmark"), event -> {});
             sequencer = new AuditSequencer(jdbc, transactions, new JoseCrypto(), keys, settings, clock);
         }

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *     counted rather than each audited, and the count is audited once the window closes: a script hammering
  *     an endpoint leaves two events instead of thousands (also how often the {@code audit.refusal-floods}
  *     route flushes the counts)
+ * @param exportMaxEvents the most events one evidence bundle holds: a range holding more is refused, to be exported
+ *     in shorter ones, so that one request cannot fill the disk with a bundle or hold a thread for hours
  */
 @Validated
 @ConfigurationProperties("borderlink.audit")
@@ -41,7 +43,8 @@ public record AuditSettings(
         Path tsaCertificate,
         @DefaultValue("10s") Duration tsaTimeout,
         @DefaultValue("60s") Duration anchorInterval,
-        @DefaultValue("10s") Duration refusalWindow) {
+        @DefaultValue("10s") Duration refusalWindow,
+        @DefaultValue("1000000") @Min(1) int exportMaxEvents) {
 
     public AuditSettings {
         if (tsaUrl != null && tsaCertificate == null) {

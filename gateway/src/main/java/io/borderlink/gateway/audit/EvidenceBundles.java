@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -170,17 +171,26 @@ public class EvidenceBundles {
 
     private Export export(Scope scope, Map<String, String> scopeFields, Auditor auditor) {
         sequencer.seal();
+        int most = settings.exportMaxEvents();
+        Object[] params = Arrays.copyOf(scope.params(), scope.params().length + 1);
+        params[params.length - 1] = most + 1;
         long[] inScope = jdbc
                 .query(
                         "SELECT c.seq FROM audit_chain c JOIN audit_event e ON e.id = c.event_id WHERE " + scope.where()
-                                + " ORDER BY c.seq",
+                                + " ORDER BY c.seq LIMIT ?",
                         (rs, row) -> rs.getLong(1),
-                        scope.params())
+                        params)
                 .stream()
                 .mapToLong(Long::longValue)
                 .toArray();
         if (inScope.length == 0) {
             throw new GatewayException(ErrorCode.NOT_FOUND, "no chained audit events for " + scope.description());
+        }
+        if (inScope.length > most) {
+            throw new GatewayException(
+                    ErrorCode.REQUEST_INVALID,
+                    "an export of " + scope.description() + " would hold more than the " + most
+                            + " events one bundle may hold (borderlink.audit.export-max-events): export shorter ranges");
         }
         Long notChained = jdbc.queryForObject(
                 "SELECT count(*) FROM audit_event e WHERE " + scope.where()

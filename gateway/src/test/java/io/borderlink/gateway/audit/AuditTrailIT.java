@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -44,7 +45,8 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "borderlink.audit.sequence-interval=1h",
             "borderlink.audit.anchor-interval=1h",
-            "borderlink.audit.checkpoint-every=5"
+            "borderlink.audit.checkpoint-every=5",
+            "borderlink.audit.export-max-events=60"
         })
 class AuditTrailIT extends GatewayTestSupport {
 
@@ -448,6 +450,39 @@ class AuditTrailIT extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(offline().verify(bundle).problems()).isEmpty();
         assertThat(read(bundle, BundleFormat.EVIDENCE)).contains(exchangeId.toString());
+    }
+
+    /** A range holding more events than one bundle may is refused with its code, and audited. */
+    @Test
+    void refusesARangeTooLargeForOneBundle() throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        while (chainedSince(from) <= 60) {
+            deliveredIncident();
+            sequencer.seal();
+        }
+        Instant to = Instant.now().plusSeconds(1);
+
+        HttpResponse<String> refused = agency("auditor-1")
+                .postJson("/api/v1/audit/exports", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("REQUEST_INVALID");
+        assertThat(JSON.readTree(refused.body()).get("detail").asText())
+                .contains("more than the 60 events one bundle may hold");
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_event WHERE step = 'EXPORT' AND outcome = 'REJECTED'"
+                                + " AND code = 'REQUEST_INVALID' AND actor = 'auditor-1'",
+                        String.class))
+                .singleElement()
+                .asString()
+                .contains("export shorter ranges");
+    }
+
+    private int chainedSince(Instant from) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM audit_chain c JOIN audit_event e ON e.id = c.event_id WHERE e.occurred_at >= ?",
+                Integer.class,
+                from.atOffset(ZoneOffset.UTC));
     }
 
     /** The console pages an auditor uses render for auditor-1 and are refused to an officer. */
