@@ -153,7 +153,7 @@ public class DeadLetters {
 
     /**
      * An administrator's action refused is audited once its transaction rolled back, with the share's exchange and
-     * recipient when the share exists (never a recipient as typed: the message says what was asked), then passed on.
+     * recipient when the share exists (never a recipient as typed, which need not be one), then passed on.
      */
     private <T> T refusalsAudited(UUID shareId, Caller admin, Supplier<T> action) {
         try {
