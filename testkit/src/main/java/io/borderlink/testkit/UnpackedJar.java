@@ -2,8 +2,11 @@ package io.borderlink.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /** Where {@link GatewayProcess} starts a gateway from: its jar, unpacked once per build. */
@@ -21,7 +24,13 @@ final class UnpackedJar {
         Path folder = jar.toAbsolutePath().resolveSibling(name.replaceFirst("\\.jar$", "") + "-extracted");
         Path thin = folder.resolve(name);
         Path source = folder.resolve("extracted-from");
-        try {
+        // Test JVMs forked side by side would each unpack a new build over the other's half-written files; the
+        // lock makes one of them do it and the others find it done.
+        try (FileChannel channel = FileChannel.open(
+                        folder.resolveSibling(folder.getFileName() + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             String built = Files.size(jar) + " bytes, modified " + Files.getLastModifiedTime(jar);
             if (Files.isRegularFile(thin)
                     && Files.isRegularFile(source)
