@@ -102,15 +102,17 @@ public class DeadLetters {
      * it was decided; otherwise refuses with VIEW_CHANGED (audited) and the share stays a dead letter.
      */
     public void resend(UUID shareId, Caller admin) {
-        refusalsAudited(shareId, admin, () -> {
-            policyChange(row(shareId).deadLetter()).ifPresent(change -> {
-                throw new GatewayException(ErrorCode.VIEW_CHANGED, change + "; it was not resent");
-            });
-            return stillDeadLetter(() -> transactions.execute(status -> {
-                resendOne(row(shareId).deadLetter(), admin);
-                return 1;
-            }));
-        });
+        refusalsAudited(
+                shareId,
+                admin,
+                () -> stillDeadLetter(() -> transactions.execute(status -> {
+                    DeadLetter deadLetter = row(shareId).deadLetter();
+                    policyChange(deadLetter).ifPresent(change -> {
+                        throw new GatewayException(ErrorCode.VIEW_CHANGED, change + "; it was not resent");
+                    });
+                    resendOne(deadLetter, admin);
+                    return 1;
+                })));
     }
 
     /** Resends every dead letter for the recipient; answers how many. */
