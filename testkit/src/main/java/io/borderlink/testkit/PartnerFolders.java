@@ -16,18 +16,27 @@ public final class PartnerFolders {
     private PartnerFolders() {}
 
     public static Path copyOfTheRealPartners() {
+        return copyOf(REAL);
+    }
+
+    /** Copies config/partners into {@code target}, every file's text passed through {@code edit}. */
+    public static Path copyOfTheRealPartners(Path target, UnaryOperator<String> edit) {
+        return copy(REAL, target, edit);
+    }
+
+    /** A private copy of another partner folder (a module's test partners, say), with its policy cases. */
+    public static Path copyOf(Path folder) {
         try {
-            return copyOfTheRealPartners(Files.createTempDirectory("borderlink-partners"), UnaryOperator.identity());
+            return copy(folder, Files.createTempDirectory("borderlink-partners"), UnaryOperator.identity());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Copies config/partners into {@code target}, every file's text passed through {@code edit}. */
-    public static Path copyOfTheRealPartners(Path target, UnaryOperator<String> edit) {
-        try (Stream<Path> files = Files.walk(REAL)) {
+    private static Path copy(Path source, Path target, UnaryOperator<String> edit) {
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
-                Path copy = target.resolve(REAL.relativize(file).toString());
+                Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 } else {

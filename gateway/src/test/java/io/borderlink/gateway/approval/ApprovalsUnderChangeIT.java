@@ -32,8 +32,7 @@ class ApprovalsUnderChangeIT extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void partnersOnAFolderWeMayEdit(DynamicPropertyRegistry registry) {
-        registry.add("borderlink.config.partners", PARTNERS::toString);
-        registry.add("borderlink.config.watch-interval", () -> "200ms");
+        partnersFrom(PARTNERS, registry);
     }
 
     /**

@@ -41,8 +41,7 @@ class NarrativeEditIT extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void partnersOnAFolderWeMayEdit(DynamicPropertyRegistry registry) {
-        registry.add("borderlink.config.partners", PARTNERS::toString);
-        registry.add("borderlink.config.watch-interval", () -> "200ms");
+        partnersFrom(PARTNERS, registry);
     }
 
     /**

@@ -9,15 +9,11 @@ import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayClient;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.PartnerFolders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,12 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class DeadLetterPolicyChangeIT extends GatewayTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path PARTNERS = copyOfTheTestPartners();
+    /** The test profile's partner files (fast retries, a policy that releases H2), in a folder of this test's own. */
+    private static final Path PARTNERS = PartnerFolders.copyOf(Path.of("gateway/src/test/resources/config/partners"));
 
     @DynamicPropertySource
     static void partnersOnAFolderWeMayEdit(DynamicPropertyRegistry registry) {
-        registry.add("borderlink.config.partners", PARTNERS::toString);
-        registry.add("borderlink.config.watch-interval", () -> "200ms");
+        partnersFrom(PARTNERS, registry);
     }
 
     @Test
@@ -72,19 +68,5 @@ class DeadLetterPolicyChangeIT extends GatewayTestSupport {
 
     private String state(UUID shareId) {
         return jdbc.queryForObject("SELECT state FROM share WHERE id = ?", String.class, shareId);
-    }
-
-    /** The test profile's partner files (fast retries, a policy that releases H2), in a folder of this test's own. */
-    private static Path copyOfTheTestPartners() {
-        Path source = Path.of("gateway/src/test/resources/config/partners");
-        try (Stream<Path> files = Files.list(source)) {
-            Path copy = Files.createTempDirectory("borderlink-partners");
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -40,8 +40,7 @@ class PartnerAddedByConfigurationIT extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void partnersOnAFolderWeMayEdit(DynamicPropertyRegistry registry) {
-        registry.add("borderlink.config.partners", PARTNERS::toString);
-        registry.add("borderlink.config.watch-interval", () -> "200ms");
+        partnersFrom(PARTNERS, registry);
         registry.add("borderlink.partner.cn-customs.endpoint", CN_CUSTOMS::endpoint);
     }
 

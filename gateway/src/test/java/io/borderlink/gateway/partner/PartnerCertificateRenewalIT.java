@@ -43,8 +43,7 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
                 PARTNERS,
                 "ru-liaison.yml",
                 text -> text.replace("certs-dev/ru-liaison.crt.pem", RU_CERTIFICATE.toString()));
-        registry.add("borderlink.config.partners", PARTNERS::toString);
-        registry.add("borderlink.config.watch-interval", () -> "200ms");
+        partnersFrom(PARTNERS, registry);
     }
 
     @Test

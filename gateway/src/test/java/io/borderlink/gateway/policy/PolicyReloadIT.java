@@ -30,8 +30,7 @@ class PolicyReloadIT extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void partnersOnAFolderWeMayEdit(DynamicPropertyRegistry registry) {
-        registry.add("borderlink.config.partners", PARTNERS::toString);
-        registry.add("borderlink.config.watch-interval", () -> "200ms");
+        partnersFrom(PARTNERS, registry);
     }
 
     /** RU-LIAISON's file gets a new version that masks document numbers; the next decision uses it. */

@@ -19,6 +19,7 @@ import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerSide;
 import io.borderlink.testkit.PartnerSide.Opened;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +97,15 @@ public abstract class GatewayTestSupport {
         registry.add("borderlink.agency.mn-defence.endpoint", MN_DEFENCE::endpoint);
         registry.add("borderlink.agency.mn-intel.endpoint", MN_INTEL::endpoint);
         registry.add("borderlink.partner.nato-liaison.endpoint", NATO_LIAISON::endpoint);
+    }
+
+    /**
+     * The partner files from {@code folder}, a copy the test edits while the gateway runs, looked at every 200 ms;
+     * for a test's {@code @DynamicPropertySource}.
+     */
+    protected static void partnersFrom(Path folder, DynamicPropertyRegistry registry) {
+        registry.add("borderlink.config.partners", folder::toString);
+        registry.add("borderlink.config.watch-interval", () -> "200ms");
     }
 
     @BeforeEach
