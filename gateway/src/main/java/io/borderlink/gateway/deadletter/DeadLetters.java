@@ -161,12 +161,8 @@ public class DeadLetters {
         try {
             return action.get();
         } catch (GatewayException e) {
-            Optional<DeadLetter> share = shareId == null
-                    ? Optional.empty()
-                    : jdbc.sql(COLUMNS + " WHERE s.id = ?")
-                            .param(shareId)
-                            .query((rs, n) -> deadLetter(rs))
-                            .optional();
+            Optional<DeadLetter> share =
+                    shareId == null ? Optional.empty() : anyRow(shareId).map(Row::deadLetter);
             audit.record(AuditEvent.rejected(
                             AuditStep.DEAD_LETTER_ADMIN,
                             share.map(DeadLetter::exchangeId).orElse(null),
@@ -223,10 +219,7 @@ public class DeadLetters {
     }
 
     private Row row(UUID shareId) {
-        return jdbc.sql(COLUMNS + " WHERE s.id = ?")
-                .param(shareId)
-                .query((rs, n) -> new Row(deadLetter(rs), rs.getString("state")))
-                .optional()
+        return anyRow(shareId)
                 .filter(row -> row.state().equals(ShareState.DEAD_LETTER.name())
                         || row.state().equals(ShareState.ABANDONED.name()))
                 .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no dead letter " + shareId));
@@ -254,6 +247,14 @@ public class DeadLetters {
                 .detail(detail);
     }
 
-    /** A dead or abandoned share, and which of the two. */
+    /** The share, whatever its state. */
+    private Optional<Row> anyRow(UUID shareId) {
+        return jdbc.sql(COLUMNS + " WHERE s.id = ?")
+                .param(shareId)
+                .query((rs, n) -> new Row(deadLetter(rs), rs.getString("state")))
+                .optional();
+    }
+
+    /** A share and its state (dead or abandoned, where {@link #row} answers it). */
     private record Row(DeadLetter deadLetter, String state) {}
 }

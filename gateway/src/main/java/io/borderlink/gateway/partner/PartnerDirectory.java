@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Every configured partner, by id, loaded from {@code config/partners/*.yml}, with the version of its
@@ -152,13 +153,14 @@ public final class PartnerDirectory {
     }
 
     /**
-     * The same digest over what those files hold now: unlike {@link #certificatesRead()} when a certificate was
-     * renewed in place (the partner file unchanged), which changes who may push to us as that partner.
+     * The same digest over what those files hold now ({@code read} answering a file's bytes): unlike
+     * {@link #certificatesRead()} when a certificate was renewed in place (the partner file unchanged), which
+     * changes who may push to us as that partner.
      */
-    public String certificatesNow() {
+    String certificatesNow(Function<Path, byte[]> read) {
         Map<Path, byte[]> now = new TreeMap<>();
         for (Partner partner : partners.values()) {
-            now.computeIfAbsent(partner.certificate(), RegisteredFiles::readOrEmpty);
+            now.computeIfAbsent(partner.certificate(), read);
         }
         return RegisteredFiles.digest(now);
     }
@@ -208,15 +210,6 @@ public final class PartnerDirectory {
             files.forEach((file, bytes) ->
                     all.append(file).append('=').append(Digests.sha256(bytes)).append('\n'));
             return Digests.sha256(all.toString().getBytes());
-        }
-
-        /** What the file holds now; nothing when it cannot be read (a reload then says why). */
-        static byte[] readOrEmpty(Path file) {
-            try {
-                return Files.readAllBytes(file);
-            } catch (IOException e) {
-                return new byte[0];
-            }
         }
     }
 }

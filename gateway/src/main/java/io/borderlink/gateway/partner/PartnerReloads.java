@@ -66,7 +66,7 @@ public class PartnerReloads {
      */
     public void reloadIfChanged() {
         String files = treeDigest(folder) + treeDigest(labelFolder);
-        String seen = files + partners.current().certificatesNow();
+        String seen = files + partners.current().certificatesNow(PartnerReloads::read);
         if (!seen.equals(lastSeen)) {
             // Applied, the certificates are remembered as the reload read them: one changed meanwhile is seen next
             // time. Refused, as seen: the same bad file is not refused again at every look.

@@ -65,7 +65,10 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
 
         Files.writeString(RU_CERTIFICATE, "not a certificate");
         await().atMost(Duration.ofSeconds(10)).until(() -> !refusals().isEmpty());
-        Thread.sleep(1_000); // five more looks at the same broken file
+        // Five more looks at the same broken file refuse nothing more.
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> refusals().size() == 1);
         assertThat(refusals())
                 .singleElement()
                 .asString()
