@@ -3,18 +3,18 @@ package io.borderlink.benchmarks;
 import static io.borderlink.benchmarks.LoadGenerator.say;
 
 import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The gateway under load: one process, as the generator has always started it, or ({@code --nodes N}, on
@@ -211,12 +211,8 @@ final class Cluster implements AutoCloseable {
         return node.cpuTime().map(Duration::toNanos).orElse(-1L);
     }
 
-    /** Distinct free loopback ports for the members' Hazelcast. */
+    /** Free loopback ports for the members' Hazelcast (never one twice: see {@link LoopbackPorts}). */
     private static List<Integer> freePorts(int count) {
-        Set<Integer> ports = new LinkedHashSet<>();
-        while (ports.size() < count) {
-            ports.add(GatewayProcess.freePort());
-        }
-        return List.copyOf(ports);
+        return IntStream.range(0, count).mapToObj(i -> LoopbackPorts.free()).toList();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.LoopbackPorts;
 import io.borderlink.testkit.StubServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +40,9 @@ class ClusterFailoverIT {
             List<Path> documents = Submitter.documents(scenario, 80);
             // Slow enough that every node has deliveries under way when a dies.
             StubServer partner = scenario.partner(Duration.ofMillis(700));
-            int clusterA = GatewayProcess.freePort();
-            int clusterB = GatewayProcess.freePort();
-            int clusterC = GatewayProcess.freePort();
+            int clusterA = LoopbackPorts.free();
+            int clusterB = LoopbackPorts.free();
+            int clusterC = LoopbackPorts.free();
             List<Integer> members = List.of(clusterA, clusterB, clusterC);
             GatewayProcess a = scenario.start("a", partner, clusterA, members);
             GatewayProcess b = scenario.start("b", partner, clusterB, members);

@@ -1,6 +1,7 @@
 package io.borderlink.resilience;
 
 import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.LoopbackPorts;
 import io.borderlink.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class DropGateway {
                 "--borderlink.file-drop.manifest-interval=1s",
                 "--borderlink.delivery.sweep-interval=250ms"));
         arguments.addAll(more);
-        int clusterPort = GatewayProcess.freePort();
+        int clusterPort = LoopbackPorts.free();
         return GatewayProcess.launch(GatewayProcess.JAR, scenario.folder.resolve(node + ".log"))
                 .jvm(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
                 .cluster(scenario.clusterName, clusterPort, List.of(clusterPort))

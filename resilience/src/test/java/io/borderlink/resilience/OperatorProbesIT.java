@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.testkit.DevTls;
 import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.LoopbackPorts;
 import io.borderlink.testkit.TestPostgres;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ class OperatorProbesIT {
     @Test
     void aPartnerOutageDegradesAndADatabaseOutageMakesTheNodeUnreadyButNeverDead() throws Exception {
         try (Scenario scenario = new Scenario("operator-probes")) {
-            String nobodyListens = "https://127.0.0.1:" + GatewayProcess.freePort() + "/liaison";
+            String nobodyListens = "https://127.0.0.1:" + LoopbackPorts.free() + "/liaison";
             GatewayProcess node = scenario.node(
                     "a",
                     nobodyListens,

@@ -13,6 +13,7 @@ import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.AgencyDocuments;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.LoopbackPorts;
 import io.borderlink.testkit.StubServer;
 import io.borderlink.testkit.StubServer.Role;
 import io.borderlink.testkit.StubServer.Settings;
@@ -221,7 +222,7 @@ class ProductionProfileIT {
                         ruLiaison.key(),
                         serving(ruLiaison, national.certificate()),
                         Settings.defaults().log(line -> append(folder.resolve("partner-stub.log"), line)))) {
-            int clusterPort = GatewayProcess.freePort();
+            int clusterPort = LoopbackPorts.free();
             Path settings = Files.writeString(
                     folder.resolve("borderlink.yml"),
                     """
@@ -277,7 +278,7 @@ class ProductionProfileIT {
 
             try (GatewayProcess node = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve("gateway.log"))
                     .profile("prod")
-                    .managementPort(GatewayProcess.freePort())
+                    .managementPort(LoopbackPorts.free())
                     .jvm(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
                     .cluster("prod-started", host, clusterPort, List.of(clusterPort))
                     .environment(environment)

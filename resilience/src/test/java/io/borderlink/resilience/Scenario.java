@@ -1,6 +1,7 @@
 package io.borderlink.resilience;
 
 import io.borderlink.testkit.GatewayProcess;
+import io.borderlink.testkit.LoopbackPorts;
 import io.borderlink.testkit.StubServer;
 import io.borderlink.testkit.StubServer.Role;
 import io.borderlink.testkit.StubServer.Settings;
@@ -125,7 +126,7 @@ final class Scenario implements AutoCloseable {
 
     /** A gateway node alone in its cluster, delivering to {@code partner}; returns once it is healthy. */
     GatewayProcess node(String node, StubServer partner) {
-        int clusterPort = GatewayProcess.freePort();
+        int clusterPort = LoopbackPorts.free();
         return node(node, partner, clusterPort, List.of(clusterPort));
     }
 
@@ -143,7 +144,7 @@ final class Scenario implements AutoCloseable {
      * listen), started with {@code more} application arguments; returns once it is healthy.
      */
     GatewayProcess node(String node, String partnerEndpoint, List<String> more) {
-        int clusterPort = GatewayProcess.freePort();
+        int clusterPort = LoopbackPorts.free();
         return start(node, partnerEndpoint, clusterPort, List.of(clusterPort), more)
                 .awaitHealthy(Duration.ofMinutes(3));
     }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -155,7 +154,7 @@ public final class GatewayProcess implements AutoCloseable {
             if (tls == null) {
                 tls = DevTls.anonymous();
             }
-            int port = freePort();
+            int port = LoopbackPorts.free();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
@@ -169,7 +168,7 @@ public final class GatewayProcess implements AutoCloseable {
             }
             command.add("--borderlink.cluster.cluster-name=" + clusterName);
             command.add("--borderlink.cluster.bind-address=" + clusterHost);
-            command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? freePortOtherThan(port) : clusterPort));
+            command.add("--borderlink.cluster.port=" + (clusterPort == 0 ? LoopbackPorts.free() : clusterPort));
             if (!members.isEmpty()) {
                 command.add("--borderlink.cluster.members="
                         + members.stream().map(p -> clusterHost + ":" + p).collect(Collectors.joining(",")));
@@ -191,27 +190,6 @@ public final class GatewayProcess implements AutoCloseable {
                 throw new UncheckedIOException("could not start " + command, e);
             }
         }
-    }
-
-    /** A free port on loopback, for a gateway or its cluster. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A free port that is not {@code taken}: the system may hand out a port just closed again, and a cluster port
-     * equal to the gateway's HTTPS port makes the gateway fail to start (Hazelcast binds it first).
-     */
-    private static int freePortOtherThan(int taken) {
-        int port = freePort();
-        while (port == taken) {
-            port = freePort();
-        }
-        return port;
     }
 
     /** Waits until {@code /actuator/health} answers 200, or fails when the process ends or time runs out. */

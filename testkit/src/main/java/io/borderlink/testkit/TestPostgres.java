@@ -4,8 +4,6 @@ import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -190,7 +188,7 @@ public final class TestPostgres implements AutoCloseable {
             boolean root = new UnixSystem().getUid() == 0;
             Path installDir = extractBinaries(tmp);
             Path baseDir = Files.createTempDirectory(tmp, "borderlink-pg-data-");
-            TestPostgres postgres = new TestPostgres(installDir, baseDir, freeLoopbackPort(), root, settings);
+            TestPostgres postgres = new TestPostgres(installDir, baseDir, LoopbackPorts.free(), root, settings);
             Files.createDirectory(postgres.socketDir);
             Files.createFile(postgres.logFile);
             if (root) {
@@ -292,12 +290,6 @@ public final class TestPostgres implements AutoCloseable {
             if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
                 Files.setPosixFilePermissions(dir, permissions);
             }
-        }
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
         }
     }
 

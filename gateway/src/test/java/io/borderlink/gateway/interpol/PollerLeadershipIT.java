@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.borderlink.gateway.BorderlinkApplication;
+import io.borderlink.testkit.LoopbackPorts;
 import io.borderlink.testkit.PartnerFolders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PollerLeadershipIT {
 
     private final String clusterName = "leadership-" + UUID.randomUUID();
-    private final int[] ports = {freePort(), freePort()};
+    private final int[] ports = {LoopbackPorts.free(), LoopbackPorts.free()};
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
 
@@ -84,7 +82,7 @@ class PollerLeadershipIT {
                         "--borderlink.cluster.members=127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1],
                         "--borderlink.poll.enabled=true",
                         "--borderlink.poll.check-interval=200ms",
-                        "--borderlink.partner.interpol-ncb.notices-url=http://127.0.0.1:" + freePort()
+                        "--borderlink.partner.interpol-ncb.notices-url=http://127.0.0.1:" + LoopbackPorts.free()
                                 + "/notices/v1/");
     }
 
@@ -100,13 +98,5 @@ class PollerLeadershipIT {
         return node.getBean(JdbcTemplate.class)
                 .queryForObject(
                         "SELECT COUNT(*) FROM audit_event WHERE step = 'POLL' AND outcome = 'OK'", Integer.class);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
