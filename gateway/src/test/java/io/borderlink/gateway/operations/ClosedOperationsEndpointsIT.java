@@ -43,6 +43,28 @@ class ClosedOperationsEndpointsIT extends GatewayTestSupport {
                 .isEqualTo(200);
     }
 
+    /**
+     * A health group, metric or logger there is not was a bare 404 with no body: the endpoint committed it at
+     * once. It is answered as every refusal is, with its code in problem JSON and an audit event.
+     */
+    @Test
+    void anOperationsResourceThereIsNotIsRefusedWithACodeAndAnAuditEvent() {
+        for (String path : java.util.List.of(
+                "/actuator/health/no-such-group",
+                "/actuator/metrics/no.such.metric",
+                "/actuator/loggers/no.such.logger")) {
+            var answer = agency("admin-1").get(path);
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(answer.body()).as(path).contains("\"code\":\"NOT_FOUND\"");
+        }
+        assertThat(jdbc.queryForList(
+                        "SELECT detail FROM audit_event WHERE step = 'RECEIVE' AND code = 'NOT_FOUND'", String.class))
+                .anySatisfy(detail -> assertThat(detail).contains("/actuator/health/no-such-group"))
+                .anySatisfy(detail -> assertThat(detail).contains("/actuator/metrics/no.such.metric"));
+    }
+
     /** The documentation is for agencies and people: neither the anonymous nor a foreign partner reads it. */
     @Test
     void theApiDocumentationIsForAgenciesAndPeople() {
