@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * a malformed or repeated {@code Content-Length}, headers or a request line over the limit, {@code CONNECT}),
  * are answered here, as the filters answer theirs ({@link WebRefusals}): the stable code, problem JSON (a SOAP
  * fault under /services) and an audit event. It takes the place of the host's {@link ErrorReportValve},
- * whose answer is an HTML page with no code and which audits nothing. Refusals made inside the application
- * have their answer written by then and pass through untouched.
+ * whose answer is an HTML page with no code and which audits nothing. So are error statuses an endpoint set
+ * without writing a body. Refusals made inside the application have their answer written by then and pass
+ * through untouched.
  */
 final class ContainerRefusals extends ErrorReportValve {
 
@@ -30,7 +31,12 @@ final class ContainerRefusals extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable cause) {
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (status < 400 || response.getContentWritten() > 0) {
+            return;
+        }
+        // An error sent (sendError) is reported once; an error status set without a body (an actuator health
+        // group, metric or logger there is not) is answered here too, rather than left a bare status.
+        if (response.isError() && !response.setErrorReported()) {
             return;
         }
         try {

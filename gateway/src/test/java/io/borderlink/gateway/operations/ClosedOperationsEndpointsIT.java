@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderlink.gateway.support.GatewayClient;
 import io.borderlink.gateway.support.GatewayTestSupport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.TestPropertySource;
@@ -49,7 +50,7 @@ class ClosedOperationsEndpointsIT extends GatewayTestSupport {
      */
     @Test
     void anOperationsResourceThereIsNotIsRefusedWithACodeAndAnAuditEvent() {
-        for (String path : java.util.List.of(
+        for (String path : List.of(
                 "/actuator/health/no-such-group",
                 "/actuator/metrics/no.such.metric",
                 "/actuator/loggers/no.such.logger")) {
