@@ -14,6 +14,7 @@ import io.borderlink.testkit.AgencyDocuments;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.GatewayProcess;
 import io.borderlink.testkit.LoopbackPorts;
+import io.borderlink.testkit.PartnerFolders;
 import io.borderlink.testkit.StubServer;
 import io.borderlink.testkit.StubServer.Role;
 import io.borderlink.testkit.StubServer.Settings;
@@ -59,7 +60,7 @@ import org.junit.jupiter.api.Test;
  * every setting at fault named — then with a production-like PKI made by the test (nothing says DEV ONLY), a
  * cluster bound to this host's own address with a majority, a checkpoint key of its own and an RFC 3161
  * time-stamping authority: it starts, accepts an exchange, delivers it to the partner, and anchors its audit
- * trail.
+ * trail; partner and agency files then edited to register development material are refused while it runs.
  */
 class ProductionProfileIT {
 
@@ -174,7 +175,7 @@ class ProductionProfileIT {
 
     /** Production-like material on PostgreSQL: starts, takes an exchange, delivers it, anchors the audit trail. */
     @Test
-    void startsWithProductionMaterialAndDeliversAnExchange() throws Exception {
+    void startsWithProductionMaterialDeliversAndRefusesDevelopmentMaterialInAReload() throws Exception {
         String host = GatewayProcess.hostAddress()
                 .orElseThrow(() -> new IllegalStateException("this host has no address but loopback for the cluster"));
         Path folder = Files.createDirectories(FOLDER.resolve("started"));
@@ -324,6 +325,41 @@ class ProductionProfileIT {
                                 .body())
                         .as("and the sign-in page offers no password form")
                         .doesNotContain("type=\"password\"");
+
+                // Files edited on the running node are held to what a start is held to: development material
+                // registered by a partner or an agency file is refused, audited, and the files in force stay.
+                PartnerFolders.edit(
+                        agencies,
+                        "mn-border.yml",
+                        yaml -> yaml + "  - "
+                                + DevPki.file("mn-customs.crt.pem").toAbsolutePath() + "\n");
+                PartnerFolders.edit(
+                        partners,
+                        "ru-liaison.yml",
+                        yaml -> yaml.replace(
+                                ruRoot.certificateFile().toString(),
+                                DevPki.file("ca/ru-liaison-root.crt.pem")
+                                        .toAbsolutePath()
+                                        .toString()));
+                String refused = "SELECT count(*) FROM audit_event WHERE step = 'POLICY' AND outcome = 'REJECTED'"
+                        + " AND code = 'CONFIGURATION_INVALID' AND detail LIKE '%%refused under the prod profile: %s%%'";
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> count(environment, refused.formatted("agency MN-BORDER")) == 1
+                                && count(environment, refused.formatted("partner RU-LIAISON")) == 1);
+                HttpResponse<String> again = agency.send(
+                        HttpRequest.newBuilder(node.uri("/api/v1/exchanges"))
+                                .header("Content-Type", "application/xml")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(new AgencyDocuments(new XmlCrypto())
+                                        .protect(
+                                                AgencyDocuments.fresh(incident, Instant.now()),
+                                                mnBorder.key(),
+                                                gatewayEncryption.certificate(),
+                                                KeyTransport.RSA_OAEP)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+                await().atMost(Duration.ofMinutes(1))
+                        .until(() -> count(environment, "SELECT count(*) FROM share WHERE state = 'DELIVERED'") == 2);
             }
         }
     }

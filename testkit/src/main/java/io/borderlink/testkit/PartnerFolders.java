@@ -58,6 +58,20 @@ public final class PartnerFolders {
         }
     }
 
+    /**
+     * Replaces a file with another's content in one atomic move, as an operator installing a renewed certificate
+     * would.
+     */
+    public static void replace(Path file, Path with) {
+        try {
+            Path next = Files.createTempFile(file.getParent(), "replaced", ".tmp");
+            Files.copy(with, next, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a file, new or not, in one atomic move, so a watching gateway never reads half of it. */
     public static void write(Path folder, String file, String content) {
         try {

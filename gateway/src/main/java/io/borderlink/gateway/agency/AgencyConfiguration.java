@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AgencyConfiguration {
 
-    /** The agencies; the gateway does not start when an agency's inbound section fails one of its own cases. */
+    /** The agencies in force; the gateway does not start when an agency's inbound section fails one of its own cases. */
     @Bean
-    AgencyDirectory agencyDirectory(DirectorySettings settings, YamlRecords yaml) {
+    Agencies agencies(DirectorySettings settings, YamlRecords yaml) {
         AgencyDirectory directory = AgencyDirectory.load(settings.agencies(), yaml);
         new InboundCases(yaml).requirePassing(directory, settings.agencies());
-        return directory;
+        return new Agencies(directory);
     }
 }

@@ -2,6 +2,7 @@ package io.borderlink.gateway.agency;
 
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
+import io.borderlink.gateway.config.CertificateFiles;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Every registered agency, by id and by the fingerprints of its certificates. */
 public final class AgencyDirectory {
@@ -21,27 +23,29 @@ public final class AgencyDirectory {
     private final Map<String, Agency> byFingerprint;
     private final String version;
     private final Map<String, String> fileNames;
-
-    /** @param version names the agency files' content, so that an inbound decision can say which rules made it */
-    public AgencyDirectory(Map<String, Agency> byId, Map<String, Agency> byFingerprint, String version) {
-        this(byId, byFingerprint, version, Map.of());
-    }
+    private final CertificateFiles certificates;
 
     private AgencyDirectory(
             Map<String, Agency> byId,
             Map<String, Agency> byFingerprint,
             String version,
-            Map<String, String> fileNames) {
+            Map<String, String> fileNames,
+            CertificateFiles certificates) {
         this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
         this.byFingerprint = Map.copyOf(byFingerprint);
         this.version = version;
         this.fileNames = Map.copyOf(fileNames);
+        this.certificates = certificates;
     }
 
+    /**
+     * Reads every agency file in the folder and the certificates they register; a certificate registered to two
+     * agencies, or a file that does not hold exactly one certificate, makes the whole folder invalid.
+     */
     public static AgencyDirectory load(Path folder, YamlRecords yaml) {
         Map<String, Agency> byId = new LinkedHashMap<>();
-        Map<String, Agency> byFingerprint = new HashMap<>();
         Map<String, String> fileNames = new HashMap<>();
+        Map<Path, String> owners = new LinkedHashMap<>();
         StringBuilder files = new StringBuilder();
         for (Path file : YamlRecords.filesIn(folder)) {
             files.append(file.getFileName())
@@ -53,17 +57,25 @@ public final class AgencyDirectory {
                 throw new InvalidConfigurationException(file + ": agency " + agency.id() + " is defined twice");
             }
             fileNames.put(agency.id(), file.getFileName().toString().replaceFirst("\\.yml$", ""));
+            agency.certificates().forEach(certificate -> owners.putIfAbsent(certificate, agency.id()));
+            agency.recipient().ifPresent(to -> owners.putIfAbsent(to.certificate(), agency.id()));
+        }
+        CertificateFiles certificates = CertificateFiles.read(owners);
+        Map<String, Agency> byFingerprint = new HashMap<>();
+        for (Agency agency : byId.values()) {
             for (Path certificate : agency.certificates()) {
-                String fingerprint = Certificates.fingerprint(Certificates.readCertificate(certificate));
+                String fingerprint = Certificates.fingerprint(
+                        certificates.certificate(certificate).orElseThrow());
                 Agency previous = byFingerprint.putIfAbsent(fingerprint, agency);
                 if (previous != null) {
-                    throw new InvalidConfigurationException(
-                            file + ": " + certificate + " is already registered to " + previous.id());
+                    throw new InvalidConfigurationException(fileNames.get(agency.id()) + ".yml: " + certificate
+                            + " is already registered to " + previous.id());
                 }
             }
         }
         String version = Digests.sha256(files.toString().getBytes(StandardCharsets.UTF_8));
-        return new AgencyDirectory(byId, byFingerprint, "agencies@" + version.substring(0, 12), fileNames);
+        return new AgencyDirectory(
+                byId, byFingerprint, "agencies@" + version.substring(0, 12), fileNames, certificates);
     }
 
     /** Every agency, in file order. */
@@ -86,5 +98,37 @@ public final class AgencyDirectory {
 
     public Optional<Agency> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The certificate an agency file registers in this file, as this configuration read it. */
+    public Optional<X509Certificate> certificate(Path file) {
+        return certificates.certificate(file);
+    }
+
+    /** A digest of the certificate files the agencies register, as this configuration read them. */
+    public String certificatesRead() {
+        return certificates.digest();
+    }
+
+    /** The same digest over what those files hold now: unlike {@link #certificatesRead()} once one was renewed. */
+    String certificatesNow(Function<Path, byte[]> read) {
+        return certificates.digestNow(read);
+    }
+
+    /** Every certificate file the agencies name (their own, the roots of their servers), by what names it. */
+    public Map<String, Path> registeredFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Agency agency : byId.values()) {
+            String owner = "agency " + agency.id() + " (borderlink.config.agencies) ";
+            for (int i = 0; i < agency.certificates().size(); i++) {
+                files.put(
+                        owner + "certificates[" + i + "]", agency.certificates().get(i));
+            }
+            agency.recipient().ifPresent(to -> {
+                files.put(owner + "inbound.certificate", to.certificate());
+                files.put(owner + "inbound.trust-anchor", to.trustAnchor());
+            });
+        }
+        return files;
     }
 }

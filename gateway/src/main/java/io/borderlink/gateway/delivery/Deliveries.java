@@ -5,6 +5,7 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditEvent;
@@ -21,6 +22,7 @@ import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
@@ -29,6 +31,7 @@ import io.borderlink.gateway.share.OutboxSettings;
 import io.borderlink.gateway.share.ShareStateConflict;
 import io.borderlink.gateway.share.Shares;
 import io.borderlink.routes.outbox.OutboxRoutes;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +63,7 @@ public class Deliveries {
     private final EvidenceStore evidence;
     private final AuditTrail audit;
     private final Partners partners;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final OutboxSettings settings;
     private final Circuits circuits;
     private final String node;
@@ -74,7 +77,7 @@ public class Deliveries {
             EvidenceStore evidence,
             AuditTrail audit,
             Partners partners,
-            AgencyDirectory agencies,
+            Agencies agencies,
             OutboxSettings settings,
             Circuits circuits,
             NodeIdentity node,
@@ -142,8 +145,8 @@ public class Deliveries {
         LogContext.exchange(lease.exchangeId());
         LogContext.partner(outbound ? lease.recipientId() : null);
         LogContext.agency(outbound ? null : lease.recipientId());
-        Optional<Recipient> recipient = recipient(lease);
-        if (recipient.isEmpty()) {
+        Optional<Addressee> to = addressee(lease);
+        if (to.isEmpty()) {
             // Nothing can be sent without the recipient's configuration: no retry helps.
             record(
                     lease,
@@ -153,7 +156,8 @@ public class Deliveries {
                             ErrorCode.INTERNAL_ERROR, lease.recipientId() + " is no longer configured to receive"));
             return null;
         }
-        Optional<Duration> refusal = circuits.refusal(recipient.get());
+        Recipient recipient = to.get().recipient();
+        Optional<Duration> refusal = circuits.refusal(recipient);
         if (refusal.isPresent()) {
             Instant next = clock.instant().plus(refusal.get());
             shares.putBack(lease, next);
@@ -161,10 +165,10 @@ public class Deliveries {
             return null;
         }
         try {
-            return load(lease, recipient.get(), released);
+            return load(lease, to.get(), released);
         } catch (GatewayException e) {
             // Nothing can be sent without the partner view: no retry helps.
-            circuits.failed(recipient.get(), e);
+            circuits.failed(recipient, e);
             record(lease, false, null, e);
             return null;
         }
@@ -349,19 +353,39 @@ public class Deliveries {
     }
 
     /** The share's view: the one handed over at acceptance, else the evidence. */
-    private ShareDelivery load(Lease lease, Recipient recipient, ReleasedShare released) {
+    private ShareDelivery load(Lease lease, Addressee to, ReleasedShare released) {
         Exchange partnerView =
                 released != null ? released.view() : evidence.partnerView(lease.exchangeId(), lease.recipientId());
         return new ShareDelivery(
-                lease.shareId(), lease.exchangeId(), recipient, lease.attempt(), partnerView, lease.viewDigest());
+                lease.shareId(),
+                lease.exchangeId(),
+                to.recipient(),
+                to.certificate(),
+                lease.attempt(),
+                partnerView,
+                lease.viewDigest());
     }
 
-    /** Outbound shares go to a partner; inbound ones to an agency's inbound endpoint. */
-    private Optional<Recipient> recipient(Lease lease) {
-        return lease.direction() == Direction.OUTBOUND
-                ? partners.current().find(lease.recipientId()).map(Partner::recipient)
-                : agencies.find(lease.recipientId()).flatMap(Agency::recipient);
+    /**
+     * Outbound shares go to a partner, inbound ones to an agency's inbound endpoint: the recipient and the
+     * certificate its file registers, both from the one configuration in force now.
+     */
+    private Optional<Addressee> addressee(Lease lease) {
+        if (lease.direction() == Direction.OUTBOUND) {
+            PartnerDirectory inForce = partners.current();
+            return inForce.find(lease.recipientId())
+                    .map(Partner::recipient)
+                    .map(to -> new Addressee(
+                            to, inForce.certificate(to.certificate()).orElseThrow()));
+        }
+        AgencyDirectory inForce = agencies.current();
+        return inForce.find(lease.recipientId())
+                .flatMap(Agency::recipient)
+                .map(to ->
+                        new Addressee(to, inForce.certificate(to.certificate()).orElseThrow()));
     }
+
+    private record Addressee(Recipient recipient, X509Certificate certificate) {}
 
     /** The lease this node took for the attempt. */
     private static Lease lease(ShareDelivery share) {

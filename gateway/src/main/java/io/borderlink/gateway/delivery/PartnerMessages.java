@@ -13,7 +13,6 @@ import io.borderlink.gateway.labels.OutboundLabels;
 import io.borderlink.gateway.partner.Direction;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
-import io.borderlink.gateway.pki.RegisteredCertificates;
 import io.borderlink.gateway.pki.Trust;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -42,23 +41,15 @@ public class PartnerMessages {
     private final Trust trust;
     private final Clock clock;
     private final OutboundLabels labels;
-    private final RegisteredCertificates certificates;
 
     PartnerMessages(
-            XmlCrypto crypto,
-            JoseCrypto jose,
-            GatewayKeys keys,
-            Trust trust,
-            Clock clock,
-            OutboundLabels labels,
-            RegisteredCertificates certificates) {
+            XmlCrypto crypto, JoseCrypto jose, GatewayKeys keys, Trust trust, Clock clock, OutboundLabels labels) {
         this.crypto = crypto;
         this.jose = jose;
         this.keys = keys;
         this.trust = trust;
         this.clock = clock;
         this.labels = labels;
-        this.certificates = certificates;
     }
 
     public PartnerDocument translate(ShareDelivery share) {
@@ -85,7 +76,7 @@ public class PartnerMessages {
 
     public ProtectedMessage protect(PartnerDocument translated) {
         Recipient recipient = translated.share().recipient();
-        X509Certificate certificate = certificates.of(recipient.certificate());
+        X509Certificate certificate = translated.share().certificate();
         // An agency's certificate is one of the agency's own; a partner's chains to the partner's root.
         if (recipient.direction() == Direction.INBOUND) {
             trust.validateAgency(certificate);

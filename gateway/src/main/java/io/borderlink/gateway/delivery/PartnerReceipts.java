@@ -6,7 +6,6 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
-import io.borderlink.gateway.pki.RegisteredCertificates;
 import io.borderlink.gateway.pki.Trust;
 import io.borderlink.gateway.receipt.ReceiptSignatures;
 import java.util.Optional;
@@ -24,12 +23,10 @@ public class PartnerReceipts {
 
     private final ReceiptSignatures signatures;
     private final Trust trust;
-    private final RegisteredCertificates certificates;
 
-    PartnerReceipts(ReceiptSignatures signatures, Trust trust, RegisteredCertificates certificates) {
+    PartnerReceipts(ReceiptSignatures signatures, Trust trust) {
         this.signatures = signatures;
         this.trust = trust;
-        this.certificates = certificates;
     }
 
     public SentMessage verify(SentMessage sent) {
@@ -52,7 +49,7 @@ public class PartnerReceipts {
             trust.validateAnchoredAt(recipient.id(), recipient.trustAnchor(), opened.signer());
             // The certificate the recipient's file registers, as for its pushes and its file drops: any other
             // under the same root (another service of its ministry, say) cannot sign its receipts.
-            if (!opened.signer().equals(certificates.of(recipient.certificate()))) {
+            if (!opened.signer().equals(share.certificate())) {
                 throw invalid("the receipt is signed by " + opened.signer().getSubjectX500Principal()
                         + ", not with the certificate " + recipient.id() + "'s file registers");
             }

@@ -16,8 +16,8 @@ import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
-import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
@@ -51,7 +51,7 @@ public class PolicyDryRun {
     private final InboundDecisions inbound;
     private final Partners partners;
     private final PartnerMessages messages;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final AuditTrail audit;
 
     PolicyDryRun(
@@ -59,7 +59,7 @@ public class PolicyDryRun {
             InboundDecisions inbound,
             Partners partners,
             PartnerMessages messages,
-            AgencyDirectory agencies,
+            Agencies agencies,
             AuditTrail audit) {
         this.router = router;
         this.inbound = inbound;
@@ -118,7 +118,7 @@ public class PolicyDryRun {
 
     /** The agency whose certificate made the request; empty for an officer. */
     private Optional<Agency> callingAgency(X509Certificate client) {
-        return Optional.ofNullable(client).flatMap(agencies::byCertificate);
+        return Optional.ofNullable(client).flatMap(agencies.current()::byCertificate);
     }
 
     private static Exchange read(byte[] plaintext) {
@@ -160,7 +160,8 @@ public class PolicyDryRun {
         if (client == null) {
             return event;
         }
-        String actor = agencies.byCertificate(client)
+        String actor = agencies.current()
+                .byCertificate(client)
                 .map(Agency::id)
                 .orElse(client.getSubjectX500Principal().getName());
         return event.actor(actor, Certificates.fingerprint(client));

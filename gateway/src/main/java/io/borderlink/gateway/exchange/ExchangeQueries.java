@@ -6,8 +6,8 @@ import io.borderlink.contracts.api.StatusQuery;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
-import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.RefusalFloods;
@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 public class ExchangeQueries {
 
     private final JdbcClient jdbc;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final RefusalFloods refusals;
 
-    ExchangeQueries(JdbcClient jdbc, AgencyDirectory agencies, RefusalFloods refusals) {
+    ExchangeQueries(JdbcClient jdbc, Agencies agencies, RefusalFloods refusals) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.refusals = refusals;
@@ -38,7 +38,8 @@ public class ExchangeQueries {
      * agency's exchange, so that probing is seen.
      */
     public ExchangeStatus status(StatusQuery query) {
-        Agency agency = agencies.byCertificate(query.client())
+        Agency agency = agencies.current()
+                .byCertificate(query.client())
                 .orElseThrow(() -> new GatewayException(ErrorCode.ACCESS_DENIED, "client is not a registered agency"));
         Optional<ExchangeStatus> status = status(query.exchangeId());
         if (status.isPresent() && status.get().originator().equals(agency.id())) {

@@ -205,7 +205,7 @@ public class DropImports {
                 }
                 // The same message rendered again (a new CreatedAt) is the partner's only if the partner signed
                 // it: an unverified file claiming an imported message's id must not pass as its duplicate.
-                inbound.verifyDropped(source.partner(), bytes);
+                inbound.verifyDropped(source.partner(), source.certificates().get(0), bytes);
             }
             duplicate(source, file, name, before.get(), digest, messageId);
             return null;
@@ -215,7 +215,8 @@ public class DropImports {
                 .ifPresent(announced -> {
                     throw invalid("not the file " + announced.manifest() + " announces as number " + name.first());
                 });
-        VerifiedExchange verified = inbound.verifyDropped(source.partner(), bytes);
+        VerifiedExchange verified =
+                inbound.verifyDropped(source.partner(), source.certificates().get(0), bytes);
         return new Opened(file, name, digest, messageId, verified);
     }
 

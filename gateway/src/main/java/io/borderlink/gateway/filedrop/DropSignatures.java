@@ -3,7 +3,6 @@ package io.borderlink.gateway.filedrop;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.pki.Trust;
 import java.nio.file.Path;
@@ -31,10 +30,7 @@ class DropSignatures {
     Document verified(DropSource source, byte[] file) {
         Document document = SecureXml.parse(file);
         X509Certificate signer = crypto.verify(document);
-        boolean registered = source.certificates().stream()
-                .map(Certificates::readCertificate)
-                .anyMatch(signer::equals);
-        if (!registered) {
+        if (!source.certificates().contains(signer)) {
             throw new GatewayException(
                     ErrorCode.ORIGINATOR_MISMATCH,
                     "signed by " + signer.getSubjectX500Principal() + ", not with a certificate " + source.id()

@@ -4,6 +4,7 @@ import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Transport;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
@@ -12,12 +13,14 @@ import java.util.List;
  *
  * @param partner the partner, for one; null for an agency
  * @param agency the agency, for one; null for a partner
+ * @param certificates what its signatures must be made with: the partner's certificate, or one of the agency's, as
+ *     the configuration in force read them
  */
-public record DropSource(String id, Transport transport, Partner partner, Agency agency) {
+public record DropSource(
+        String id, Transport transport, Partner partner, Agency agency, List<X509Certificate> certificates) {
 
-    /** What its signature must be made with: the partner's certificate, or one of the agency's. */
-    public List<Path> certificates() {
-        return partner != null ? List.of(partner.certificate()) : agency.certificates();
+    public DropSource {
+        certificates = List.copyOf(certificates);
     }
 
     /** Whether it sends messages to us (a partner with an inbound section) rather than only receipts. */

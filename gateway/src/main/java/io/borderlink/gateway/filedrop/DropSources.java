@@ -1,9 +1,12 @@
 package io.borderlink.gateway.filedrop;
 
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.partner.Partners;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,23 +17,30 @@ import org.springframework.stereotype.Component;
 public class DropSources {
 
     private final Partners partners;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
 
-    DropSources(Partners partners, AgencyDirectory agencies) {
+    DropSources(Partners partners, Agencies agencies) {
         this.partners = partners;
         this.agencies = agencies;
     }
 
     public List<DropSource> all() {
         List<DropSource> sources = new ArrayList<>();
-        for (Partner partner : partners.current().all()) {
+        PartnerDirectory partnersInForce = partners.current();
+        for (Partner partner : partnersInForce.all()) {
             if (partner.transport().fileDrop()) {
-                sources.add(new DropSource(partner.id(), partner.transport(), partner, null));
+                X509Certificate registered =
+                        partnersInForce.certificate(partner.certificate()).orElseThrow();
+                sources.add(new DropSource(partner.id(), partner.transport(), partner, null, List.of(registered)));
             }
         }
-        for (Agency agency : agencies.all()) {
+        AgencyDirectory agenciesInForce = agencies.current();
+        for (Agency agency : agenciesInForce.all()) {
             if (agency.inbound() != null && agency.inbound().transport().fileDrop()) {
-                sources.add(new DropSource(agency.id(), agency.inbound().transport(), null, agency));
+                List<X509Certificate> registered = agency.certificates().stream()
+                        .map(file -> agenciesInForce.certificate(file).orElseThrow())
+                        .toList();
+                sources.add(new DropSource(agency.id(), agency.inbound().transport(), null, agency, registered));
             }
         }
         return sources;

@@ -3,6 +3,7 @@ package io.borderlink.gateway.inbound;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.crypto.Digests;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.agency.InboundPolicy;
@@ -21,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component("inboundDecisions")
 public class InboundDecisions {
 
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
 
-    InboundDecisions(AgencyDirectory agencies) {
+    InboundDecisions(Agencies agencies) {
         this.agencies = agencies;
     }
 
@@ -38,21 +39,22 @@ public class InboundDecisions {
     public List<ShareDecision> decisions(Exchange exchange, String partnerId, List<String> only) {
         byte[] bytes = ExchangeXml.write(exchange);
         String digest = Digests.sha256(bytes);
+        AgencyDirectory inForce = agencies.current();
         List<String> ids = !only.isEmpty()
                 ? only.stream().distinct().toList()
-                : agencies.all().stream()
+                : inForce.all().stream()
                         .filter(a -> a.inbound() != null)
                         .map(Agency::id)
                         .toList();
         List<ShareDecision> decisions = new ArrayList<>();
         for (String id : ids) {
-            Optional<Agency> agency = agencies.find(id).filter(a -> a.inbound() != null);
+            Optional<Agency> agency = inForce.find(id).filter(a -> a.inbound() != null);
             decisions.add(
                     agency.isEmpty()
                             ? ShareDecision.deny(
                                     id, "agency-known", "no agency " + id + " receives partner intelligence")
                             : InboundPolicy.decide(
-                                    agency.get(), partnerId, exchange, bytes, digest, agencies.version()));
+                                    agency.get(), partnerId, exchange, bytes, digest, inForce.version()));
         }
         return decisions;
     }

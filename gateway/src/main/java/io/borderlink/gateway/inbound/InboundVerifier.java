@@ -7,7 +7,6 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
-import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.gateway.labels.LabelIntake;
@@ -90,11 +89,12 @@ public class InboundVerifier {
      * A message a partner left in its file-drop import folder (docs/air-gap.md): the same checks as for one it
      * pushes, with the partner known by the folder and its signature bound to the certificate its file
      * registers, whose path must lead to the partner's own root, instead of to a TLS client.
+     *
+     * @param registered the certificate the partner's file registers, as the configuration in force read it
      */
-    public VerifiedExchange verifyDropped(Partner partner, byte[] file) {
+    public VerifiedExchange verifyDropped(Partner partner, X509Certificate registered, byte[] file) {
         try {
             settings.requireSize(file);
-            X509Certificate registered = Certificates.readCertificate(partner.certificate());
             trust.validateAnchoredAt(partner.id(), partner.trustAnchor(), registered);
             return verify(partner, file, registered, null, DROPPED);
         } catch (RejectedSubmissionException e) {

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.operations;
 
 import io.borderlink.contracts.error.ErrorCode;
-import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.Recorded;
@@ -37,11 +37,11 @@ class AuditMeters {
 
     private final MeterRegistry meters;
     private final Partners partners;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AuditMeters(MeterRegistry meters, Partners partners, AgencyDirectory agencies, JdbcClient jdbc, Clock clock) {
+    AuditMeters(MeterRegistry meters, Partners partners, Agencies agencies, JdbcClient jdbc, Clock clock) {
         this.meters = meters;
         this.partners = partners;
         this.agencies = agencies;
@@ -146,8 +146,8 @@ class AuditMeters {
         if (id == null) {
             return "none";
         }
-        boolean known =
-                partners.current().find(id).isPresent() || agencies.find(id).isPresent();
+        boolean known = partners.current().find(id).isPresent()
+                || agencies.current().find(id).isPresent();
         return known ? id : OTHER;
     }
 

@@ -1,7 +1,7 @@
 package io.borderlink.gateway.operations;
 
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
-import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.micrometer.core.instrument.Gauge;
@@ -32,7 +32,7 @@ public class Backlog {
 
     private final JdbcClient jdbc;
     private final Partners partners;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Reading<Map<String, Waiting>> reading;
@@ -41,7 +41,7 @@ public class Backlog {
     Backlog(
             JdbcClient jdbc,
             Partners partners,
-            AgencyDirectory agencies,
+            Agencies agencies,
             MeterRegistry meters,
             OperationsSettings settings,
             Clock clock) {
@@ -77,7 +77,7 @@ public class Backlog {
     private Set<String> recipients() {
         Set<String> ids = new TreeSet<>();
         partners.current().all().stream().map(Partner::id).forEach(ids::add);
-        agencies.all().stream()
+        agencies.current().all().stream()
                 .filter(agency -> agency.inbound() != null)
                 .map(Agency::id)
                 .forEach(ids::add);

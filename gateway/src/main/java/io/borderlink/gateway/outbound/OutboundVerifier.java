@@ -8,6 +8,7 @@ import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.Digests;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.labels.LabelIntake;
@@ -49,7 +50,7 @@ public class OutboundVerifier {
     private final XmlCrypto crypto;
     private final GatewayKeys keys;
     private final Trust trust;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final SubmissionSettings settings;
     private final LabelIntake labels;
     private final Clock clock;
@@ -58,7 +59,7 @@ public class OutboundVerifier {
             XmlCrypto crypto,
             GatewayKeys keys,
             Trust trust,
-            AgencyDirectory agencies,
+            Agencies agencies,
             SubmissionSettings settings,
             LabelIntake labels,
             Clock clock) {
@@ -170,9 +171,10 @@ public class OutboundVerifier {
         if (!client.equals(signer)) {
             trust.validateAgency(client);
         }
-        Agency byClient = agencies.byCertificate(client)
+        AgencyDirectory inForce = agencies.current();
+        Agency byClient = inForce.byCertificate(client)
                 .orElseThrow(() -> mismatch("the TLS client certificate is not registered to any agency"));
-        Agency bySigner = agencies.byCertificate(signer)
+        Agency bySigner = inForce.byCertificate(signer)
                 .orElseThrow(() -> mismatch("the signing certificate is not registered to any agency"));
         if (!byClient.id().equals(bySigner.id()) || !bySigner.id().equals(originator)) {
             throw mismatch("TLS client " + byClient.id() + ", signer " + bySigner.id() + " and originator " + originator

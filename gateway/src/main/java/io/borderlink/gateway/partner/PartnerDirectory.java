@@ -2,22 +2,19 @@ package io.borderlink.gateway.partner;
 
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
+import io.borderlink.gateway.config.CertificateFiles;
 import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.policy.PolicyTarget;
 import io.borderlink.gateway.policy.PolicyValidation;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -32,7 +29,7 @@ public final class PartnerDirectory {
     private final Map<String, String> policyVersions;
     private final Map<String, String> fileNames;
     private final String digest;
-    private final String certificatesRead;
+    private final CertificateFiles certificates;
     private final LabelPolicyDirectory labelPolicies;
 
     private PartnerDirectory(
@@ -40,14 +37,14 @@ public final class PartnerDirectory {
             Map<String, String> policyVersions,
             Map<String, String> fileNames,
             String digest,
-            RegisteredFiles certificates,
+            CertificateFiles certificates,
             LabelPolicyDirectory labelPolicies) {
         this.partners = Map.copyOf(partners);
         this.byFingerprint = senders(partners.values(), certificates);
         this.policyVersions = Map.copyOf(policyVersions);
         this.fileNames = Map.copyOf(fileNames);
         this.digest = digest;
-        this.certificatesRead = certificates.digest();
+        this.certificates = certificates;
         this.labelPolicies = labelPolicies;
     }
 
@@ -76,7 +73,7 @@ public final class PartnerDirectory {
                 versions,
                 fileNames,
                 Digests.sha256(all.toString().getBytes()),
-                RegisteredFiles.read(partners.values()),
+                certificateFiles(partners.values()),
                 labelPolicies);
     }
 
@@ -90,13 +87,14 @@ public final class PartnerDirectory {
      * partner is not one, nor is one whose files we import: what either signs with is never a reason to accept
      * a push.
      */
-    private static Map<String, Partner> senders(Collection<Partner> partners, RegisteredFiles certificates) {
+    private static Map<String, Partner> senders(Collection<Partner> partners, CertificateFiles certificates) {
         Map<String, Partner> senders = new HashMap<>();
         for (Partner partner : partners) {
             if (partner.inbound() != null
                     && !partner.inbound().polled()
                     && !partner.transport().fileDrop()) {
-                String fingerprint = Certificates.fingerprint(certificates.certificateOf(partner));
+                String fingerprint = Certificates.fingerprint(
+                        certificates.certificate(partner.certificate()).orElseThrow());
                 Partner previous = senders.putIfAbsent(fingerprint, partner);
                 if (previous != null) {
                     throw new InvalidConfigurationException(partner.id() + " sends with the certificate of "
@@ -147,9 +145,25 @@ public final class PartnerDirectory {
         return digest;
     }
 
+    /** The certificate a partner file registers in this file, as this configuration read it. */
+    public Optional<X509Certificate> certificate(Path file) {
+        return certificates.certificate(file);
+    }
+
+    /** Every certificate file the partners name (their own, their roots), by what names it. */
+    public Map<String, Path> registeredFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Partner partner : partners.values()) {
+            String owner = "partner " + partner.id() + " (borderlink.config.partners) ";
+            files.put(owner + "certificate", partner.certificate());
+            files.put(owner + "trust-anchor", partner.trustAnchor());
+        }
+        return files;
+    }
+
     /** A digest of the certificate files the partners register, as this configuration read them. */
     public String certificatesRead() {
-        return certificatesRead;
+        return certificates.digest();
     }
 
     /**
@@ -158,58 +172,12 @@ public final class PartnerDirectory {
      * changes who may push to us as that partner.
      */
     String certificatesNow(Function<Path, byte[]> read) {
-        Map<Path, byte[]> now = new TreeMap<>();
-        for (Partner partner : partners.values()) {
-            now.computeIfAbsent(partner.certificate(), read);
-        }
-        return RegisteredFiles.digest(now);
+        return certificates.digestNow(read);
     }
 
-    /** Each partner's certificate file, read once for the whole load. */
-    private record RegisteredFiles(Map<Path, byte[]> files, Map<Path, X509Certificate> certificates) {
-
-        /**
-         * A file that cannot be read, or holds anything but one certificate, makes the configuration invalid: a
-         * reload that meets a certificate half-copied is refused, not half-applied.
-         */
-        static RegisteredFiles read(Collection<Partner> partners) {
-            Map<Path, byte[]> files = new TreeMap<>();
-            Map<Path, X509Certificate> certificates = new HashMap<>();
-            for (Partner partner : partners) {
-                Path file = partner.certificate();
-                if (files.containsKey(file)) {
-                    continue;
-                }
-                try {
-                    byte[] bytes = Files.readAllBytes(file);
-                    List<X509Certificate> held = Certificates.parseAll(bytes);
-                    if (held.size() != 1) {
-                        throw new IllegalArgumentException(
-                                "it must hold exactly one certificate, found " + held.size());
-                    }
-                    files.put(file, bytes);
-                    certificates.put(file, held.get(0));
-                } catch (IOException | RuntimeException e) {
-                    throw new InvalidConfigurationException(
-                            partner.id() + ": cannot read its certificate " + file + ": " + e.getMessage());
-                }
-            }
-            return new RegisteredFiles(files, certificates);
-        }
-
-        X509Certificate certificateOf(Partner partner) {
-            return certificates.get(partner.certificate());
-        }
-
-        String digest() {
-            return digest(files);
-        }
-
-        static String digest(Map<Path, byte[]> files) {
-            StringBuilder all = new StringBuilder();
-            files.forEach((file, bytes) ->
-                    all.append(file).append('=').append(Digests.sha256(bytes)).append('\n'));
-            return Digests.sha256(all.toString().getBytes());
-        }
+    private static CertificateFiles certificateFiles(Collection<Partner> partners) {
+        Map<Path, String> owners = new LinkedHashMap<>();
+        partners.forEach(partner -> owners.putIfAbsent(partner.certificate(), partner.id()));
+        return CertificateFiles.read(owners);
     }
 }

@@ -1,31 +1,29 @@
 package io.borderlink.gateway.partner;
 
 import io.borderlink.contracts.error.ErrorCode;
-import io.borderlink.crypto.Digests;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.config.DirectorySettings;
 import io.borderlink.gateway.config.InvalidConfigurationException;
+import io.borderlink.gateway.config.WatchedFiles;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.labels.LabelPolicies;
 import io.borderlink.gateway.labels.LabelPolicy;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.borderlink.gateway.pki.DevelopmentMaterial;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies partner files and label policies changed on disk without a restart. A change is loaded, validated and run
- * against its own policy cases first; only then does it replace the configuration in force, all at
- * once. A bad change is refused and the old configuration stays. Both outcomes are audited.
+ * against its own policy cases first (under the prod profile, its certificate files must not be development
+ * material, as at start); only then does it replace the configuration in force, all at once. A bad change is
+ * refused and the old configuration stays. Both outcomes are audited.
  */
 @Component("partnerReloads")
 public class PartnerReloads {
@@ -39,6 +37,7 @@ public class PartnerReloads {
     private final Partners partners;
     private final LabelPolicies labels;
     private final AuditTrail audit;
+    private final DevelopmentMaterial material;
     private volatile String lastSeen;
 
     PartnerReloads(
@@ -47,7 +46,8 @@ public class PartnerReloads {
             PolicyCases cases,
             Partners partners,
             LabelPolicies labels,
-            AuditTrail audit) {
+            AuditTrail audit,
+            DevelopmentMaterial material) {
         this.folder = settings.partners();
         this.labelFolder = settings.labelPolicies();
         this.yaml = yaml;
@@ -55,8 +55,9 @@ public class PartnerReloads {
         this.partners = partners;
         this.labels = labels;
         this.audit = audit;
-        this.lastSeen = treeDigest(folder)
-                + treeDigest(labelFolder)
+        this.material = material;
+        this.lastSeen = WatchedFiles.treeDigest(folder)
+                + WatchedFiles.treeDigest(labelFolder)
                 + partners.current().certificatesRead();
     }
 
@@ -65,8 +66,8 @@ public class PartnerReloads {
      * partner file, a policy case, a label policy, or a certificate a partner registers (renewed in place).
      */
     public void reloadIfChanged() {
-        String files = treeDigest(folder) + treeDigest(labelFolder);
-        String seen = files + partners.current().certificatesNow(PartnerReloads::read);
+        String files = WatchedFiles.treeDigest(folder) + WatchedFiles.treeDigest(labelFolder);
+        String seen = files + partners.current().certificatesNow(WatchedFiles::bytesNow);
         if (!seen.equals(lastSeen)) {
             // Applied, the certificates are remembered as the reload read them: one changed meanwhile is seen next
             // time. Refused, as seen: the same bad file is not refused again at every look.
@@ -83,6 +84,7 @@ public class PartnerReloads {
             LabelPolicyDirectory labelPolicies = LabelPolicyDirectory.load(labelFolder, yaml);
             PartnerDirectory candidate = PartnerDirectory.load(folder, yaml, labelPolicies);
             cases.requirePassing(candidate, folder);
+            material.refuseUnderProd(candidate.registeredFiles());
             labels.replace(labelPolicies);
             partners.replace(candidate);
             String versions = candidate.all().stream()
@@ -105,31 +107,5 @@ public class PartnerReloads {
                 .code(code)
                 .actor("configuration", null)
                 .detail(detail);
-    }
-
-    /** A digest of every file under the folder, partner files and policy cases alike. */
-    private static String treeDigest(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return "";
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            StringBuilder all = new StringBuilder();
-            files.filter(Files::isRegularFile).sorted().forEach(file -> all.append(folder.relativize(file))
-                    .append('=')
-                    .append(Digests.sha256(read(file)))
-                    .append('\n'));
-            return Digests.sha256(all.toString().getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            // A file being rewritten right now: the next look sees it whole.
-            return new byte[0];
-        }
     }
 }

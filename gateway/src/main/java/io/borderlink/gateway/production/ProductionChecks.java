@@ -3,6 +3,7 @@ package io.borderlink.gateway.production;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.gateway.cluster.ClusterSettings;
+import io.borderlink.gateway.pki.DevelopmentMaterial;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -26,7 +27,6 @@ import java.util.Set;
  */
 final class ProductionChecks {
 
-    private static final String DEVELOPMENT_FOLDER = "certs-dev";
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int NON_REPUDIATION = 1;
 
@@ -34,16 +34,12 @@ final class ProductionChecks {
 
     /** A certificate from a file: neither under certs-dev/ nor development material. */
     void certificate(String setting, Path file, X509Certificate certificate) {
-        if (underDevelopmentFolder(file.toString())) {
-            refuse(setting, file.toString(), "development material (under certs-dev/)");
-        } else if (Certificates.isDevelopmentCertificate(certificate)) {
-            refuse(setting, file.toString(), "development material (" + subject(certificate) + ")");
-        }
+        DevelopmentMaterial.problem(file, certificate).ifPresent(problem -> refuse(setting, file.toString(), problem));
     }
 
     /** A key or trust store: its location, and every certificate in it. */
     void store(String setting, String location, List<X509Certificate> certificates) {
-        if (underDevelopmentFolder(location)) {
+        if (DevelopmentMaterial.underDevelopmentFolder(location)) {
             refuse(setting, location, "development material (under certs-dev/)");
             return;
         }
@@ -89,7 +85,7 @@ final class ProductionChecks {
      * from, so the development one is known by its folder and its alias.
      */
     void keyEncryptionKey(String setting, String location, String alias) {
-        if (underDevelopmentFolder(location)) {
+        if (DevelopmentMaterial.underDevelopmentFolder(location)) {
             refuse(setting + ".keystore", location, "development material (under certs-dev/)");
         } else if (alias.startsWith("dev-only")) {
             refuse(setting + ".alias", alias, "the development key-encryption key");
@@ -98,7 +94,7 @@ final class ProductionChecks {
 
     /** The CRL folder: its location, and the issuer of every CRL in it. */
     void crls(String setting, Path folder, List<X509CRL> crls) {
-        if (underDevelopmentFolder(folder.toString())) {
+        if (DevelopmentMaterial.underDevelopmentFolder(folder.toString())) {
             refuse(setting, folder.toString(), "development material (under certs-dev/)");
             return;
         }
@@ -159,15 +155,6 @@ final class ProductionChecks {
 
     private void refuse(String setting, String value, String problem) {
         problems.add(setting + " (" + value + "): " + problem);
-    }
-
-    private static boolean underDevelopmentFolder(String location) {
-        String normalised = location.replace('\\', '/');
-        return normalised.equals(DEVELOPMENT_FOLDER)
-                || normalised.startsWith(DEVELOPMENT_FOLDER + "/")
-                || normalised.contains("/" + DEVELOPMENT_FOLDER + "/")
-                || normalised.endsWith("/" + DEVELOPMENT_FOLDER)
-                || normalised.startsWith("file:" + DEVELOPMENT_FOLDER + "/");
     }
 
     private static boolean loopback(String address) {

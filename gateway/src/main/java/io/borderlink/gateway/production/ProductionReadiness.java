@@ -1,15 +1,13 @@
 package io.borderlink.gateway.production;
 
 import io.borderlink.crypto.Certificates;
-import io.borderlink.gateway.agency.Agency;
-import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.audit.AuditSettings;
 import io.borderlink.gateway.cluster.ClusterSettings;
 import io.borderlink.gateway.config.DirectorySettings;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.exchange.EvidenceSettings;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
-import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.people.PeopleDirectory;
 import io.borderlink.gateway.people.Person;
@@ -50,7 +48,7 @@ class ProductionReadiness {
             GatewayKeys keys,
             Revocation revocation,
             SslBundles tls,
-            AgencyDirectory agencies,
+            Agencies agencies,
             DirectorySettings directories,
             YamlRecords yaml,
             PeopleDirectory people,
@@ -108,22 +106,12 @@ class ProductionReadiness {
                 Stream.concat(crls.current().stream(), crls.expired().stream())
                         .map(Revocation.Crl::crl)
                         .toList());
-        for (Agency agency : agencies.all()) {
-            String owner = "agency " + agency.id() + " (borderlink.config.agencies) ";
-            files(checks, owner + "certificates", agency.certificates());
-            agency.recipient().ifPresent(to -> {
-                file(checks, owner + "inbound.certificate", to.certificate());
-                file(checks, owner + "inbound.trust-anchor", to.trustAnchor());
-            });
-        }
+        agencies.current().registeredFiles().forEach((setting, file) -> file(checks, setting, file));
         // Read here rather than taken from the partners in force, which need the cluster this check precedes.
-        for (Partner partner : PartnerDirectory.load(
+        PartnerDirectory.load(
                         directories.partners(), yaml, LabelPolicyDirectory.load(directories.labelPolicies(), yaml))
-                .all()) {
-            String owner = "partner " + partner.id() + " (borderlink.config.partners) ";
-            file(checks, owner + "certificate", partner.certificate());
-            file(checks, owner + "trust-anchor", partner.trustAnchor());
-        }
+                .registeredFiles()
+                .forEach((setting, file) -> file(checks, setting, file));
         for (Person person : people.all()) {
             files(checks, "person " + person.id() + " (borderlink.config.people) certificates", person.certificates());
         }

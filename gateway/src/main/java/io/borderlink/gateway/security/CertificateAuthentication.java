@@ -3,7 +3,7 @@ package io.borderlink.gateway.security;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.KeyUsages;
-import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
@@ -22,7 +22,7 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
  */
 final class CertificateAuthentication implements AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken> {
 
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final Partners partners;
     private final PeopleDirectory people;
     private final Trust trust;
@@ -30,7 +30,7 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
 
     /** @param peopleOnly the console: agency and partner systems have no business there */
     CertificateAuthentication(
-            AgencyDirectory agencies, Partners partners, PeopleDirectory people, Trust trust, boolean peopleOnly) {
+            Agencies agencies, Partners partners, PeopleDirectory people, Trust trust, boolean peopleOnly) {
         this.agencies = agencies;
         this.partners = partners;
         this.people = people;
@@ -49,7 +49,8 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
         String fingerprint = Certificates.fingerprint(certificate);
         Optional<Caller> agency = peopleOnly
                 ? Optional.empty()
-                : agencies.byCertificate(certificate)
+                : agencies.current()
+                        .byCertificate(certificate)
                         .map(a -> new Caller(a.id(), Caller.AGENCY, a.id(), fingerprint, ""));
         if (agency.isPresent()) {
             validate(certificate, true);

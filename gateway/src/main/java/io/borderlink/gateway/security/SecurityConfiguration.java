@@ -2,7 +2,7 @@ package io.borderlink.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.crypto.Certificates;
-import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.audit.RefusalFloods;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
@@ -50,7 +50,7 @@ class SecurityConfiguration {
     @DependsOn(PRODUCTION_CHECK)
     SecurityFilterChain apis(
             HttpSecurity http,
-            AgencyDirectory agencies,
+            Agencies agencies,
             Partners partners,
             PeopleDirectory people,
             Trust trust,
@@ -106,7 +106,7 @@ class SecurityConfiguration {
     @DependsOn(PRODUCTION_CHECK)
     SecurityFilterChain console(
             HttpSecurity http,
-            AgencyDirectory agencies,
+            Agencies agencies,
             Partners partners,
             PeopleDirectory people,
             Trust trust,

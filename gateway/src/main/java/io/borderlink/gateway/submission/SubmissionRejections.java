@@ -5,8 +5,8 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
-import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.RefusalFloods;
@@ -31,10 +31,10 @@ public class SubmissionRejections {
     private static final Logger log = LoggerFactory.getLogger(SubmissionRejections.class);
 
     private final RefusalFloods floods;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final Partners partners;
 
-    SubmissionRejections(AgencyDirectory agencies, Partners partners, RefusalFloods floods) {
+    SubmissionRejections(Agencies agencies, Partners partners, RefusalFloods floods) {
         this.floods = floods;
         this.agencies = agencies;
         this.partners = partners;
@@ -80,7 +80,8 @@ public class SubmissionRejections {
         AuditEvent event =
                 AuditEvent.rejected(AuditStep.RECEIVE, null, code, described).digest(digest);
         if (client != null) {
-            String actor = agencies.byCertificate(client)
+            String actor = agencies.current()
+                    .byCertificate(client)
                     .map(Agency::id)
                     .or(() -> partners.current().byCertificate(client).map(Partner::id))
                     .orElse(client.getSubjectX500Principal().getName());

@@ -1,8 +1,8 @@
 package io.borderlink.gateway.trust;
 
 import io.borderlink.crypto.Certificates;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
-import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.PeopleDirectory;
@@ -70,7 +70,7 @@ public class TrustHealth {
     private final GatewayKeys keys;
     private final SslBundles tls;
     private final Trust trust;
-    private final AgencyDirectory agencies;
+    private final Agencies agencies;
     private final Partners partners;
     private final PeopleDirectory people;
     private final Revocation revocation;
@@ -82,7 +82,7 @@ public class TrustHealth {
             GatewayKeys keys,
             SslBundles tls,
             Trust trust,
-            AgencyDirectory agencies,
+            Agencies agencies,
             Partners partners,
             PeopleDirectory people,
             Revocation revocation,
@@ -113,7 +113,7 @@ public class TrustHealth {
         trust.agencies().domain().intermediates().forEach(c -> entries.add(Trust.AGENCIES, "intermediate", c));
         trust.people().domain().anchors().forEach(c -> entries.add(Trust.PEOPLE, "trust-anchor", c));
         trust.people().domain().intermediates().forEach(c -> entries.add(Trust.PEOPLE, "intermediate", c));
-        for (Agency agency : agencies.all()) {
+        for (Agency agency : agencies.current().all()) {
             agency.certificates().forEach(file -> entries.add(agency.id(), "agency", read(file)));
             agency.recipient().ifPresent(to -> {
                 entries.add(agency.id(), "agency-encryption", read(to.certificate()));

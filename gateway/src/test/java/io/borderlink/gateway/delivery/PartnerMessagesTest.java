@@ -26,7 +26,6 @@ import io.borderlink.gateway.partner.Receipts;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
-import io.borderlink.gateway.pki.RegisteredCertificates;
 import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import java.net.URI;
@@ -55,14 +54,8 @@ class PartnerMessagesTest {
             Optional.empty(),
             List.of());
 
-    private final PartnerMessages messages = new PartnerMessages(
-            XML,
-            JOSE,
-            KEYS,
-            DevTrust.create(),
-            Clock.systemUTC(),
-            LabelPoliciesFixture.outbound(),
-            new RegisteredCertificates());
+    private final PartnerMessages messages =
+            new PartnerMessages(XML, JOSE, KEYS, DevTrust.create(), Clock.systemUTC(), LabelPoliciesFixture.outbound());
     private final Exchange missingPerson = ExchangeXml.read(SecureXml.parse(Samples.missingPersonFromBorderPolice()));
 
     @Test
@@ -144,6 +137,7 @@ class PartnerMessagesTest {
                 KeyTransport.RSA_OAEP,
                 new DeliverySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null),
                 Receipts.REQUIRED);
-        return new ShareDelivery(UUID.randomUUID(), view.header().exchangeId(), recipient, 1, view, "");
+        return new ShareDelivery(
+                UUID.randomUUID(), view.header().exchangeId(), recipient, DevPki.certificate(partner), 1, view, "");
     }
 }

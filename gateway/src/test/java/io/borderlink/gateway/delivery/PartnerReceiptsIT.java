@@ -10,6 +10,7 @@ import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.samples.Samples;
+import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.partner.Partners;
@@ -150,7 +151,14 @@ class PartnerReceiptsIT extends GatewayTestSupport {
     /** A liaison message as sent to the recipient, for its receipt to be checked against. */
     private static ProtectedMessage message(Recipient recipient) {
         return new ProtectedMessage(
-                new ShareDelivery(UUID.randomUUID(), UUID.randomUUID(), recipient, 1, null, "digest"),
+                new ShareDelivery(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        recipient,
+                        Certificates.readCertificate(recipient.certificate()),
+                        1,
+                        null,
+                        "digest"),
                 "<LiaisonMessage xmlns=\"urn:borderlink:partner:liaison:1\"/>".getBytes(StandardCharsets.UTF_8),
                 "digest",
                 new byte[0],

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.borderlink.contracts.api.Submission;
 import io.borderlink.crypto.XmlCrypto;
+import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.labels.LabelPoliciesFixture;
 import io.borderlink.gateway.pki.DevTrust;
@@ -12,11 +13,11 @@ import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.submission.RejectedSubmissionException;
 import io.borderlink.gateway.submission.SubmissionSettings;
 import io.borderlink.testkit.DevPki;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.util.unit.DataSize;
 
@@ -43,7 +44,7 @@ class AgencyIntakeFuzzTest {
             DevTrust.create(),
             // No agency is registered: a document that survives every check up to the binding is refused there,
             // which is still an answer with a code.
-            new AgencyDirectory(Map.of(), Map.of(), "fuzz"),
+            new Agencies(AgencyDirectory.load(Path.of("target/no-agencies"), null)),
             new SubmissionSettings(
                     Duration.ofDays(36500),
                     Duration.ofMinutes(1),

@@ -8,12 +8,9 @@ import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerFolders;
 import io.borderlink.testkit.PartnerSide;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +35,7 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void ruLiaisonRegisteredFromAFileWeMayReplace(DynamicPropertyRegistry registry) {
-        replace(RU_CERTIFICATE, DevPki.file("ru-liaison.crt.pem"));
+        PartnerFolders.replace(RU_CERTIFICATE, DevPki.file("ru-liaison.crt.pem"));
         PartnerFolders.edit(
                 PARTNERS,
                 "ru-liaison.yml",
@@ -51,7 +48,7 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
         assertThat(push().statusCode()).isEqualTo(200);
 
         // INTERPOL-NCB's certificate stands for the renewed one: nobody pushes with it, so it is free to take.
-        replace(RU_CERTIFICATE, DevPki.file("interpol-ncb.crt.pem"));
+        PartnerFolders.replace(RU_CERTIFICATE, DevPki.file("interpol-ncb.crt.pem"));
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(partners.current().byCertificate(DevPki.certificate("interpol-ncb")))
@@ -92,16 +89,5 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
                 "SELECT detail FROM audit_event WHERE step = 'POLICY' AND outcome = 'REJECTED'"
                         + " AND code = 'CONFIGURATION_INVALID'",
                 String.class);
-    }
-
-    /** Replaces the file in one atomic move, as an operator installing a renewed certificate would. */
-    private static void replace(Path file, Path with) {
-        try {
-            Path next = Files.createTempFile(file.getParent(), "renewed", ".tmp");
-            Files.copy(with, next, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

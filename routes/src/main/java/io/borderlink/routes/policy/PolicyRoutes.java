@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Policy outside the flows: dry runs, outbound (decide and render, send nothing) and inbound (which agencies
- * would receive a partner's exchange), and the watch that
- * reloads partner files changed on disk on every node without a restart.
+ * would receive a partner's exchange), and the watches that reload partner and agency files changed on disk on
+ * every node without a restart.
  */
 @Component
 public class PolicyRoutes extends RouteBuilder {
@@ -30,5 +30,9 @@ public class PolicyRoutes extends RouteBuilder {
                 .routeId("policy.reload")
                 .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:partnerReloads?method=reloadIfChanged");
+        from("timer:agency.reload?period={{borderlink.config.watch-interval}}")
+                .routeId("agency.reload")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
+                .to("bean:agencyReloads?method=reloadIfChanged");
     }
 }
