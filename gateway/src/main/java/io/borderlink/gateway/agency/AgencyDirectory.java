@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** Every registered agency, by id and by the fingerprints of its certificates. */
 public final class AgencyDirectory {
@@ -61,18 +60,7 @@ public final class AgencyDirectory {
             agency.recipient().ifPresent(to -> owners.putIfAbsent(to.certificate(), agency.id()));
         }
         CertificateFiles certificates = CertificateFiles.read(owners);
-        Map<String, Agency> byFingerprint = new HashMap<>();
-        for (Agency agency : byId.values()) {
-            for (Path certificate : agency.certificates()) {
-                String fingerprint = Certificates.fingerprint(
-                        certificates.certificate(certificate).orElseThrow());
-                Agency previous = byFingerprint.putIfAbsent(fingerprint, agency);
-                if (previous != null) {
-                    throw new InvalidConfigurationException(fileNames.get(agency.id()) + ".yml: " + certificate
-                            + " is already registered to " + previous.id());
-                }
-            }
-        }
+        Map<String, Agency> byFingerprint = certificates.byFingerprint(byId.values(), Agency::certificates, Agency::id);
         String version = Digests.sha256(files.toString().getBytes(StandardCharsets.UTF_8));
         return new AgencyDirectory(
                 byId, byFingerprint, "agencies@" + version.substring(0, 12), fileNames, certificates);
@@ -105,14 +93,9 @@ public final class AgencyDirectory {
         return certificates.certificate(file);
     }
 
-    /** A digest of the certificate files the agencies register, as this configuration read them. */
-    public String certificatesRead() {
-        return certificates.digest();
-    }
-
-    /** The same digest over what those files hold now: unlike {@link #certificatesRead()} once one was renewed. */
-    String certificatesNow(Function<Path, byte[]> read) {
-        return certificates.digestNow(read);
+    /** The certificate files the agencies register, as this configuration read them. */
+    public CertificateFiles certificateFiles() {
+        return certificates;
     }
 
     /** Every certificate file the agencies name (their own, the roots of their servers), by what names it. */

@@ -1,9 +1,6 @@
 package io.borderlink.gateway.agency;
 
-import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.gateway.audit.AuditEvent;
-import io.borderlink.gateway.audit.AuditEvent.Outcome;
-import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.config.DirectorySettings;
 import io.borderlink.gateway.config.InvalidConfigurationException;
@@ -34,7 +31,7 @@ public class AgencyReloads {
     private final Agencies agencies;
     private final AuditTrail audit;
     private final DevelopmentMaterial material;
-    private volatile String lastSeen;
+    private final WatchedFiles watched;
 
     AgencyReloads(
             DirectorySettings settings,
@@ -47,7 +44,7 @@ public class AgencyReloads {
         this.agencies = agencies;
         this.audit = audit;
         this.material = material;
-        this.lastSeen = WatchedFiles.treeDigest(folder) + agencies.current().certificatesRead();
+        this.watched = new WatchedFiles(() -> agencies.current().certificateFiles(), folder);
     }
 
     /**
@@ -55,13 +52,7 @@ public class AgencyReloads {
      * an agency file, an inbound case, or a certificate an agency file registers.
      */
     public void reloadIfChanged() {
-        String files = WatchedFiles.treeDigest(folder);
-        String seen = files + agencies.current().certificatesNow(WatchedFiles::bytesNow);
-        if (!seen.equals(lastSeen)) {
-            // Applied, the certificates are remembered as the reload read them: one changed meanwhile is seen next
-            // time. Refused, as seen: the same bad file is not refused again at every look.
-            lastSeen = reload() ? files + agencies.current().certificatesRead() : seen;
-        }
+        watched.reloadIfChanged(this::reload);
     }
 
     /** Loads and checks the whole folder, then applies it or refuses it; true when applied. */
@@ -73,20 +64,13 @@ public class AgencyReloads {
             agencies.replace(candidate);
             String applied = candidate.version() + ": "
                     + candidate.all().stream().map(Agency::id).collect(Collectors.joining(", "));
-            audit.record(configurationEvent(Outcome.OK, null, "applied agency configuration " + applied));
+            audit.record(AuditEvent.configurationApplied("applied agency configuration " + applied));
             log.info("agency configuration reloaded: {}", applied);
             return true;
         } catch (InvalidConfigurationException e) {
-            audit.record(configurationEvent(Outcome.REJECTED, ErrorCode.CONFIGURATION_INVALID.name(), e.getMessage()));
+            audit.record(AuditEvent.configurationRefused(e));
             log.warn("agency configuration change refused, the previous one stays in force: {}", e.getMessage());
             return false;
         }
-    }
-
-    private static AuditEvent configurationEvent(Outcome outcome, String code, String detail) {
-        return AuditEvent.of(AuditStep.POLICY, outcome)
-                .code(code)
-                .actor("configuration", null)
-                .detail(detail);
     }
 }

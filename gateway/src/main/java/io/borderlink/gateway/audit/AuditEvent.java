@@ -1,6 +1,7 @@
 package io.borderlink.gateway.audit;
 
 import io.borderlink.contracts.error.ErrorCode;
+import io.borderlink.gateway.config.InvalidConfigurationException;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,18 @@ public record AuditEvent(
 
     public static AuditEvent rejected(AuditStep step, UUID exchangeId, ErrorCode code, String detail) {
         return of(step, Outcome.REJECTED).exchange(exchangeId).code(code).detail(detail);
+    }
+
+    /** Configuration that is data (partner, agency, people files) reloaded: applied, or refused with its reason. */
+    public static AuditEvent configurationApplied(String detail) {
+        return of(AuditStep.POLICY, Outcome.OK).actor("configuration", null).detail(detail);
+    }
+
+    public static AuditEvent configurationRefused(InvalidConfigurationException refusal) {
+        return of(AuditStep.POLICY, Outcome.REJECTED)
+                .code(ErrorCode.CONFIGURATION_INVALID)
+                .actor("configuration", null)
+                .detail(refusal.getMessage());
     }
 
     public AuditEvent exchange(UUID exchangeId) {

@@ -59,8 +59,26 @@ public final class CertificateFiles {
         return Optional.ofNullable(certificates.get(file));
     }
 
-    public Collection<X509Certificate> all() {
-        return certificates.values();
+    /**
+     * Each certificate the owners register, by its fingerprint, with its owner: one certificate, one owner (a
+     * certificate registered twice makes the configuration invalid).
+     *
+     * @param certificatesOf the files an owner registers, all among those read here
+     * @param idOf what names an owner in the refusal
+     */
+    public <T> Map<String, T> byFingerprint(
+            Collection<T> owners, Function<T, List<Path>> certificatesOf, Function<T, String> idOf) {
+        Map<String, T> byFingerprint = new HashMap<>();
+        for (T owner : owners) {
+            for (Path file : certificatesOf.apply(owner)) {
+                T previous = byFingerprint.putIfAbsent(Certificates.fingerprint(certificates.get(file)), owner);
+                if (previous != null) {
+                    throw new InvalidConfigurationException(idOf.apply(owner) + ": " + file
+                            + " is the certificate already registered to " + idOf.apply(previous));
+                }
+            }
+        }
+        return byFingerprint;
     }
 
     /** A digest of the files as this configuration read them. */

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param labelPolicies one file per security policy that confidentiality labels are written under
  *     (docs/labels.md), reloaded with the partner files that name them
- * @param watchInterval how often every node looks for changed partner and agency files, their cases, the certificates
+ * @param watchInterval how often every node looks for changed partner, agency and people files, their cases, the certificates
  *     they register, and label policies
  */
 @Validated

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Every configured partner, by id, loaded from {@code config/partners/*.yml}, with the version of its
@@ -161,18 +160,9 @@ public final class PartnerDirectory {
         return files;
     }
 
-    /** A digest of the certificate files the partners register, as this configuration read them. */
-    public String certificatesRead() {
-        return certificates.digest();
-    }
-
-    /**
-     * The same digest over what those files hold now ({@code read} answering a file's bytes): unlike
-     * {@link #certificatesRead()} when a certificate was renewed in place (the partner file unchanged), which
-     * changes who may push to us as that partner.
-     */
-    String certificatesNow(Function<Path, byte[]> read) {
-        return certificates.digestNow(read);
+    /** The certificate files the partners register, as this configuration read them. */
+    public CertificateFiles certificateFiles() {
+        return certificates;
     }
 
     private static CertificateFiles certificateFiles(Collection<Partner> partners) {

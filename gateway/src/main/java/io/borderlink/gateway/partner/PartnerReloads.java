@@ -1,9 +1,6 @@
 package io.borderlink.gateway.partner;
 
-import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.gateway.audit.AuditEvent;
-import io.borderlink.gateway.audit.AuditEvent.Outcome;
-import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.config.DirectorySettings;
 import io.borderlink.gateway.config.InvalidConfigurationException;
@@ -38,7 +35,7 @@ public class PartnerReloads {
     private final LabelPolicies labels;
     private final AuditTrail audit;
     private final DevelopmentMaterial material;
-    private volatile String lastSeen;
+    private final WatchedFiles watched;
 
     PartnerReloads(
             DirectorySettings settings,
@@ -56,9 +53,7 @@ public class PartnerReloads {
         this.labels = labels;
         this.audit = audit;
         this.material = material;
-        this.lastSeen = WatchedFiles.treeDigest(folder)
-                + WatchedFiles.treeDigest(labelFolder)
-                + partners.current().certificatesRead();
+        this.watched = new WatchedFiles(() -> partners.current().certificateFiles(), folder, labelFolder);
     }
 
     /**
@@ -66,13 +61,7 @@ public class PartnerReloads {
      * partner file, a policy case, a label policy, or a certificate a partner registers (renewed in place).
      */
     public void reloadIfChanged() {
-        String files = WatchedFiles.treeDigest(folder) + WatchedFiles.treeDigest(labelFolder);
-        String seen = files + partners.current().certificatesNow(WatchedFiles::bytesNow);
-        if (!seen.equals(lastSeen)) {
-            // Applied, the certificates are remembered as the reload read them: one changed meanwhile is seen next
-            // time. Refused, as seen: the same bad file is not refused again at every look.
-            lastSeen = reload() ? files + partners.current().certificatesRead() : seen;
-        }
+        watched.reloadIfChanged(this::reload);
     }
 
     /**
@@ -92,20 +81,13 @@ public class PartnerReloads {
                             .collect(Collectors.joining(", "))
                     + "; label policies "
                     + labelPolicies.all().stream().map(LabelPolicy::id).collect(Collectors.joining(", "));
-            audit.record(policyEvent(Outcome.OK, null, "applied partner configuration: " + versions));
+            audit.record(AuditEvent.configurationApplied("applied partner configuration: " + versions));
             log.info("partner configuration reloaded: {}", versions);
             return true;
         } catch (InvalidConfigurationException e) {
-            audit.record(policyEvent(Outcome.REJECTED, ErrorCode.CONFIGURATION_INVALID.name(), e.getMessage()));
+            audit.record(AuditEvent.configurationRefused(e));
             log.warn("partner configuration change refused, the previous one stays in force: {}", e.getMessage());
             return false;
         }
-    }
-
-    private static AuditEvent policyEvent(Outcome outcome, String code, String detail) {
-        return AuditEvent.of(AuditStep.POLICY, outcome)
-                .code(code)
-                .actor("configuration", null)
-                .detail(detail);
     }
 }

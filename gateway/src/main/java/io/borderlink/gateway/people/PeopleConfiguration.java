@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PeopleConfiguration {
 
+    /** Named apart from the API documentation's group "people". */
     @Bean
-    PeopleDirectory peopleDirectory(DirectorySettings settings, YamlRecords yaml) {
-        return PeopleDirectory.load(settings.people(), yaml);
+    People peopleInForce(DirectorySettings settings, YamlRecords yaml) {
+        return new People(PeopleDirectory.load(settings.people(), yaml));
     }
 }

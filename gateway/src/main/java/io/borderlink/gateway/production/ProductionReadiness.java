@@ -9,8 +9,7 @@ import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.exchange.EvidenceSettings;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.partner.PartnerDirectory;
-import io.borderlink.gateway.people.PeopleDirectory;
-import io.borderlink.gateway.people.Person;
+import io.borderlink.gateway.people.People;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.PkiSettings;
 import io.borderlink.gateway.pki.Revocation;
@@ -51,7 +50,7 @@ class ProductionReadiness {
             Agencies agencies,
             DirectorySettings directories,
             YamlRecords yaml,
-            PeopleDirectory people,
+            People people,
             ClusterSettings cluster,
             AuditSettings audit,
             EvidenceSettings evidence,
@@ -112,9 +111,7 @@ class ProductionReadiness {
                         directories.partners(), yaml, LabelPolicyDirectory.load(directories.labelPolicies(), yaml))
                 .registeredFiles()
                 .forEach((setting, file) -> file(checks, setting, file));
-        for (Person person : people.all()) {
-            files(checks, "person " + person.id() + " (borderlink.config.people) certificates", person.certificates());
-        }
+        people.current().registeredFiles().forEach((setting, file) -> file(checks, setting, file));
         checks.cluster(cluster);
         checks.anchoring(
                 audit.tsaUrl(),

@@ -6,7 +6,7 @@ import io.borderlink.crypto.KeyUsages;
 import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
-import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.people.People;
 import io.borderlink.gateway.pki.Trust;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -24,13 +24,12 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
 
     private final Agencies agencies;
     private final Partners partners;
-    private final PeopleDirectory people;
+    private final People people;
     private final Trust trust;
     private final boolean peopleOnly;
 
     /** @param peopleOnly the console: agency and partner systems have no business there */
-    CertificateAuthentication(
-            Agencies agencies, Partners partners, PeopleDirectory people, Trust trust, boolean peopleOnly) {
+    CertificateAuthentication(Agencies agencies, Partners partners, People people, Trust trust, boolean peopleOnly) {
         this.agencies = agencies;
         this.partners = partners;
         this.people = people;
@@ -66,7 +65,8 @@ final class CertificateAuthentication implements AuthenticationUserDetailsServic
             }
             return new Caller(partner.get().id(), Caller.PARTNER, null, fingerprint, "");
         }
-        Caller person = people.byCertificate(certificate)
+        Caller person = people.current()
+                .byCertificate(certificate)
                 .map(p -> new Caller(p.id(), p.role().name(), p.agency(), fingerprint, ""))
                 .orElseThrow(() -> new UsernameNotFoundException(
                         "certificate not registered to an agency, a sending partner or a person"));

@@ -5,7 +5,7 @@ import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.audit.RefusalFloods;
 import io.borderlink.gateway.partner.Partners;
-import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.people.People;
 import io.borderlink.gateway.pki.Trust;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,7 +61,7 @@ class OperationsSecurity {
             HttpSecurity http,
             Agencies agencies,
             Partners partners,
-            PeopleDirectory people,
+            People people,
             Trust trust,
             RefusalFloods refusals,
             ObjectMapper json,

@@ -5,7 +5,7 @@ import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.audit.RefusalFloods;
 import io.borderlink.gateway.partner.Partners;
-import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.people.People;
 import io.borderlink.gateway.pki.Trust;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +52,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             Agencies agencies,
             Partners partners,
-            PeopleDirectory people,
+            People people,
             Trust trust,
             RefusalFloods refusals,
             ObjectMapper json)
@@ -108,7 +108,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             Agencies agencies,
             Partners partners,
-            PeopleDirectory people,
+            People people,
             Trust trust,
             ConsoleSettings settings,
             RefusalFloods refusals,
@@ -155,7 +155,7 @@ class SecurityConfiguration {
                 .x509(x509 -> x509.x509PrincipalExtractor(Certificates::fingerprint)
                         .authenticationUserDetailsService(
                                 new CertificateAuthentication(agencies, partners, people, trust, true)))
-                .addFilterAfter(new SessionCertificateCheck(trust, denial), X509AuthenticationFilter.class)
+                .addFilterAfter(new SessionCertificateCheck(trust, people, denial), X509AuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denial));
         if (settings.formLogin()) {
@@ -174,10 +174,11 @@ class SecurityConfiguration {
     }
 
     /** Local users for the form login: a password from configuration, the role and agency from config/people. */
-    private static UserDetailsService localUsers(ConsoleSettings settings, PeopleDirectory people) {
+    private static UserDetailsService localUsers(ConsoleSettings settings, People people) {
         var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         Map<String, String> passwords = settings.localUsers();
-        return username -> people.find(username)
+        return username -> people.current()
+                .find(username)
                 .filter(person -> passwords.containsKey(username))
                 .map(person ->
                         new Caller(person.id(), person.role().name(), person.agency(), null, passwords.get(username)))

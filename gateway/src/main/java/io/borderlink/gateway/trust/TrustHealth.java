@@ -5,7 +5,7 @@ import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
 import io.borderlink.gateway.partner.Partner;
 import io.borderlink.gateway.partner.Partners;
-import io.borderlink.gateway.people.PeopleDirectory;
+import io.borderlink.gateway.people.People;
 import io.borderlink.gateway.people.Person;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.PkiSettings;
@@ -72,7 +72,7 @@ public class TrustHealth {
     private final Trust trust;
     private final Agencies agencies;
     private final Partners partners;
-    private final PeopleDirectory people;
+    private final People people;
     private final Revocation revocation;
     private final Duration certificateWarning;
     private final Duration crlWarning;
@@ -84,7 +84,7 @@ public class TrustHealth {
             Trust trust,
             Agencies agencies,
             Partners partners,
-            PeopleDirectory people,
+            People people,
             Revocation revocation,
             PkiSettings settings,
             Clock clock) {
@@ -124,7 +124,7 @@ public class TrustHealth {
             entries.add(partner.id(), "partner", read(partner.certificate()));
             entries.add(partner.id(), "partner-root", read(partner.trustAnchor()));
         }
-        for (Person person : people.all()) {
+        for (Person person : people.current().all()) {
             person.certificates().forEach(file -> entries.add(person.id(), "person", read(file)));
         }
         all.sort((a, b) -> a.notAfter().compareTo(b.notAfter()));

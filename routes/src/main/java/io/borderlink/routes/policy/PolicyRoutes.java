@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Policy outside the flows: dry runs, outbound (decide and render, send nothing) and inbound (which agencies
- * would receive a partner's exchange), and the watches that reload partner and agency files changed on disk on
+ * would receive a partner's exchange), and the watches that reload partner, agency and people files changed on disk on
  * every node without a restart.
  */
 @Component
@@ -34,5 +34,9 @@ public class PolicyRoutes extends RouteBuilder {
                 .routeId("agency.reload")
                 .routeConfigurationId(RouteErrorHandling.SCHEDULED)
                 .to("bean:agencyReloads?method=reloadIfChanged");
+        from("timer:people.reload?period={{borderlink.config.watch-interval}}")
+                .routeId("people.reload")
+                .routeConfigurationId(RouteErrorHandling.SCHEDULED)
+                .to("bean:peopleReloads?method=reloadIfChanged");
     }
 }
