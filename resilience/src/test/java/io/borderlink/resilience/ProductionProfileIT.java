@@ -27,6 +27,7 @@ import io.borderlink.testkit.TimeStampAuthority;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,7 +61,8 @@ import org.junit.jupiter.api.Test;
  * every setting at fault named — then with a production-like PKI made by the test (nothing says DEV ONLY), a
  * cluster bound to this host's own address with a majority, a checkpoint key of its own and an RFC 3161
  * time-stamping authority: it starts, accepts an exchange, delivers it to the partner, and anchors its audit
- * trail; partner and agency files then edited to register development material are refused while it runs.
+ * trail, and its management port refuses as its own port does; partner and agency files then edited to register
+ * development material are refused while it runs.
  */
 class ProductionProfileIT {
 
@@ -277,9 +279,10 @@ class ProductionProfileIT {
             environment.put("BORDERLINK_PKI_AUDITCHECKPOINT_PASSWORD", PASSWORD);
             environment.put("BORDERLINK_PKI_AUDITCHECKPOINT_ALIAS", "audit-checkpoint");
 
+            int managementPort = LoopbackPorts.free();
             try (GatewayProcess node = GatewayProcess.launch(GatewayProcess.JAR, folder.resolve("gateway.log"))
                     .profile("prod")
-                    .managementPort(LoopbackPorts.free())
+                    .managementPort(managementPort)
                     .jvm(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
                     .cluster("prod-started", host, clusterPort, List.of(clusterPort))
                     .environment(environment)
@@ -325,6 +328,17 @@ class ProductionProfileIT {
                                 .body())
                         .as("and the sign-in page offers no password form")
                         .doesNotContain("type=\"password\"");
+
+                HttpResponse<String> noSuchGroup = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                                                + "/actuator/health/no-such-group"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(noSuchGroup.statusCode()).isEqualTo(404);
+                assertThat(noSuchGroup.body())
+                        .as("the management port refuses as the gateway's does")
+                        .contains("\"code\":\"NOT_FOUND\"");
 
                 // Files edited on the running node are held to what a start is held to: development material
                 // registered by a partner or an agency file is refused, audited, and the files in force stay.

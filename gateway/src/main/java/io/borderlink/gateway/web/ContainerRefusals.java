@@ -2,11 +2,15 @@ package io.borderlink.gateway.web;
 
 import java.io.IOException;
 import java.util.function.Supplier;
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 
 /**
  * Tomcat's own refusals, made before any servlet runs (a path with an encoded slash, a backslash or a NUL,
@@ -22,6 +26,23 @@ final class ContainerRefusals extends ErrorReportValve {
     private static final Logger log = LoggerFactory.getLogger(ContainerRefusals.class);
 
     private final Supplier<WebRefusals> refusals;
+
+    /**
+     * Puts the valve in place of the host's error report valve, which Spring Boot adds and the host would add again
+     * on start, not finding one of the class it is configured with.
+     */
+    static void install(TomcatServletWebServerFactory factory, Supplier<WebRefusals> refusals) {
+        factory.addContextCustomizers(context -> {
+            Host host = (Host) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new ContainerRefusals(refusals));
+            ((StandardHost) host).setErrorReportValveClass(ContainerRefusals.class.getName());
+        });
+    }
 
     /** The refusals are looked up when first needed: the valve is made with the web server, before the beans. */
     ContainerRefusals(Supplier<WebRefusals> refusals) {

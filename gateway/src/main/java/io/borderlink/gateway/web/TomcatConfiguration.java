@@ -1,9 +1,5 @@
 package io.borderlink.gateway.web;
 
-import org.apache.catalina.Host;
-import org.apache.catalina.Valve;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -33,16 +29,6 @@ class TomcatConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerRefusals(ObjectProvider<WebRefusals> refusals) {
-        return factory -> factory.addContextCustomizers(context -> {
-            Host host = (Host) context.getParent();
-            for (Valve valve : host.getPipeline().getValves()) {
-                if (valve instanceof ErrorReportValve) {
-                    host.getPipeline().removeValve(valve);
-                }
-            }
-            host.getPipeline().addValve(new ContainerRefusals(refusals::getObject));
-            // Else the host adds Tomcat's own on start, not finding one of the class it is configured with.
-            ((StandardHost) host).setErrorReportValveClass(ContainerRefusals.class.getName());
-        });
+        return factory -> ContainerRefusals.install(factory, refusals::getObject);
     }
 }
