@@ -88,11 +88,6 @@ public final class AgencyDirectory {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The certificate an agency file registers in this file, as this configuration read it. */
-    public Optional<X509Certificate> certificate(Path file) {
-        return certificates.certificate(file);
-    }
-
     /** The certificate files the agencies register, as this configuration read them. */
     public CertificateFiles certificateFiles() {
         return certificates;

@@ -376,13 +376,17 @@ public class Deliveries {
             return inForce.find(lease.recipientId())
                     .map(Partner::recipient)
                     .map(to -> new Addressee(
-                            to, inForce.certificate(to.certificate()).orElseThrow()));
+                            to,
+                            inForce.certificateFiles()
+                                    .certificate(to.certificate())
+                                    .orElseThrow()));
         }
         AgencyDirectory inForce = agencies.current();
         return inForce.find(lease.recipientId())
                 .flatMap(Agency::recipient)
-                .map(to ->
-                        new Addressee(to, inForce.certificate(to.certificate()).orElseThrow()));
+                .map(to -> new Addressee(
+                        to,
+                        inForce.certificateFiles().certificate(to.certificate()).orElseThrow()));
     }
 
     private record Addressee(Recipient recipient, X509Certificate certificate) {}

@@ -29,8 +29,10 @@ public class DropSources {
         PartnerDirectory partnersInForce = partners.current();
         for (Partner partner : partnersInForce.all()) {
             if (partner.transport().fileDrop()) {
-                X509Certificate registered =
-                        partnersInForce.certificate(partner.certificate()).orElseThrow();
+                X509Certificate registered = partnersInForce
+                        .certificateFiles()
+                        .certificate(partner.certificate())
+                        .orElseThrow();
                 sources.add(new DropSource(partner.id(), partner.transport(), partner, null, List.of(registered)));
             }
         }
@@ -38,7 +40,10 @@ public class DropSources {
         for (Agency agency : agenciesInForce.all()) {
             if (agency.inbound() != null && agency.inbound().transport().fileDrop()) {
                 List<X509Certificate> registered = agency.certificates().stream()
-                        .map(file -> agenciesInForce.certificate(file).orElseThrow())
+                        .map(file -> agenciesInForce
+                                .certificateFiles()
+                                .certificate(file)
+                                .orElseThrow())
                         .toList();
                 sources.add(new DropSource(agency.id(), agency.inbound().transport(), null, agency, registered));
             }

@@ -144,11 +144,6 @@ public final class PartnerDirectory {
         return digest;
     }
 
-    /** The certificate a partner file registers in this file, as this configuration read it. */
-    public Optional<X509Certificate> certificate(Path file) {
-        return certificates.certificate(file);
-    }
-
     /** Every certificate file the partners name (their own, their roots), by what names it. */
     public Map<String, Path> registeredFiles() {
         Map<String, Path> files = new LinkedHashMap<>();
