@@ -84,7 +84,8 @@ class ArchitectureTest {
                 .areAnnotatedWith(Bean.class)
                 .should()
                 .beDeclaredInClassesThat()
-                .areAnnotatedWith(Configuration.class)
+                // Directly, or as a @ManagementContextConfiguration is one.
+                .areMetaAnnotatedWith(Configuration.class)
                 .andShould()
                 .beDeclaredInClassesThat()
                 .resideInAPackage("io.borderlink.gateway..")
