@@ -102,7 +102,7 @@ class LiaisonTranslatorTest {
     @Test
     void mapsUnclassifiedToForOfficialUseAndAmberStrictToItsLabel() {
         Exchange alert = sample(Category.PERSON_ALERT);
-        Exchange unclassified = alert.withMarkings(markings(alert.markings(), Classification.UNCLASSIFIED));
+        Exchange unclassified = alert.withMarkings(alert.markings().withClassification(Classification.UNCLASSIFIED));
 
         String xml = new String(SecureXml.serialize(toRussianLiaison(unclassified)), UTF_8);
 
@@ -237,18 +237,6 @@ class LiaisonTranslatorTest {
                 sent.sourceReliability(),
                 sent.informationAccuracy(),
                 level);
-    }
-
-    private static Markings markings(Markings m, Classification classification) {
-        return new Markings(
-                classification,
-                m.tlp(),
-                m.releasableTo(),
-                m.handlingCode(),
-                m.handlingConditions(),
-                m.sourceReliability(),
-                m.informationAccuracy(),
-                m.foreignMarking());
     }
 
     private static Exchange sample(Category category) {

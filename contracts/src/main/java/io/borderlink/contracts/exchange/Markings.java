@@ -35,6 +35,19 @@ public record Markings(
         }
     }
 
+    /** The same markings at another classification. */
+    public Markings withClassification(Classification other) {
+        return new Markings(
+                other,
+                tlp,
+                releasableTo,
+                handlingCode,
+                handlingConditions,
+                sourceReliability,
+                informationAccuracy,
+                foreignMarking);
+    }
+
     /** The same markings, releasable to these codes instead. */
     public Markings withReleasableTo(List<String> codes) {
         return new Markings(

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderlink.contracts.exchange.Classification;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
-import io.borderlink.contracts.exchange.Markings;
 import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
@@ -122,17 +121,8 @@ class AgencyReloadIT extends GatewayTestSupport {
     /** MN-BORDER's decision, and its rule, in an inbound dry run of a CONFIDENTIAL vehicle alert from RU-LIAISON. */
     private String borderPoliceDecisionOnAConfidentialAlert() throws IOException {
         Exchange sample = fresh(Samples.vehicleAlertFromBorderPolice());
-        Markings m = sample.markings();
         Exchange alert = sample.withHeader(sample.header().withAddressees(List.of()))
-                .withMarkings(new Markings(
-                        Classification.CONFIDENTIAL,
-                        m.tlp(),
-                        m.releasableTo(),
-                        m.handlingCode(),
-                        m.handlingConditions(),
-                        m.sourceReliability(),
-                        m.informationAccuracy(),
-                        m.foreignMarking()));
+                .withMarkings(sample.markings().withClassification(Classification.CONFIDENTIAL));
         HttpResponse<String> answer =
                 agency("officer-1").dryRunInbound(ExchangeXml.write(alert), "RU-LIAISON", "MN-BORDER");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

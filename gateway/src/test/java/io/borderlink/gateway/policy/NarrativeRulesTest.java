@@ -225,8 +225,7 @@ class NarrativeRulesTest {
 
     @Test
     void skipsTheNarrativeOfADeniedShare() {
-        Exchange secret =
-                PolicyEngineTest.borderIncident(m -> PolicyEngineTest.classification(m, Classification.SECRET));
+        Exchange secret = PolicyEngineTest.borderIncident(m -> m.withClassification(Classification.SECRET));
 
         ShareDecision decision = decide(secret, NarrativeRule.HOLD_FOR_REVIEW);
 

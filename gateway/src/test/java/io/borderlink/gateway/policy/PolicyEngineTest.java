@@ -71,11 +71,11 @@ class PolicyEngineTest {
 
     @Test
     void releasesAtTheClassificationCeilingAndDeniesOneLevelAbove() {
-        assertThat(decide(borderIncident(m -> classification(m, Classification.RESTRICTED)), liaison())
+        assertThat(decide(borderIncident(m -> m.withClassification(Classification.RESTRICTED)), liaison())
                         .decision())
                 .isEqualTo(Decision.RELEASE);
         assertDenied(
-                decide(borderIncident(m -> classification(m, Classification.CONFIDENTIAL)), liaison()),
+                decide(borderIncident(m -> m.withClassification(Classification.CONFIDENTIAL)), liaison()),
                 "classification-ceiling");
     }
 
@@ -202,7 +202,7 @@ class PolicyEngineTest {
 
         ShareDecision wanted = decide(sample(Samples.wantedPersonFromBorderPolice()), interpol);
         ShareDecision confidential =
-                decide(borderIncident(m -> classification(m, Classification.CONFIDENTIAL)), interpol);
+                decide(borderIncident(m -> m.withClassification(Classification.CONFIDENTIAL)), interpol);
 
         assertThat(wanted.decision()).isEqualTo(Decision.HOLD);
         assertThat(wanted.approvers()).isEqualTo(1);
@@ -338,18 +338,6 @@ class PolicyEngineTest {
 
     private static Exchange sample(byte[] xml) {
         return ExchangeXml.read(SecureXml.parse(xml));
-    }
-
-    static Markings classification(Markings m, Classification value) {
-        return new Markings(
-                value,
-                m.tlp(),
-                m.releasableTo(),
-                m.handlingCode(),
-                m.handlingConditions(),
-                m.sourceReliability(),
-                m.informationAccuracy(),
-                m.foreignMarking());
     }
 
     private static Markings tlp(Markings m, Tlp value) {
