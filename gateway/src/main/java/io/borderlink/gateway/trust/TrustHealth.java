@@ -3,9 +3,13 @@ package io.borderlink.gateway.trust;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.gateway.agency.Agencies;
 import io.borderlink.gateway.agency.Agency;
+import io.borderlink.gateway.agency.AgencyDirectory;
+import io.borderlink.gateway.config.CertificateFiles;
 import io.borderlink.gateway.partner.Partner;
+import io.borderlink.gateway.partner.PartnerDirectory;
 import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.people.People;
+import io.borderlink.gateway.people.PeopleDirectory;
 import io.borderlink.gateway.people.Person;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.pki.PkiSettings;
@@ -113,19 +117,31 @@ public class TrustHealth {
         trust.agencies().domain().intermediates().forEach(c -> entries.add(Trust.AGENCIES, "intermediate", c));
         trust.people().domain().anchors().forEach(c -> entries.add(Trust.PEOPLE, "trust-anchor", c));
         trust.people().domain().intermediates().forEach(c -> entries.add(Trust.PEOPLE, "intermediate", c));
-        for (Agency agency : agencies.current().all()) {
-            agency.certificates().forEach(file -> entries.add(agency.id(), "agency", read(file)));
+        // Registered certificates as the configuration in force read them (what is used, even while a file on disk
+        // is being replaced); the roots are read from their files.
+        AgencyDirectory agenciesInForce = agencies.current();
+        for (Agency agency : agenciesInForce.all()) {
+            agency.certificates()
+                    .forEach(file ->
+                            entries.add(agency.id(), "agency", registered(agenciesInForce.certificateFiles(), file)));
             agency.recipient().ifPresent(to -> {
-                entries.add(agency.id(), "agency-encryption", read(to.certificate()));
+                entries.add(
+                        agency.id(),
+                        "agency-encryption",
+                        registered(agenciesInForce.certificateFiles(), to.certificate()));
                 entries.add(agency.id(), "tls-server-root", read(to.trustAnchor()));
             });
         }
-        for (Partner partner : partners.current().all()) {
-            entries.add(partner.id(), "partner", read(partner.certificate()));
+        PartnerDirectory partnersInForce = partners.current();
+        for (Partner partner : partnersInForce.all()) {
+            entries.add(partner.id(), "partner", registered(partnersInForce.certificateFiles(), partner.certificate()));
             entries.add(partner.id(), "partner-root", read(partner.trustAnchor()));
         }
-        for (Person person : people.current().all()) {
-            person.certificates().forEach(file -> entries.add(person.id(), "person", read(file)));
+        PeopleDirectory peopleInForce = people.current();
+        for (Person person : peopleInForce.all()) {
+            person.certificates()
+                    .forEach(file ->
+                            entries.add(person.id(), "person", registered(peopleInForce.certificateFiles(), file)));
         }
         all.sort((a, b) -> a.notAfter().compareTo(b.notAfter()));
         return Collections.unmodifiableList(all);
@@ -194,6 +210,10 @@ public class TrustHealth {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the TLS key and trust stores: " + e.getMessage(), e);
         }
+    }
+
+    private static X509Certificate registered(CertificateFiles files, Path file) {
+        return files.certificate(file).orElseThrow();
     }
 
     private static X509Certificate read(Path file) {

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A partner's certificate replaced in place, its partner file untouched (a renewal under the same name): who may
  * push to us as that partner follows the file without a restart, and a file that no longer holds a certificate is
- * refused once, audited, with the configuration in force kept.
+ * refused once, audited, with the configuration in force kept (and reported on by the health of the certificates).
  */
 class PartnerCertificateRenewalIT extends GatewayTestSupport {
 
@@ -73,6 +73,10 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
         assertThat(partners.current().byCertificate(DevPki.certificate("interpol-ncb")))
                 .map(Partner::id)
                 .contains("RU-LIAISON");
+        // The health report speaks of the certificates in force, not of the broken file behind them.
+        HttpResponse<String> trust = agency("admin-1").get("/actuator/health/trust");
+        assertThat(trust.statusCode()).as(trust.body()).isEqualTo(200);
+        assertThat(trust.body()).doesNotContain("DOWN");
     }
 
     private HttpResponse<String> push() {
