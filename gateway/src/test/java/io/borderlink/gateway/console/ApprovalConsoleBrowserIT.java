@@ -107,6 +107,8 @@ class ApprovalConsoleBrowserIT extends GatewayTestSupport {
         assertThat(browser.driver().findElement(By.id("narrative")).getAttribute("value"))
                 .contains("3.8 km east");
         approve("Provider's permission recorded, reference PERM-0917.");
+        // Signing out before the approval's page is back clicks a button that page is replacing.
+        browser.awaitNotice("approval 1 of 2");
         browser.signOut();
 
         browser.signIn("officer-2");
