@@ -5,15 +5,13 @@ import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.Digests;
-import io.borderlink.gateway.agency.Agencies;
-import io.borderlink.gateway.agency.Agency;
-import io.borderlink.gateway.agency.AgencyDirectory;
 import io.borderlink.gateway.audit.AuditEvent;
 import io.borderlink.gateway.audit.AuditEvent.Outcome;
 import io.borderlink.gateway.audit.AuditStep;
 import io.borderlink.gateway.audit.AuditTrail;
 import io.borderlink.gateway.cluster.NodeIdentity;
 import io.borderlink.gateway.commit.GroupCommit;
+import io.borderlink.gateway.delivery.Addressees.Addressee;
 import io.borderlink.gateway.exchange.EvidenceKind;
 import io.borderlink.gateway.exchange.EvidenceStore;
 import io.borderlink.gateway.exchange.EvidenceStore.Kept;
@@ -21,9 +19,6 @@ import io.borderlink.gateway.exchange.ReleasedShare;
 import io.borderlink.gateway.logging.LogContext;
 import io.borderlink.gateway.partner.DeliverySettings;
 import io.borderlink.gateway.partner.Direction;
-import io.borderlink.gateway.partner.Partner;
-import io.borderlink.gateway.partner.PartnerDirectory;
-import io.borderlink.gateway.partner.Partners;
 import io.borderlink.gateway.partner.Recipient;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.gateway.share.Lease;
@@ -31,7 +26,6 @@ import io.borderlink.gateway.share.OutboxSettings;
 import io.borderlink.gateway.share.ShareStateConflict;
 import io.borderlink.gateway.share.Shares;
 import io.borderlink.routes.outbox.OutboxRoutes;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +56,7 @@ public class Deliveries {
     private final GroupCommit commits;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
-    private final Partners partners;
-    private final Agencies agencies;
+    private final Addressees addressees;
     private final OutboxSettings settings;
     private final Circuits circuits;
     private final String node;
@@ -76,8 +69,7 @@ public class Deliveries {
             GroupCommit commits,
             EvidenceStore evidence,
             AuditTrail audit,
-            Partners partners,
-            Agencies agencies,
+            Addressees addressees,
             OutboxSettings settings,
             Circuits circuits,
             NodeIdentity node,
@@ -87,8 +79,7 @@ public class Deliveries {
         this.commits = commits;
         this.evidence = evidence;
         this.audit = audit;
-        this.partners = partners;
-        this.agencies = agencies;
+        this.addressees = addressees;
         this.settings = settings;
         this.circuits = circuits;
         this.node = node.id();
@@ -145,7 +136,7 @@ public class Deliveries {
         LogContext.exchange(lease.exchangeId());
         LogContext.partner(outbound ? lease.recipientId() : null);
         LogContext.agency(outbound ? null : lease.recipientId());
-        Optional<Addressee> to = addressee(lease);
+        Optional<Addressee> to = addressees.of(lease);
         if (to.isEmpty()) {
             // Nothing can be sent without the recipient's configuration: no retry helps.
             record(
@@ -365,31 +356,6 @@ public class Deliveries {
                 partnerView,
                 lease.viewDigest());
     }
-
-    /**
-     * Outbound shares go to a partner, inbound ones to an agency's inbound endpoint: the recipient and the
-     * certificate its file registers, both from the one configuration in force now.
-     */
-    private Optional<Addressee> addressee(Lease lease) {
-        if (lease.direction() == Direction.OUTBOUND) {
-            PartnerDirectory inForce = partners.current();
-            return inForce.find(lease.recipientId())
-                    .map(Partner::recipient)
-                    .map(to -> new Addressee(
-                            to,
-                            inForce.certificateFiles()
-                                    .certificate(to.certificate())
-                                    .orElseThrow()));
-        }
-        AgencyDirectory inForce = agencies.current();
-        return inForce.find(lease.recipientId())
-                .flatMap(Agency::recipient)
-                .map(to -> new Addressee(
-                        to,
-                        inForce.certificateFiles().certificate(to.certificate()).orElseThrow()));
-    }
-
-    private record Addressee(Recipient recipient, X509Certificate certificate) {}
 
     /** The lease this node took for the attempt. */
     private static Lease lease(ShareDelivery share) {
