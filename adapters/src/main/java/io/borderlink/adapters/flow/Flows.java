@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the endpoints, agency and partner, REST and SOAP, hand over to the flows: by endpoint URI, so
@@ -36,6 +38,8 @@ import org.apache.camel.ProducerTemplate;
  * turns instead of filling the queue ahead of them. Queries and dry runs are not bounded here.
  */
 public final class Flows {
+
+    private static final Logger log = LoggerFactory.getLogger(Flows.class);
 
     static final String ACCEPT = "direct:outbound.accept";
     static final String RECEIVE = "direct:inbound.receive";
@@ -156,10 +160,16 @@ public final class Flows {
         try {
             return template.requestBody(endpoint, body, type);
         } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof GatewayException refusal) {
+            Throwable cause = e.getCause();
+            if (cause instanceof GatewayException refusal && refusal.code() != ErrorCode.INTERNAL_ERROR) {
                 throw refusal;
             }
-            throw new GatewayException(ErrorCode.INTERNAL_ERROR, "the request could not be processed", e.getCause());
+            // The one log line of an unexpected failure, with its cause: the routes leave it to this entry point
+            // (RouteErrorHandling), and the caller learns only the code.
+            log.error("{} failed unexpectedly", endpoint, cause);
+            throw cause instanceof GatewayException internal
+                    ? internal
+                    : new GatewayException(ErrorCode.INTERNAL_ERROR, "the request could not be processed", cause);
         }
     }
 }

@@ -62,10 +62,13 @@ public class SubmissionRejections {
             digest = Digests.sha256(submission.document());
         }
         ErrorCode code = cause instanceof GatewayException g ? g.code() : ErrorCode.INTERNAL_ERROR;
-        if (code == ErrorCode.INTERNAL_ERROR) {
-            log.error("submission {} failed unexpectedly", exchangeId, cause);
-        } else {
-            log.info("submission {} refused with {}: {}", exchangeId, code, cause.getMessage());
+        // An unexpected failure is logged with its cause where the flows are entered (Flows), once.
+        if (code != ErrorCode.INTERNAL_ERROR) {
+            log.info(
+                    "submission {}refused with {}: {}",
+                    exchangeId == null ? "" : exchangeId + " ",
+                    code,
+                    cause.getMessage());
         }
         record(exchangeId, digest, submission == null ? null : submission.client(), code, cause.getMessage());
     }

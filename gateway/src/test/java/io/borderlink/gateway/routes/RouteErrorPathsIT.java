@@ -3,6 +3,11 @@ package io.borderlink.gateway.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
 import io.borderlink.contracts.exchange.Exchange;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -108,6 +114,72 @@ class RouteErrorPathsIT extends GatewayTestSupport {
         assertThat(answer.statusCode()).isEqualTo(500);
         assertThat(answer.body()).contains("<Code>STORE_UNAVAILABLE</Code>");
         assertThat(exchangesWithId(exchangeId)).isZero();
+    }
+
+    /**
+     * A refusal is the caller's mistake, not the gateway's: each is logged once, with its code, and nothing on
+     * the request threads is logged as an error or with a stack trace (Camel's and CXF's own lines included),
+     * so that an operator's ERROR alerts and the log's volume are not the callers' to drive.
+     */
+    @Test
+    void aRefusedRequestIsLoggedOnceWithItsCodeAndNeverAsAnError() {
+        ListAppender<ILoggingEvent> log = captureLog();
+        try {
+            assertThat(agency("mn-border")
+                            .submit("<a>".getBytes(StandardCharsets.UTF_8))
+                            .body())
+                    .contains("XML_MALFORMED");
+            assertThat(agency("mn-border").status(UUID.randomUUID()).statusCode())
+                    .isEqualTo(404);
+            assertThat(agency("mn-border")
+                            .soap("/services/exchange", "", "not XML")
+                            .body())
+                    .contains("<Code>XML_MALFORMED</Code>");
+            assertThat(agency("mn-border")
+                            .dryRun("<a/>".getBytes(StandardCharsets.UTF_8), "RU-LIAISON")
+                            .body())
+                    .contains("SCHEMA_INVALID");
+        } finally {
+            release(log);
+        }
+
+        List<ILoggingEvent> onRequestThreads = log.list.stream()
+                .filter(e -> e.getThreadName().contains("-exec-"))
+                .toList();
+        assertThat(onRequestThreads)
+                .noneSatisfy(e ->
+                        assertThat(e.getLevel().isGreaterOrEqual(Level.WARN)).isTrue())
+                .noneSatisfy(e -> assertThat(e.getThrowableProxy()).isNotNull());
+        assertThat(onRequestThreads)
+                .filteredOn(e -> e.getFormattedMessage().contains("refused with XML_MALFORMED"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage()).startsWith("submission refused"));
+    }
+
+    /** An unexpected failure is the gateway's: logged once, at ERROR, with its cause; the caller learns the code. */
+    @Test
+    void anUnexpectedFailureInTheIntakeIsLoggedOnceWithItsCause() throws Exception {
+        adviseOnce();
+        Exchange alert = fresh(Samples.vehicleAlertFromBorderPolice());
+        FAULTS.arm(
+                "outbound.accept",
+                new IllegalStateException("injected intake fault"),
+                alert.header().exchangeId());
+        ListAppender<ILoggingEvent> log = captureLog();
+        HttpResponse<String> answer;
+        try {
+            answer = agency("mn-border").submit(protect(alert, "mn-border"));
+        } finally {
+            release(log);
+        }
+
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.body()).contains("INTERNAL_ERROR").doesNotContain("injected");
+        assertThat(log.list)
+                .filteredOn(e -> e.getLevel() == Level.ERROR)
+                .singleElement()
+                .satisfies(e -> assertThat(ThrowableProxyUtil.asString(e.getThrowableProxy()))
+                        .contains("IllegalStateException: injected intake fault"));
     }
 
     /** The delivery configuration: an unavailable partner is a retry, recorded, and the share gets through. */
@@ -241,6 +313,18 @@ class RouteErrorPathsIT extends GatewayTestSupport {
             return notice.exchange().header().exchangeId();
         }
         return null;
+    }
+
+    private static ListAppender<ILoggingEvent> captureLog() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(appender);
+        return appender;
+    }
+
+    private static void release(ListAppender<ILoggingEvent> appender) {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+        appender.stop();
     }
 
     private void submit(Exchange exchange) {

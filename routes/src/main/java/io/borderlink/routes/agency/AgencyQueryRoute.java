@@ -15,7 +15,12 @@ public class AgencyQueryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(STATUS).routeId("exchange.status").to("bean:exchangeQueries?method=status");
-        from(DELIVERY_RECEIPT).routeId("exchange.delivery-receipt").to("bean:deliveryReceipts?method=receipt");
+        // The caller gets the exception as it is (an unknown exchange is NOT_FOUND, not an error of the route's):
+        // the adapters answer it with its code and the flows' entry point logs what was unexpected.
+        from(STATUS).routeId("exchange.status").errorHandler(noErrorHandler()).to("bean:exchangeQueries?method=status");
+        from(DELIVERY_RECEIPT)
+                .routeId("exchange.delivery-receipt")
+                .errorHandler(noErrorHandler())
+                .to("bean:deliveryReceipts?method=receipt");
     }
 }

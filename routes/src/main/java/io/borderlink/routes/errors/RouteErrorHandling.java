@@ -23,15 +23,20 @@ public class RouteErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        // The caller still gets the exception (not handled): adapters turn its code into a 4xx or a fault.
+        // The caller still gets the exception (not handled): adapters turn its code into a 4xx or a fault. Camel's
+        // own ERROR line with the message history and stack trace is left out: a refusal is the caller's mistake,
+        // logged and audited once by the bean below; an unexpected failure is logged with its cause by the flows'
+        // entry point (Flows), which every intake passes through.
         routeConfiguration(INTAKE)
                 .onException(Exception.class)
+                .logExhausted(false)
                 .useOriginalMessage()
                 .to("bean:submissionRejections?method=record");
 
         // A refused dry run is audited as an answered one is, and the caller gets the refusal.
         routeConfiguration(DRY_RUN)
                 .onException(Exception.class)
+                .logExhausted(false)
                 .useOriginalMessage()
                 .to("bean:policyDryRun?method=refused");
 
