@@ -57,7 +57,11 @@ public final class AgencyDirectory {
             }
             fileNames.put(agency.id(), file.getFileName().toString().replaceFirst("\\.yml$", ""));
             agency.certificates().forEach(certificate -> owners.putIfAbsent(certificate, agency.id()));
-            agency.recipient().ifPresent(to -> owners.putIfAbsent(to.certificate(), agency.id()));
+            agency.recipient().ifPresent(to -> {
+                owners.putIfAbsent(to.certificate(), agency.id());
+                // Read and watched too: a root replaced in place is checked as a renewed certificate is.
+                owners.putIfAbsent(to.trustAnchor(), agency.id());
+            });
         }
         CertificateFiles certificates = CertificateFiles.read(owners);
         Map<String, Agency> byFingerprint = certificates.byFingerprint(byId.values(), Agency::certificates, Agency::id);
@@ -88,7 +92,7 @@ public final class AgencyDirectory {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The certificate files the agencies register, as this configuration read them. */
+    /** The certificate files the agencies register and their servers' trust anchors, as this configuration read them. */
     public CertificateFiles certificateFiles() {
         return certificates;
     }

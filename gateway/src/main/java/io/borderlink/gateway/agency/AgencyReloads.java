@@ -7,6 +7,7 @@ import io.borderlink.gateway.config.InvalidConfigurationException;
 import io.borderlink.gateway.config.WatchedFiles;
 import io.borderlink.gateway.config.YamlRecords;
 import io.borderlink.gateway.pki.DevelopmentMaterial;
+import io.borderlink.gateway.pki.Trust;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public class AgencyReloads {
     private final Agencies agencies;
     private final AuditTrail audit;
     private final DevelopmentMaterial material;
+    private final Trust trust;
     private final WatchedFiles watched;
 
     AgencyReloads(
@@ -38,12 +40,14 @@ public class AgencyReloads {
             YamlRecords yaml,
             Agencies agencies,
             AuditTrail audit,
-            DevelopmentMaterial material) {
+            DevelopmentMaterial material,
+            Trust trust) {
         this.folder = settings.agencies();
         this.yaml = yaml;
         this.agencies = agencies;
         this.audit = audit;
         this.material = material;
+        this.trust = trust;
         this.watched = new WatchedFiles(() -> agencies.current().certificateFiles(), folder);
     }
 
@@ -62,6 +66,8 @@ public class AgencyReloads {
             new InboundCases(yaml).requirePassing(candidate, folder);
             material.refuseUnderProd(candidate.registeredFiles());
             agencies.replace(candidate);
+            // A trust anchor its files name may have been replaced in place: validations read the checked one.
+            trust.configurationApplied();
             String applied = candidate.version() + ": "
                     + candidate.all().stream().map(Agency::id).collect(Collectors.joining(", "));
             audit.record(AuditEvent.configurationApplied("applied agency configuration " + applied));

@@ -69,8 +69,8 @@ public class PartnerTransport {
                     extension);
             return SentMessage.handedOver(message, file.name());
         }
-        long generation = trust.generation();
-        clients.keySet().removeIf(connection -> connection.generation() != generation);
+        Trust.Generation generation = trust.generation();
+        clients.keySet().removeIf(connection -> !connection.generation().equals(generation));
         PartnerPost client = clients.computeIfAbsent(
                 Connection.of(recipient, generation), c -> new PartnerPost(httpClient(c, keys.signing(), trust)));
         PartnerPost.Answer answer;
@@ -108,8 +108,8 @@ public class PartnerTransport {
         return new GatewayException(failure.code(status), recipient.id() + ": " + failure.description(), cause);
     }
 
-    private record Connection(String recipientId, Path trustAnchor, Duration timeout, long generation) {
-        static Connection of(Recipient recipient, long generation) {
+    private record Connection(String recipientId, Path trustAnchor, Duration timeout, Trust.Generation generation) {
+        static Connection of(Recipient recipient, Trust.Generation generation) {
             return new Connection(
                     recipient.id(),
                     recipient.trustAnchor(),

@@ -155,14 +155,18 @@ public final class PartnerDirectory {
         return files;
     }
 
-    /** The certificate files the partners register, as this configuration read them. */
+    /** The certificate files the partners register and their trust anchors, as this configuration read them. */
     public CertificateFiles certificateFiles() {
         return certificates;
     }
 
     private static CertificateFiles certificateFiles(Collection<Partner> partners) {
         Map<Path, String> owners = new LinkedHashMap<>();
-        partners.forEach(partner -> owners.putIfAbsent(partner.certificate(), partner.id()));
+        partners.forEach(partner -> {
+            owners.putIfAbsent(partner.certificate(), partner.id());
+            // Read and watched too: a root replaced in place is checked as a renewed certificate is.
+            owners.putIfAbsent(partner.trustAnchor(), partner.id());
+        });
         return CertificateFiles.read(owners);
     }
 }

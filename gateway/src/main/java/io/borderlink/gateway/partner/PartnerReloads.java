@@ -10,6 +10,7 @@ import io.borderlink.gateway.labels.LabelPolicies;
 import io.borderlink.gateway.labels.LabelPolicy;
 import io.borderlink.gateway.labels.LabelPolicyDirectory;
 import io.borderlink.gateway.pki.DevelopmentMaterial;
+import io.borderlink.gateway.pki.Trust;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public class PartnerReloads {
     private final LabelPolicies labels;
     private final AuditTrail audit;
     private final DevelopmentMaterial material;
+    private final Trust trust;
     private final WatchedFiles watched;
 
     PartnerReloads(
@@ -44,7 +46,8 @@ public class PartnerReloads {
             Partners partners,
             LabelPolicies labels,
             AuditTrail audit,
-            DevelopmentMaterial material) {
+            DevelopmentMaterial material,
+            Trust trust) {
         this.folder = settings.partners();
         this.labelFolder = settings.labelPolicies();
         this.yaml = yaml;
@@ -53,6 +56,7 @@ public class PartnerReloads {
         this.labels = labels;
         this.audit = audit;
         this.material = material;
+        this.trust = trust;
         this.watched = new WatchedFiles(() -> partners.current().certificateFiles(), folder, labelFolder);
     }
 
@@ -76,6 +80,8 @@ public class PartnerReloads {
             material.refuseUnderProd(candidate.registeredFiles());
             labels.replace(labelPolicies);
             partners.replace(candidate);
+            // A trust anchor its files name may have been replaced in place: validations read the checked one.
+            trust.configurationApplied();
             String versions = candidate.all().stream()
                             .map(p -> p.id() + " " + candidate.policyTarget(p).version())
                             .collect(Collectors.joining(", "))

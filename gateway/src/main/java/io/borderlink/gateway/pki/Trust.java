@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * through the agency CA, people through the staff CA, and each partner (and each recipient's TLS server)
  * to the root its file names. Keeping them apart means a person's certificate never passes for an
  * agency's, nor one partner's CA for another's. Every validation reads the revocation data in force now
- * ({@link Revocation}): the validators, and the successful validations they remember, belong to one
- * generation of it, and the next generation starts with new ones.
+ * ({@link Revocation}) and the trust anchors of the partner and agency files in force: the validators, and the
+ * successful validations they remember, belong to one {@link Generation} of both, and the next generation starts
+ * with new ones.
  */
 public final class Trust {
 
@@ -45,6 +47,13 @@ public final class Trust {
     private final Clock clock;
     private final Duration cacheFor;
     private final AtomicReference<Validators> validators = new AtomicReference<>();
+    private final AtomicLong configurations = new AtomicLong();
+
+    /**
+     * What validations are made against: the revocation data in force, and how many times a partner or agency
+     * configuration was applied (each may have replaced a trust anchor its files name, renewed in place).
+     */
+    public record Generation(long revocation, long configuration) {}
 
     Trust(PkiSettings settings, Revocation revocation, Clock clock) {
         this.agencyAnchors = read(settings.agencies().anchors());
@@ -66,9 +75,18 @@ public final class Trust {
         return current().people();
     }
 
-    /** Which revocation data validations use now; it changes whenever that data does. */
-    public long generation() {
-        return revocation.current().generation();
+    /** Which revocation data and trust anchors validations use now; it changes whenever either does. */
+    public Generation generation() {
+        return new Generation(revocation.current().generation(), configurations.get());
+    }
+
+    /**
+     * Called once a reload has put a partner or agency configuration in force, which read and checked the trust
+     * anchors its files name: validations from now on read them anew (a root replaced in place, its file name
+     * unchanged), and what earlier validations remember is forgotten.
+     */
+    public void configurationApplied() {
+        configurations.incrementAndGet();
     }
 
     /** An agency system's signing or TLS certificate, or CERT_… / REVOCATION_UNKNOWN. */
@@ -148,15 +166,16 @@ public final class Trust {
         }
     }
 
-    /** The validators of the revocation data in force, made when it changed and shared until it changes again. */
+    /** The validators of the generation in force, made when it changed and shared until it changes again. */
     private Validators current() {
         Revocation.Snapshot snapshot = revocation.current();
+        Generation now = new Generation(snapshot.generation(), configurations.get());
         Validators known = validators.get();
-        if (known != null && known.generation() == snapshot.generation()) {
+        if (known != null && known.generation().equals(now)) {
             return known;
         }
         Validators made = new Validators(
-                snapshot.generation(),
+                now,
                 snapshot.crls(),
                 validator(new TrustDomain(AGENCIES, agencyAnchors, agencyIntermediates, snapshot.crls())),
                 validator(new TrustDomain(PEOPLE, peopleAnchors, peopleIntermediates, snapshot.crls())),
@@ -182,7 +201,7 @@ public final class Trust {
     }
 
     private record Validators(
-            long generation,
+            Generation generation,
             List<X509CRL> crls,
             CertificateValidator agencies,
             CertificateValidator people,

@@ -117,8 +117,8 @@ public class TrustHealth {
         trust.agencies().domain().intermediates().forEach(c -> entries.add(Trust.AGENCIES, "intermediate", c));
         trust.people().domain().anchors().forEach(c -> entries.add(Trust.PEOPLE, "trust-anchor", c));
         trust.people().domain().intermediates().forEach(c -> entries.add(Trust.PEOPLE, "intermediate", c));
-        // Registered certificates as the configuration in force read them (what is used, even while a file on disk
-        // is being replaced); the roots are read from their files.
+        // Registered certificates and roots as the configuration in force read them (what is used, even while a file
+        // on disk is being replaced).
         AgencyDirectory agenciesInForce = agencies.current();
         for (Agency agency : agenciesInForce.all()) {
             agency.certificates()
@@ -129,13 +129,19 @@ public class TrustHealth {
                         agency.id(),
                         "agency-encryption",
                         registered(agenciesInForce.certificateFiles(), to.certificate()));
-                entries.add(agency.id(), "tls-server-root", read(to.trustAnchor()));
+                entries.add(
+                        agency.id(),
+                        "tls-server-root",
+                        registered(agenciesInForce.certificateFiles(), to.trustAnchor()));
             });
         }
         PartnerDirectory partnersInForce = partners.current();
         for (Partner partner : partnersInForce.all()) {
             entries.add(partner.id(), "partner", registered(partnersInForce.certificateFiles(), partner.certificate()));
-            entries.add(partner.id(), "partner-root", read(partner.trustAnchor()));
+            entries.add(
+                    partner.id(),
+                    "partner-root",
+                    registered(partnersInForce.certificateFiles(), partner.trustAnchor()));
         }
         PeopleDirectory peopleInForce = people.current();
         for (Person person : peopleInForce.all()) {
@@ -214,10 +220,6 @@ public class TrustHealth {
 
     private static X509Certificate registered(CertificateFiles files, Path file) {
         return files.certificate(file).orElseThrow();
-    }
-
-    private static X509Certificate read(Path file) {
-        return Certificates.readCertificate(file);
     }
 
     @FunctionalInterface
