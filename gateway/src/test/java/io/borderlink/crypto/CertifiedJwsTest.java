@@ -14,13 +14,16 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.testkit.DevPki;
+import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The statements that carry their signer's chain (receipts) sign with the algorithm of every other JWS the
- * gateway makes, whatever its key; and a JWE is refused before decryption when it asks for inflation.
+ * gateway makes, whatever its key; and a JWE is refused before decryption when it asks for inflation. A receipt
+ * signed by another JOSE implementation (jjwt), as a partner's would be, is verified against its own chain.
  */
 class CertifiedJwsTest {
 
@@ -48,6 +51,29 @@ class CertifiedJwsTest {
         assertThat(JWSObject.parse(byRsa).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.PS256);
         assertThat(jws.verify(byEc).payload()).isEqualTo(RECEIPT);
         assertThat(jws.verify(byRsa).payload()).isEqualTo(RECEIPT);
+    }
+
+    @Test
+    void verifiesAReceiptSignedByAnIndependentJoseImplementation() {
+        for (String partner : new String[] {"interpol-ncb", "kr-liaison"}) {
+            SigningKey signer = DevPki.key(partner);
+            String signed = Jwts.builder()
+                    .header()
+                    .x509Chain(List.of(signer.certificate()))
+                    .and()
+                    .content(RECEIPT, "application/json")
+                    .signWith(
+                            signer.privateKey(),
+                            signer.certificate().getPublicKey() instanceof RSAPublicKey
+                                    ? Jwts.SIG.PS256
+                                    : Jwts.SIG.ES256)
+                    .compact();
+
+            CertifiedJws.Verified verified = jws.verify(signed);
+
+            assertThat(verified.payload()).isEqualTo(RECEIPT);
+            assertThat(verified.signer()).isEqualTo(signer.certificate());
+        }
     }
 
     @Test

@@ -28,6 +28,10 @@ import io.borderlink.gateway.pki.DevTrust;
 import io.borderlink.gateway.pki.GatewayKeys;
 import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwe;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.Jwts;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,7 +44,8 @@ import org.w3c.dom.Document;
 
 /**
  * The protect step picks the gateway's key by the recipient's: an EC certificate gets the EC signature
- * and an agreed key, in JOSE (ES256, ECDH-ES+A256KW) as in XML; an RSA one the RSA key, as before.
+ * and an agreed key, in JOSE (ES256, ECDH-ES+A256KW) as in XML; an RSA one the RSA key, as before. What it
+ * sends in JOSE is read by a second, independent implementation (jjwt) as the partner would read it.
  */
 class PartnerMessagesTest {
 
@@ -84,6 +89,30 @@ class PartnerMessagesTest {
                 JOSE.decrypt(jwe.serialize(), DevPki.key("interpol-ncb").privateKey()), StandardCharsets.US_ASCII);
         assertThat(JWSObject.parse(jws).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.PS256);
         assertThat(JOSE.verify(jws, DevPki.certificate("gateway"))).isNotEmpty();
+    }
+
+    /** The partner's side with another JOSE library: decrypt with its own key, verify with the gateway's. */
+    @Test
+    void whatANoticePartnerReceivesIsReadByAnIndependentJoseImplementation() {
+        for (String partner : new String[] {"interpol-ncb", "kr-liaison"}) {
+            ProtectedMessage sent =
+                    messages.protect(messages.translate(share(new NoticeFormat(DevGateway.IDENTITY), partner)));
+
+            Jwe<byte[]> jwe = Jwts.parser()
+                    .decryptWith(DevPki.key(partner).privateKey())
+                    .build()
+                    .parseEncryptedContent(new String(sent.bytes(), StandardCharsets.US_ASCII));
+            // A notice is a JSON object, which jjwt reads as the JWS's claims.
+            Jws<Claims> jws = Jwts.parser()
+                    .verifyWith(DevPki.gatewaySigningFor(DevPki.certificate(partner))
+                            .getPublicKey())
+                    .build()
+                    .parseSignedClaims(new String(jwe.getPayload(), StandardCharsets.US_ASCII));
+
+            assertThat(jwe.getHeader().getEncryptionAlgorithm()).isEqualTo("A256GCM");
+            assertThat(jws.getPayload().toString())
+                    .contains(missingPerson.header().correlationId().toString());
+        }
     }
 
     @Test
