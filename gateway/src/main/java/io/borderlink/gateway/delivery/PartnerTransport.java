@@ -5,7 +5,6 @@ import io.borderlink.adapters.format.Protection;
 import io.borderlink.adapters.partner.PartnerPost;
 import io.borderlink.contracts.error.ErrorCode;
 import io.borderlink.contracts.error.GatewayException;
-import io.borderlink.crypto.Certificates;
 import io.borderlink.crypto.SigningKey;
 import io.borderlink.crypto.TlsContexts;
 import io.borderlink.gateway.filedrop.DropExports;
@@ -122,14 +121,13 @@ public class PartnerTransport {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connection.timeout())
-                .sslContext(TlsContexts.mutual(
-                        gateway, List.of(Certificates.readCertificate(connection.trustAnchor())), server -> {
-                            try {
-                                trust.validateAnchoredAt(connection.recipientId(), connection.trustAnchor(), server);
-                            } catch (GatewayException e) {
-                                throw new CertificateException(e.getMessage(), e);
-                            }
-                        }))
+                .sslContext(TlsContexts.mutual(gateway, List.of(trust.anchor(connection.trustAnchor())), server -> {
+                    try {
+                        trust.validateAnchoredAt(connection.recipientId(), connection.trustAnchor(), server);
+                    } catch (GatewayException e) {
+                        throw new CertificateException(e.getMessage(), e);
+                    }
+                }))
                 .build();
     }
 

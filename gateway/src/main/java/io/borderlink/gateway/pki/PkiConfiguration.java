@@ -38,8 +38,8 @@ class PkiConfiguration {
     }
 
     @Bean
-    Trust trust(PkiSettings settings, Revocation revocation, Clock clock) {
-        return new Trust(settings, revocation, clock);
+    Trust trust(PkiSettings settings, Revocation revocation, Clock clock, TrustAnchors anchors) {
+        return new Trust(settings, revocation, clock, anchors);
     }
 
     @Bean

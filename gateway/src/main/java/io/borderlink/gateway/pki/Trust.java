@@ -46,6 +46,7 @@ public final class Trust {
     private final Set<String> distributionPoints;
     private final Clock clock;
     private final Duration cacheFor;
+    private final TrustAnchors anchors;
     private final AtomicReference<Validators> validators = new AtomicReference<>();
     private final AtomicLong configurations = new AtomicLong();
 
@@ -55,7 +56,7 @@ public final class Trust {
      */
     public record Generation(long revocation, long configuration) {}
 
-    Trust(PkiSettings settings, Revocation revocation, Clock clock) {
+    Trust(PkiSettings settings, Revocation revocation, Clock clock, TrustAnchors anchors) {
         this.agencyAnchors = read(settings.agencies().anchors());
         this.agencyIntermediates = read(settings.agencies().intermediates());
         this.peopleAnchors = read(settings.people().anchors());
@@ -64,6 +65,7 @@ public final class Trust {
         this.distributionPoints = Set.copyOf(settings.revocation().distributionPoints());
         this.clock = clock;
         this.cacheFor = settings.validationCache();
+        this.anchors = anchors;
     }
 
     /** The agencies' validator of the revocation data in force (its domain names anchors and intermediates). */
@@ -115,11 +117,14 @@ public final class Trust {
                         .computeIfAbsent(
                                 new Anchor(name, trustAnchor),
                                 anchor -> validator(new TrustDomain(
-                                        name,
-                                        List.of(Certificates.readCertificate(trustAnchor)),
-                                        intermediates(),
-                                        now.crls()))),
+                                        name, List.of(anchor(trustAnchor)), intermediates(), now.crls()))),
                 certificate);
+    }
+
+    /** The root a partner or agency file names, as the configuration in force read and checked it. */
+    public X509Certificate anchor(Path file) {
+        // An anchor no configuration names (a test's, a tool's) is read from its file.
+        return anchors.inForce(file).orElseGet(() -> Certificates.readCertificate(file));
     }
 
     private void watch(String domain, X509Certificate certificate, List<X509Certificate> intermediates) {

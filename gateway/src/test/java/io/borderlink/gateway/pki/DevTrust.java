@@ -4,6 +4,7 @@ import io.borderlink.testkit.DevPki;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.util.unit.DataSize;
 
@@ -40,6 +41,7 @@ public final class DevTrust {
                         settings.revocation().fetchTimeout(),
                         settings.revocation().maxCrlSize().toBytes()),
                 clock);
-        return new Trust(settings, revocation, clock);
+        // No configuration in force: the anchors are read from the files the recipients name.
+        return new Trust(settings, revocation, clock, file -> Optional.empty());
     }
 }
