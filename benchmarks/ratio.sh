@@ -66,7 +66,11 @@ jq -r --arg b "$baseline" '
   .phases[0] as $max | (.phases[1] // {}) as $half |
   "== RATIO \(.keys) \(.database): end to end \($max.sustainablePerSecond * 10 | round / 10)/s"
   + " / crypto only \($b | tonumber * 10 | round / 10)/s = \($max.ratioToCrypto * 1000 | round / 10) %"
-  + " (target >= 70 %); gateway \($max.gatewayCpuMillisPerExchange * 10 | round / 10) ms CPU per exchange;"
+  + " (target >= 70 %); gateway \($max.gatewayCpuMillisPerExchangeToDrain * 10 | round / 10) ms CPU per exchange"
+  + " (to its last delivery; \($max.gatewayCpuMillisPerExchange * 10 | round / 10) in the window);"
   + " p99 at half load \(($half.p99Millis // 0) * 10 | round / 10) ms; lost \([.phases[].lost] | add);"
-  + " duplicates \(.stub.duplicateCopies); ok \(.ok)"' "$out/result.json"
+  + " duplicates \(.stub.duplicateCopies); ok \(.ok)"
+  + (if [.phases[] | select(.documentsRanOut)] | length > 0
+     then "\n== WARNING: a phase ran out of pre-generated documents before its window ended (raise --documents)"
+     else "" end)' "$out/result.json"
 exit $status

@@ -159,8 +159,10 @@ public final class LoadGenerator {
                 drain(sustained);
                 reported.add(sustained);
             } else {
-                // Room for twice a closed warm-up's rate (the gateway warms further); a paced one tells less.
-                double room = options.warmupRate > 0 ? 3 * options.warmupRate : 2 * warmup.acceptedPerSecond();
+                // Room for twice a closed warm-up's rate (the gateway warms further); a paced one tells less: ten
+                // times its rate, as a closed loop accepts faster than it delivers (RSA on H2 at 40/s: 160-190/s
+                // accepted, where three times ran out of documents after 22 s of the 30).
+                double room = options.warmupRate > 0 ? 10 * options.warmupRate : 2 * warmup.acceptedPerSecond();
                 Documents pool = pregenerate(documents, options.documents > 0 ? options.documents : budget(room + 20));
                 Phase max = phase("sustained (maximum)", pool, options.duration, 0);
                 drain(max);
@@ -283,8 +285,11 @@ public final class LoadGenerator {
         phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : Machine.machineBusyNanos() - machineCpuBefore;
         if (gatewayCpuBefore < 0) {
             phase.gatewayCpuNanos = -1;
-        } else if (compilerCpuBefore >= 0) {
-            phase.compilerCpuNanos = cluster.compilerCpuNanos() - compilerCpuBefore;
+        } else {
+            phase.gatewayCpuAtStart = gatewayCpuBefore;
+            if (compilerCpuBefore >= 0) {
+                phase.compilerCpuNanos = cluster.compilerCpuNanos() - compilerCpuBefore;
+            }
         }
         if (perNode != null) {
             perNode.close(phase);
@@ -306,6 +311,9 @@ public final class LoadGenerator {
         long deadline = System.nanoTime() + options.drainTimeout.toNanos();
         while (phase.countDelivered(stub) < phase.accepted.size() && System.nanoTime() < deadline) {
             Thread.sleep(100);
+        }
+        if (phase.gatewayCpuAtStart >= 0) {
+            phase.gatewayCpuToDrainNanos = cluster.cpuNanos() - phase.gatewayCpuAtStart;
         }
         phase.lost = phase.accepted.size() - phase.countDelivered(stub);
         phase.drained = phase.lost == 0;

@@ -37,6 +37,14 @@ final class Phase {
     long gatewayCpuNanos;
     /** Of {@link #gatewayCpuNanos}, what the gateway's JIT compiler threads used; -1 if unknown. */
     long compilerCpuNanos = -1;
+    /** The gateway's CPU when the window opened, to measure up to the last delivery; -1 if unknown. */
+    long gatewayCpuAtStart = -1;
+    /**
+     * The gateway's CPU from the window's start to the drain's end: the whole cost of the phase's exchanges. The
+     * window's figure leaves out the deliveries still due when it closed, which under a closed loop that accepts
+     * faster than it delivers are a third of them and more. -1 if unknown.
+     */
+    long gatewayCpuToDrainNanos = -1;
 
     long ownCpuNanos;
     long machineCpuNanos;
@@ -111,6 +119,11 @@ final class Phase {
     }
 
     /** What the node sustains end to end: acceptance can only run ahead of delivery for a while. */
+    /** The gateway's CPU per accepted exchange, all of its delivery included; -1 if unknown. */
+    double cpuMillisPerExchangeToDrain() {
+        return gatewayCpuToDrainNanos < 0 || accepted.isEmpty() ? -1 : gatewayCpuToDrainNanos / 1e6 / accepted.size();
+    }
+
     double sustainableRate() {
         return Math.min(acceptedPerSecond(), deliveredPerSecond());
     }
@@ -209,6 +222,14 @@ final class Phase {
                     accepted.isEmpty() ? 0.0 : gatewayCpuNanos / 1e6 / accepted.size(),
                     seconds(ownCpuNanos),
                     seconds(ownCpuNanos) / window()));
+            if (gatewayCpuToDrainNanos >= 0 && !accepted.isEmpty()) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "CPU to last delivery  gateway %.1f s, %.1f ms per accepted exchange (the window's figure"
+                                + " without the deliveries still due when it closed)%n",
+                        seconds(gatewayCpuToDrainNanos),
+                        cpuMillisPerExchangeToDrain()));
+            }
             if (compilerCpuNanos >= 0 && gatewayCpuNanos > 0) {
                 out.append(String.format(
                         Locale.ROOT,

@@ -106,6 +106,8 @@ final class Results {
                     .put(
                             "gatewayCpuMillisPerExchange",
                             p.accepted.isEmpty() ? 0 : p.gatewayCpuNanos / 1e6 / p.accepted.size())
+                    .put("gatewayCpuMillisPerExchangeToDrain", p.cpuMillisPerExchangeToDrain())
+                    .put("documentsRanOut", p.exhausted)
                     .put("jitCompilerCpuSeconds", p.compilerCpuNanos < 0 ? -1 : p.compilerCpuNanos / 1e9)
                     .put("generatorCpuSeconds", p.ownCpuNanos / 1e9)
                     .put(
