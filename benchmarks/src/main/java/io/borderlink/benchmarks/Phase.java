@@ -225,7 +225,7 @@ final class Phase {
             if (gatewayCpuToDrainNanos >= 0 && !accepted.isEmpty()) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "CPU to last delivery  gateway %.1f s, %.1f ms per accepted exchange (the window's figure"
+                        "CPU to last delivery   gateway %.1f s, %.1f ms per accepted exchange (the window's figure"
                                 + " without the deliveries still due when it closed)%n",
                         seconds(gatewayCpuToDrainNanos),
                         cpuMillisPerExchangeToDrain()));
