@@ -59,6 +59,20 @@ public final class PartnerFolders {
     }
 
     /**
+     * Gives a configuration file in {@code folder} its own copy of a development certificate it names (beside the
+     * folder, named after both), so that a test may replace that certificate in place; answers the copy.
+     *
+     * @param certificate the certificate's path under {@code certs-dev/}, as the file names it
+     */
+    public static Path ownCopy(Path folder, String file, String certificate) {
+        Path copy = folder.resolveSibling(
+                folder.getFileName() + "-" + Path.of(certificate).getFileName());
+        replace(copy, DevPki.file(certificate));
+        edit(folder, file, text -> text.replace("certs-dev/" + certificate, copy.toString()));
+        return copy;
+    }
+
+    /**
      * Replaces a file with another's content in one atomic move, as an operator installing a renewed certificate
      * would.
      */

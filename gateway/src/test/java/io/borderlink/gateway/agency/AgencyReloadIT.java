@@ -36,18 +36,13 @@ class AgencyReloadIT extends GatewayTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path AGENCIES = PartnerFolders.copyOf(Path.of("config/agencies"));
     private static final Path MN_BORDER_CERTIFICATE =
-            AGENCIES.resolveSibling(AGENCIES.getFileName() + "-mn-border.crt.pem");
+            PartnerFolders.ownCopy(AGENCIES, "mn-border.yml", "mn-border.crt.pem");
 
     @Autowired
     private Agencies agencies;
 
     @DynamicPropertySource
     static void agenciesOnAFolderWeMayEdit(DynamicPropertyRegistry registry) {
-        PartnerFolders.replace(MN_BORDER_CERTIFICATE, DevPki.file("mn-border.crt.pem"));
-        PartnerFolders.edit(
-                AGENCIES,
-                "mn-border.yml",
-                yaml -> yaml.replace("certs-dev/mn-border.crt.pem", MN_BORDER_CERTIFICATE.toString()));
         registry.add("borderlink.config.agencies", AGENCIES::toString);
         registry.add("borderlink.config.watch-interval", () -> "200ms");
     }

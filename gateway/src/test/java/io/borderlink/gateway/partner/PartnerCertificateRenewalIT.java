@@ -3,18 +3,14 @@ package io.borderlink.gateway.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerFolders;
-import io.borderlink.testkit.PartnerSide;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,24 +24,19 @@ import org.springframework.test.context.DynamicPropertySource;
 class PartnerCertificateRenewalIT extends GatewayTestSupport {
 
     private static final Path PARTNERS = PartnerFolders.copyOfTheRealPartners();
-    private static final Path RU_CERTIFICATE = PARTNERS.resolveSibling(PARTNERS.getFileName() + "-ru-liaison.crt.pem");
+    private static final Path RU_CERTIFICATE = PartnerFolders.ownCopy(PARTNERS, "ru-liaison.yml", "ru-liaison.crt.pem");
 
     @Autowired
     private Partners partners;
 
     @DynamicPropertySource
     static void ruLiaisonRegisteredFromAFileWeMayReplace(DynamicPropertyRegistry registry) {
-        PartnerFolders.replace(RU_CERTIFICATE, DevPki.file("ru-liaison.crt.pem"));
-        PartnerFolders.edit(
-                PARTNERS,
-                "ru-liaison.yml",
-                text -> text.replace("certs-dev/ru-liaison.crt.pem", RU_CERTIFICATE.toString()));
         partnersFrom(PARTNERS, registry);
     }
 
     @Test
     void pushesFollowACertificateRenewedInPlaceAndABrokenOneIsRefusedOnce() throws Exception {
-        assertThat(push().statusCode()).isEqualTo(200);
+        assertThat(pushFromRuLiaison().statusCode()).isEqualTo(200);
 
         // INTERPOL-NCB's certificate stands for the renewed one: nobody pushes with it, so it is free to take.
         PartnerFolders.replace(RU_CERTIFICATE, DevPki.file("interpol-ncb.crt.pem"));
@@ -56,7 +47,7 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
                         .contains("RU-LIAISON"));
         assertThat(partners.current().byCertificate(DevPki.certificate("ru-liaison")))
                 .isEmpty();
-        HttpResponse<String> withTheOldCertificate = push();
+        HttpResponse<String> withTheOldCertificate = pushFromRuLiaison();
         assertThat(withTheOldCertificate.statusCode()).isEqualTo(403);
         assertThat(withTheOldCertificate.body()).contains("ACCESS_DENIED");
 
@@ -77,15 +68,6 @@ class PartnerCertificateRenewalIT extends GatewayTestSupport {
         HttpResponse<String> trust = agency("admin-1").get("/actuator/health/trust");
         assertThat(trust.statusCode()).as(trust.body()).isEqualTo(200);
         assertThat(trust.body()).doesNotContain("DOWN");
-    }
-
-    private HttpResponse<String> push() {
-        return agency("ru-liaison")
-                .deliverLiaison(PartnerSide.send(
-                                "ru-liaison",
-                                Samples.vehicleAlertFromRuLiaison(),
-                                Map.of("Created", Instant.now().toString()))
-                        .bytes());
     }
 
     private List<String> refusals() {

@@ -3,16 +3,12 @@ package io.borderlink.gateway.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.borderlink.contracts.samples.Samples;
 import io.borderlink.gateway.support.GatewayTestSupport;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerFolders;
-import io.borderlink.testkit.PartnerSide;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,27 +21,23 @@ import org.springframework.test.context.DynamicPropertySource;
 class PartnerTrustAnchorRenewalIT extends GatewayTestSupport {
 
     private static final Path PARTNERS = PartnerFolders.copyOfTheRealPartners();
-    private static final Path RU_ROOT = PARTNERS.resolveSibling(PARTNERS.getFileName() + "-ru-liaison-root.crt.pem");
+    private static final Path RU_ROOT =
+            PartnerFolders.ownCopy(PARTNERS, "ru-liaison.yml", "ca/ru-liaison-root.crt.pem");
 
     @DynamicPropertySource
     static void ruLiaisonRootFromAFileWeMayReplace(DynamicPropertyRegistry registry) {
-        PartnerFolders.replace(RU_ROOT, DevPki.file("ca/ru-liaison-root.crt.pem"));
-        PartnerFolders.edit(
-                PARTNERS,
-                "ru-liaison.yml",
-                text -> text.replace("certs-dev/ca/ru-liaison-root.crt.pem", RU_ROOT.toString()));
         partnersFrom(PARTNERS, registry);
     }
 
     @Test
     void aPartnerIsTrustedUnderTheRootItsFileHoldsNowNotTheOneReadFirst() {
-        assertThat(push().statusCode()).isEqualTo(200);
+        assertThat(pushFromRuLiaison().statusCode()).isEqualTo(200);
 
         // Another root under the same name: RU-LIAISON's certificate no longer chains to what its file names.
         PartnerFolders.replace(RU_ROOT, DevPki.file("ca/rogue-root.crt.pem"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            HttpResponse<String> refused = push();
+            HttpResponse<String> refused = pushFromRuLiaison();
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
             assertThat(refused.body()).contains("CERT_UNTRUSTED");
         });
@@ -53,15 +45,7 @@ class PartnerTrustAnchorRenewalIT extends GatewayTestSupport {
         PartnerFolders.replace(RU_ROOT, DevPki.file("ca/ru-liaison-root.crt.pem"));
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(push().statusCode()).isEqualTo(200));
-    }
-
-    private HttpResponse<String> push() {
-        return agency("ru-liaison")
-                .deliverLiaison(PartnerSide.send(
-                                "ru-liaison",
-                                Samples.vehicleAlertFromRuLiaison(),
-                                Map.of("Created", Instant.now().toString()))
-                        .bytes());
+                .untilAsserted(
+                        () -> assertThat(pushFromRuLiaison().statusCode()).isEqualTo(200));
     }
 }

@@ -9,6 +9,7 @@ import io.borderlink.contracts.exchange.Exchange;
 import io.borderlink.contracts.exchange.ExchangeXml;
 import io.borderlink.contracts.exchange.Header;
 import io.borderlink.contracts.exchange.Markings;
+import io.borderlink.contracts.samples.Samples;
 import io.borderlink.contracts.xml.SecureXml;
 import io.borderlink.crypto.KeyTransport;
 import io.borderlink.crypto.SigningKey;
@@ -19,6 +20,7 @@ import io.borderlink.testkit.DevGateway;
 import io.borderlink.testkit.DevPki;
 import io.borderlink.testkit.PartnerSide;
 import io.borderlink.testkit.PartnerSide.Opened;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +120,16 @@ public abstract class GatewayTestSupport {
 
     protected GatewayClient agency(String identity) {
         return GatewayClient.as(identity, port);
+    }
+
+    /** RU-LIAISON pushes a fresh vehicle alert to us, signed and encrypted as it would, over its SOAP interface. */
+    protected HttpResponse<String> pushFromRuLiaison() {
+        return agency("ru-liaison")
+                .deliverLiaison(PartnerSide.send(
+                                "ru-liaison",
+                                Samples.vehicleAlertFromRuLiaison(),
+                                Map.of("Created", Instant.now().toString()))
+                        .bytes());
     }
 
     /** A sample exchange with a fresh id and creation time, as its originating agency would send it. */
