@@ -118,7 +118,7 @@ public class TrustHealth {
         trust.people().domain().anchors().forEach(c -> entries.add(Trust.PEOPLE, "trust-anchor", c));
         trust.people().domain().intermediates().forEach(c -> entries.add(Trust.PEOPLE, "intermediate", c));
         // Registered certificates and roots as the configuration in force read them (what is used, even while a file
-        // on disk is being replaced).
+        // on disk is being replaced); the roots are Trust's, which validates against them.
         AgencyDirectory agenciesInForce = agencies.current();
         for (Agency agency : agenciesInForce.all()) {
             agency.certificates()
@@ -129,19 +129,13 @@ public class TrustHealth {
                         agency.id(),
                         "agency-encryption",
                         registered(agenciesInForce.certificateFiles(), to.certificate()));
-                entries.add(
-                        agency.id(),
-                        "tls-server-root",
-                        registered(agenciesInForce.certificateFiles(), to.trustAnchor()));
+                entries.add(agency.id(), "tls-server-root", trust.anchor(to.trustAnchor()));
             });
         }
         PartnerDirectory partnersInForce = partners.current();
         for (Partner partner : partnersInForce.all()) {
             entries.add(partner.id(), "partner", registered(partnersInForce.certificateFiles(), partner.certificate()));
-            entries.add(
-                    partner.id(),
-                    "partner-root",
-                    registered(partnersInForce.certificateFiles(), partner.trustAnchor()));
+            entries.add(partner.id(), "partner-root", trust.anchor(partner.trustAnchor()));
         }
         PeopleDirectory peopleInForce = people.current();
         for (Person person : peopleInForce.all()) {
