@@ -1,6 +1,5 @@
 package io.borderlink.benchmarks;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.borderlink.benchmarks.ExchangeDocuments.Submission;
 import io.borderlink.crypto.XmlCrypto;
 import io.borderlink.testkit.DevTls;
@@ -10,7 +9,6 @@ import io.borderlink.testkit.StubServer;
 import io.borderlink.testkit.StubServer.Role;
 import io.borderlink.testkit.StubServer.Settings;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +61,6 @@ public final class LoadGenerator {
     private final Options options;
     private final StubServer stub;
     private final HttpClient agencyHttp;
-    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private Cluster cluster;
     private Agency agency;
     private Path outDir;
@@ -215,10 +212,7 @@ public final class LoadGenerator {
                 : null;
         phase.databaseBefore = measured ? database.counters() : null;
         Cluster.Window perNode = measured ? cluster.openWindow() : null;
-        long gatewayCpuBefore = cluster.cpuNanos();
-        long compilerCpuBefore = cluster.compilerCpuNanos();
-        long ownCpuBefore = os.getProcessCpuTime();
-        long machineCpuBefore = Machine.machineBusyNanos();
+        phase.cpu = PhaseCpu.start(cluster);
         phase.start = System.nanoTime();
         long end = phase.start + length.toNanos();
         progress.scheduleAtFixedRate(
@@ -280,17 +274,7 @@ public final class LoadGenerator {
         progress.shutdownNow();
         phase.latencies = Latencies.sorted(all);
         phase.bySecond = Latencies.bySecond(all);
-        phase.gatewayCpuNanos = cluster.cpuNanos() - gatewayCpuBefore;
-        phase.ownCpuNanos = os.getProcessCpuTime() - ownCpuBefore;
-        phase.machineCpuNanos = machineCpuBefore < 0 ? -1 : Machine.machineBusyNanos() - machineCpuBefore;
-        if (gatewayCpuBefore < 0) {
-            phase.gatewayCpuNanos = -1;
-        } else {
-            phase.gatewayCpuAtStart = gatewayCpuBefore;
-            if (compilerCpuBefore >= 0) {
-                phase.compilerCpuNanos = cluster.compilerCpuNanos() - compilerCpuBefore;
-            }
-        }
+        phase.cpu.windowClosed(phase);
         if (perNode != null) {
             perNode.close(phase);
         }
@@ -312,9 +296,7 @@ public final class LoadGenerator {
         while (phase.countDelivered(stub) < phase.accepted.size() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        if (phase.gatewayCpuAtStart >= 0) {
-            phase.gatewayCpuToDrainNanos = cluster.cpuNanos() - phase.gatewayCpuAtStart;
-        }
+        phase.cpu.drained(phase);
         phase.lost = phase.accepted.size() - phase.countDelivered(stub);
         phase.drained = phase.lost == 0;
         phase.lastArrival = phase.accepted.stream()

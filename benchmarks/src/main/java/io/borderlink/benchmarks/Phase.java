@@ -37,8 +37,8 @@ final class Phase {
     long gatewayCpuNanos;
     /** Of {@link #gatewayCpuNanos}, what the gateway's JIT compiler threads used; -1 if unknown. */
     long compilerCpuNanos = -1;
-    /** The gateway's CPU when the window opened, to measure up to the last delivery; -1 if unknown. */
-    long gatewayCpuAtStart = -1;
+    /** The counters the window opened with, read again when it closes and when the phase has drained. */
+    PhaseCpu cpu;
     /**
      * The gateway's CPU from the window's start to the drain's end: the whole cost of the phase's exchanges. The
      * window's figure leaves out the deliveries still due when it closed, which under a closed loop that accepts
